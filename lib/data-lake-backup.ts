@@ -1,0 +1,250 @@
+import { Annotations, Fn, ITerraformDependable, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { DataProtectionBackupInstanceDataLakeStorage } from './azurerm/backup-instance-data-lake-storage';
+import { Duration } from './duration';
+import { IDataLakeBackupPolicy } from './policy';
+import { describe, isLiteral, Problems } from './private/problems';
+import { ensureTimeProvider } from './private/time-provider';
+import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion, sameRegionCondition } from './regions';
+import { IDataLakeStorageAccount } from './storage-account';
+import { IBackupVault } from './vault';
+
+/** A container to protect: its name, or an `azurerm_storage_container` of this stack (then the backup waits for it). */
+export type ContainerRef = string | StorageContainer;
+
+/** Props of `DataLakeBackup`. */
+export interface DataLakeBackupProps {
+  /** The vault that holds the backups; must be in the storage account's region. */
+  readonly vault: IBackupVault;
+  /** A policy of that same vault. */
+  readonly policy: IDataLakeBackupPolicy;
+  /** The ADLS Gen2 account to protect. */
+  readonly storageAccount: IDataLakeStorageAccount;
+  /** The containers to protect: 1 to 100, each 3-63 lowercase letters, digits or single hyphens. They must exist. */
+  readonly containers: ContainerRef[];
+  /**
+   * Name of the backup instance.
+   * @default - the storage account's name
+   */
+  readonly name?: string;
+  /**
+   * How long to wait after the role assignment is created before creating the backup instance: Azure role
+   * assignments can take minutes (rarely up to 30) to take effect, and an instance created before that fails
+   * with `UserErrorMissingRequiredPermissions`. From 1 second to 60 minutes; `false` for no wait.
+   * @default Duration.minutes(5)
+   */
+  readonly rolePropagationWait?: Duration | false;
+  /**
+   * Grant the vault's identity Storage Account Backup Contributor on the account. Set `false` when the role is
+   * granted elsewhere (then there is nothing to wait for either).
+   * @default true
+   */
+  readonly grantAccess?: boolean;
+  /**
+   * Accept a region missing from `ADLS_BACKUP_REGIONS` (the list of 2025-11-18; Azure adds regions), with a warning.
+   * @default false
+   */
+  readonly allowUnlistedRegion?: boolean;
+}
+
+/** Default wait for role propagation: long enough in practice, short enough for a pipeline's first apply. */
+export const DEFAULT_ROLE_PROPAGATION_WAIT = Duration.minutes(5);
+const MAX_WAIT_SECONDS = 3600;
+const MAX_CONTAINERS = 100;
+const CONTAINER_NAME = /^[0-9a-z](?:[0-9a-z]|-(?=[0-9a-z])){2,62}$/;
+
+// One backup instance per data source: Azure refuses a second one for the same account.
+const protectedAccounts = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Protects an ADLS Gen2 storage account with Azure Backup vaulted backup, encoding the two rules that break
+ * real deployments:
+ * - **role before backup**: the vault's identity gets Storage Account Backup Contributor on the account, a
+ *   `time_sleep` waits for it to take effect, and the backup instance `depends_on` both;
+ * - **same region**: the vault's and account's regions are compared at synth time when both are known,
+ *   otherwise by a `lifecycle.precondition` that stops `terraform plan`.
+ *
+ * @example
+ * new DataLakeBackup(stack, 'Lake', {
+ *   vault, policy,
+ *   storageAccount: DataLakeStorageAccount.fromStorageAccount(account),
+ *   containers: ['raw', 'curated'],
+ * });
+ * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-configure-backup
+ */
+export class DataLakeBackup extends Construct {
+  /** The `azurerm_data_protection_backup_instance_data_lake_storage` (escape hatch). */
+  public readonly instance: DataProtectionBackupInstanceDataLakeStorage;
+  /** The role assignment the instance waits for; undefined when `grantAccess` is false. */
+  public readonly roleAssignment?: RoleAssignment;
+  /** The `time_sleep` after the role assignment; undefined when there is no wait. */
+  public readonly propagationWait?: Sleep;
+  /** The names of the protected containers (literals or references). */
+  public readonly containerNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: DataLakeBackupProps) {
+    super(scope, id);
+    const p = props ?? ({} as DataLakeBackupProps);
+    const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
+    validateReferences(problems, p);
+    if (problems.empty) validateRegions(problems, p, this);
+    const containerNames = validateContainers(problems, p.containers);
+    validateAccess(problems, p);
+    if (problems.empty) this.claimAccount(problems, p.storageAccount);
+    problems.throwIfAny();
+
+    const account = p.storageAccount;
+    const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
+    if (p.grantAccess !== false) {
+      this.roleAssignment = p.vault.grantBackupAccess(account);
+      dependsOn.unshift(this.roleAssignment);
+      const wait = p.rolePropagationWait ?? DEFAULT_ROLE_PROPAGATION_WAIT;
+      if (wait !== false) {
+        ensureTimeProvider(this);
+        this.propagationWait = new Sleep(this, 'RolePropagationWait', {
+          createDuration: wait.toGoDuration(),
+          // A replaced role assignment waits again before the instance is touched.
+          triggers: { role_assignment_id: this.roleAssignment.id },
+          dependsOn: [this.roleAssignment],
+        });
+        dependsOn.splice(1, 0, this.propagationWait);
+      }
+    }
+
+    this.containerNames = containerNames;
+    this.instance = new DataProtectionBackupInstanceDataLakeStorage(this, 'Resource', {
+      name: p.name ?? account.name ?? Fn.element(Fn.split('/', account.storageAccountId), 8),
+      dataProtectionBackupVaultId: p.vault.vaultId,
+      location: account.location,
+      backupPolicyDataLakeStorageId: p.policy.policyId,
+      storageAccountId: account.storageAccountId,
+      storageContainerNames: [...containerNames],
+      dependsOn,
+      lifecycle: this.sameRegionPrecondition(p.vault, account),
+    });
+  }
+
+  /** When a region is only known at plan time, Terraform compares them before creating anything. */
+  private sameRegionPrecondition(vault: IBackupVault, account: IDataLakeStorageAccount) {
+    if (isLiteral(vault.location) && isLiteral(account.location)) return undefined;
+    return {
+      precondition: [
+        {
+          condition: sameRegionCondition(vault.location, account.location),
+          errorMessage: Fn.format(
+            "Azure Backup for ADLS needs the Backup vault and the storage account in the same region, but the vault is in '%s' and the storage account in '%s'. Use a vault in the storage account's region.",
+            [vault.location, account.location],
+          ),
+        },
+      ],
+    };
+  }
+
+  private claimAccount(problems: Problems, account: IDataLakeStorageAccount): void {
+    if (account.stableKey === undefined) return;
+    const stack = TerraformStack.of(this);
+    const claimed = protectedAccounts.get(stack) ?? new Map<string, string>();
+    protectedAccounts.set(stack, claimed);
+    const other = claimed.get(account.stableKey);
+    if (other !== undefined) {
+      problems.add('storageAccount', `is already protected by DataLakeBackup '${other}' (Azure allows one backup instance per account)`, account.stableKey);
+    } else claimed.set(account.stableKey, this.node.path);
+  }
+}
+
+function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
+  if (!p.vault || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (!p.policy || typeof p.policy.policyId !== 'string') problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
+  if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
+    problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)', p.storageAccount);
+  }
+  if (p.name !== undefined && (typeof p.name !== 'string' || (isLiteral(p.name) && !/^[^/\\?#]{1,150}$/.test(p.name)))) {
+    problems.add('name', 'must be 1-150 characters without / \\ ? or #', p.name);
+  }
+  if (!problems.empty) return;
+  const policyVault = p.policy.vault;
+  const sameVault =
+    policyVault === p.vault || (isLiteral(policyVault.vaultId) && policyVault.vaultId === p.vault.vaultId);
+  if (!sameVault) {
+    problems.add(
+      'policy',
+      `must belong to the backup's vault '${p.vault.node.path}', but it belongs to vault '${policyVault.node.path}'`,
+      p.policy.node.path,
+    );
+  }
+}
+
+function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Construct): void {
+  const vaultRegion = p.vault.location;
+  const accountRegion = p.storageAccount.location;
+  if (isLiteral(vaultRegion) && isLiteral(accountRegion) && normalizeRegion(vaultRegion) !== normalizeRegion(accountRegion)) {
+    problems.addSentence(
+      `\`storageAccount.location\` must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region, got: vault in ${describe(vaultRegion)}, storage account in ${describe(accountRegion)}`,
+    );
+    return;
+  }
+  const known = [accountRegion, vaultRegion].find(isLiteral);
+  if (known === undefined || isAdlsBackupRegion(known)) return;
+  if (p.allowUnlistedRegion === true) {
+    Annotations.of(scope).addWarning(
+      `Region "${known}" is not in the ADLS vaulted backup support list of 2025-11-18; allowed by \`allowUnlistedRegion\`.`,
+    );
+  } else {
+    problems.add(
+      'storageAccount.location',
+      `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.join(', ')}); set \`allowUnlistedRegion: true\` if Azure has added it since`,
+      known,
+    );
+  }
+}
+
+function validateContainers(problems: Problems, containers: unknown): string[] {
+  if (!Array.isArray(containers) || containers.length < 1 || containers.length > MAX_CONTAINERS) {
+    const got = Array.isArray(containers) ? `${containers.length} containers` : containers;
+    problems.add('containers', `must list 1 to ${MAX_CONTAINERS} containers`, got);
+    return [];
+  }
+  const names = containers.map((c: unknown) => (c instanceof StorageContainer ? (c.nameInput ?? c.name) : c));
+  names.forEach((name, i) => {
+    if (typeof name !== 'string') {
+      problems.add(`containers[${i}]`, 'must be a container name or a StorageContainer', name);
+    } else if (isLiteral(name)) {
+      if (!CONTAINER_NAME.test(name)) {
+        problems.add(
+          `containers[${i}]`,
+          'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+          name,
+        );
+      } else if (names.indexOf(name) !== i) {
+        problems.add(`containers[${i}]`, 'repeats a container already listed', name);
+      }
+    }
+  });
+  return names as string[];
+}
+
+function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
+  if (p.grantAccess !== undefined && typeof p.grantAccess !== 'boolean') {
+    problems.add('grantAccess', 'must be true or false', p.grantAccess);
+  }
+  const wait = p.rolePropagationWait;
+  if (wait === undefined || wait === false) return;
+  if (!(wait instanceof Duration)) {
+    problems.add('rolePropagationWait', 'must be a Duration (e.g. Duration.minutes(5)) or false', wait);
+    return;
+  }
+  const seconds = wait.toSeconds();
+  if (seconds === undefined || seconds > MAX_WAIT_SECONDS) {
+    problems.add('rolePropagationWait', 'must be from 1 second to 60 minutes', wait.toString());
+  }
+  if (p.grantAccess === false) {
+    problems.add(
+      'rolePropagationWait',
+      'has nothing to wait for when `grantAccess` is false (the role is granted elsewhere); set it to false or remove it',
+      wait.toString(),
+    );
+  }
+}

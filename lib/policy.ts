@@ -1,0 +1,139 @@
+import { Construct, IConstruct } from 'constructs';
+import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/backup-policy-data-lake-storage';
+import { Duration } from './duration';
+import { isLiteral, Problems } from './private/problems';
+import { checkRetentionDuration, orderByPriority, RetentionRule } from './retention';
+import { BackupSchedule, ScheduleFrequency } from './schedule';
+import { POLICY_TIME_ZONES, suggestTimeZone } from './time-zones';
+import { IBackupVault } from './vault';
+
+/** A backup policy for ADLS that backups can use. */
+export interface IDataLakeBackupPolicy extends IConstruct {
+  /** The policy's resource ID. */
+  readonly policyId: string;
+  /** The vault the policy belongs to: a backup instance must use a policy of its own vault. */
+  readonly vault: IBackupVault;
+}
+
+/** Props of `DataLakeBackupPolicy`. */
+export interface DataLakeBackupPolicyProps {
+  /** The vault the policy lives in. */
+  readonly vault: IBackupVault;
+  /** Policy name: 3-150 letters, digits and hyphens, starting with a letter. */
+  readonly name: string;
+  /** When backups run: daily or weekly, at most once a day. */
+  readonly schedule: BackupSchedule;
+  /** How long backups are kept when no retention rule picks them: up to 3,650 days (10 years). */
+  readonly defaultRetention: Duration;
+  /**
+   * Keep some backups longer: weekly, monthly, yearly or custom rules. Rendered in Azure's priority order.
+   * @default - no rules: every backup is kept for `defaultRetention`
+   */
+  readonly retentionRules?: RetentionRule[];
+  /**
+   * Windows time-zone name the schedule's time of day is read in, e.g. `W. Europe Standard Time`.
+   * @default - UTC (azurerm's default when `time_zone` is unset)
+   */
+  readonly timeZone?: string;
+}
+
+const POLICY_NAME = /^[a-zA-Z][-a-zA-Z0-9]{2,149}$/;
+
+/**
+ * An Azure Backup policy for ADLS Gen2 vaulted backup: schedule, default retention and long-term
+ * retention rules (up to 10 years). Every argument of the azurerm resource forces replacement,
+ * so the rendered strings are kept byte-stable.
+ *
+ * @example
+ * new DataLakeBackupPolicy(stack, 'Daily', {
+ *   vault, name: 'adls-daily',
+ *   schedule: BackupSchedule.daily({ hour: 2 }),
+ *   defaultRetention: Duration.days(30),
+ *   retentionRules: [RetentionRule.monthly(Duration.months(12))],
+ * });
+ * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_policy_data_lake_storage
+ */
+export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPolicy {
+  /** The underlying `azurerm_data_protection_backup_policy_data_lake_storage` (escape hatch). */
+  public readonly resource: DataProtectionBackupPolicyDataLakeStorage;
+  public readonly policyId: string;
+  public readonly vault: IBackupVault;
+  public readonly schedule: BackupSchedule;
+  public readonly defaultRetention: Duration;
+  /** The retention rules in the order they are rendered (Azure priority). */
+  public readonly retentionRules: readonly RetentionRule[];
+  public readonly timeZone?: string;
+
+  constructor(scope: Construct, id: string, props: DataLakeBackupPolicyProps) {
+    super(scope, id);
+    const p = props ?? ({} as DataLakeBackupPolicyProps);
+    const where = `DataLakeBackupPolicy '${this.node.path}'`;
+    const problems = new Problems(where);
+    validatePolicyProps(problems, p);
+    problems.throwIfAny();
+
+    this.vault = p.vault;
+    this.schedule = p.schedule;
+    this.defaultRetention = p.defaultRetention;
+    this.timeZone = p.timeZone;
+    this.retentionRules = orderByPriority(p.retentionRules ?? []);
+    this.resource = new DataProtectionBackupPolicyDataLakeStorage(this, 'Resource', {
+      name: p.name,
+      dataProtectionBackupVaultId: p.vault.vaultId,
+      backupSchedule: [...p.schedule.intervals],
+      defaultRetentionDuration: p.defaultRetention.toIsoString(),
+      timeZone: p.timeZone,
+      retentionRule: this.retentionRules.length
+        ? this.retentionRules.map((r) => ({ name: r.name, duration: r.duration.toIsoString(), ...r.criteria }))
+        : undefined,
+    });
+    this.policyId = this.resource.id;
+  }
+}
+
+function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): void {
+  if (!p.vault || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (typeof p.name !== 'string' || (isLiteral(p.name) && !POLICY_NAME.test(p.name))) {
+    problems.add('name', 'must be 3-150 letters, digits or hyphens, starting with a letter', p.name);
+  }
+  if (!(p.schedule instanceof BackupSchedule)) {
+    problems.add('schedule', 'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)', p.schedule);
+  }
+  checkRetentionDuration(problems, 'defaultRetention', p.defaultRetention);
+  if (p.timeZone !== undefined && (typeof p.timeZone !== 'string' || isLiteral(p.timeZone))) {
+    if (!POLICY_TIME_ZONES.includes(p.timeZone)) {
+      const hint = typeof p.timeZone === 'string' ? suggestTimeZone(p.timeZone) : undefined;
+      const rule = hint
+        ? `must be spelled exactly as azurerm lists it: "${hint}"`
+        : 'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"';
+      problems.add('timeZone', rule, p.timeZone);
+    }
+  }
+  const rules = p.retentionRules ?? [];
+  if (!Array.isArray(rules)) {
+    problems.add('retentionRules', 'must be a list of RetentionRule', rules);
+    return;
+  }
+  const seen = new Map<string, number>();
+  rules.forEach((rule, i) => {
+    if (!(rule instanceof RetentionRule)) {
+      problems.add(`retentionRules[${i}]`, 'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)', rule);
+      return;
+    }
+    const key = rule.name.toLowerCase();
+    if (seen.has(key)) {
+      problems.add(`retentionRules[${i}].name`, `repeats the name of retentionRules[${seen.get(key)}]`, rule.name);
+    } else seen.set(key, i);
+    checkRuleMatchesSchedule(problems, `retentionRules[${i}].daysOfWeek`, rule, p.schedule);
+  });
+}
+
+/** A rule that keeps backups of days the weekly schedule never runs would never keep anything. */
+function checkRuleMatchesSchedule(problems: Problems, field: string, rule: RetentionRule, schedule: unknown): void {
+  if (!(schedule instanceof BackupSchedule) || schedule.frequency !== ScheduleFrequency.WEEKLY) return;
+  const runs = schedule.timeOfDay?.days ?? [];
+  const never = (rule.criteria.daysOfWeek ?? []).filter((d) => !runs.includes(d));
+  if (never.length > 0) {
+    problems.add(field, `names days the weekly schedule never runs (it runs on ${runs.join(', ')})`, never);
+  }
+}

@@ -1,0 +1,60 @@
+import { Token } from 'cdktf';
+import { BackupConfigError } from '../errors';
+
+/** Renders a received value for an error message: strings quoted, numbers as written (NaN, Infinity). */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True for a plain string known at synth time (not a cdktf token that Terraform resolves later). */
+export function isLiteral(value: unknown): value is string {
+  return typeof value === 'string' && !Token.isUnresolved(value);
+}
+
+/**
+ * Collects the problems of one construct or value object, so that they are reported together.
+ * Each problem reads: `` `field` rule, got: value ``.
+ */
+export class Problems {
+  private readonly list: string[] = [];
+
+  constructor(private readonly where?: string) {}
+
+  /** Records that `field` broke `rule` with `value`. */
+  public add(field: string, rule: string, value: unknown): void {
+    this.list.push(`\`${field}\` ${rule}, got: ${describe(value)}`);
+  }
+
+  /** Records a problem that spans several fields, written out whole. */
+  public addSentence(sentence: string): void {
+    this.list.push(sentence);
+  }
+
+  /** Checks `field` with `valid`, and records `rule` when it fails. Returns whether it passed. */
+  public check(valid: boolean, field: string, rule: string, value: unknown): boolean {
+    if (!valid) this.add(field, rule, value);
+    return valid;
+  }
+
+  public get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  /** Throws one `BackupConfigError` listing every problem recorded, if there is any. */
+  public throwIfAny(): void {
+    if (this.list.length > 0) throw new BackupConfigError(this.list, this.where);
+  }
+}
+
+/** True for a whole number in [min, max]; false for NaN, Infinity, fractions and non-numbers. */
+export function isIntegerInRange(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}

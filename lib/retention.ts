@@ -1,0 +1,299 @@
+import { Duration, TimeUnit } from './duration';
+import { describe, isLiteral, Problems } from './private/problems';
+import { DayOfWeek } from './schedule';
+
+/** Weeks of a month, as azurerm spells them. */
+export enum WeekOfMonth {
+  FIRST = 'First',
+  SECOND = 'Second',
+  THIRD = 'Third',
+  FOURTH = 'Fourth',
+  LAST = 'Last',
+}
+
+/** Months of the year, as azurerm spells them. */
+export enum MonthOfYear {
+  JANUARY = 'January',
+  FEBRUARY = 'February',
+  MARCH = 'March',
+  APRIL = 'April',
+  MAY = 'May',
+  JUNE = 'June',
+  JULY = 'July',
+  AUGUST = 'August',
+  SEPTEMBER = 'September',
+  OCTOBER = 'October',
+  NOVEMBER = 'November',
+  DECEMBER = 'December',
+}
+
+/** Which backup a retention rule keeps, as azurerm spells it (`retention_rule.absolute_criteria`). */
+export enum AbsoluteCriteria {
+  ALL_BACKUP = 'AllBackup',
+  FIRST_OF_DAY = 'FirstOfDay',
+  FIRST_OF_WEEK = 'FirstOfWeek',
+  FIRST_OF_MONTH = 'FirstOfMonth',
+  FIRST_OF_YEAR = 'FirstOfYear',
+}
+
+/**
+ * Azure Backup's longest retention per unit (support matrix): daily 3,650 days, weekly 521 weeks,
+ * monthly 120 months, yearly 10 years.
+ */
+export const MAX_RETENTION: Readonly<Partial<Record<TimeUnit, number>>> = {
+  [TimeUnit.DAYS]: 3650,
+  [TimeUnit.WEEKS]: 521,
+  [TimeUnit.MONTHS]: 120,
+  [TimeUnit.YEARS]: 10,
+};
+
+/** Options shared by the named retention rules. */
+export interface RetentionRuleOptions {
+  /**
+   * The rule's name in the policy (`retention_rule.name`).
+   * @default 'Weekly', 'Monthly' or 'Yearly'
+   */
+  readonly name?: string;
+}
+
+/** Options of `RetentionRule.weekly`. */
+export interface WeeklyRetentionOptions extends RetentionRuleOptions {
+  /**
+   * Keep the backups taken on these days instead of the first backup of each week.
+   * @default - the first backup of each week
+   */
+  readonly daysOfWeek?: DayOfWeek[];
+}
+
+/** Options of `RetentionRule.monthly`. */
+export interface MonthlyRetentionOptions extends WeeklyRetentionOptions {
+  /**
+   * With `daysOfWeek`: keep the backups of those days in these weeks of the month (e.g. the first Sunday).
+   * @default - the first backup of each month
+   */
+  readonly weeksOfMonth?: WeekOfMonth[];
+}
+
+/** Options of `RetentionRule.yearly`. */
+export interface YearlyRetentionOptions extends MonthlyRetentionOptions {
+  /**
+   * With `daysOfWeek` and `weeksOfMonth`: only in these months.
+   * @default - the first backup of each year
+   */
+  readonly monthsOfYear?: MonthOfYear[];
+}
+
+/** Props of `RetentionRule.custom`: every criterion azurerm offers. */
+export interface CustomRetentionRuleProps {
+  /** The rule's name in the policy. */
+  readonly name: string;
+  /** How long the matching backups are kept. */
+  readonly duration: Duration;
+  /**
+   * Which backup to keep. Give this or `daysOfWeek`, not both.
+   * @default - none
+   */
+  readonly absoluteCriteria?: AbsoluteCriteria;
+  /**
+   * Keep backups taken on these days.
+   * @default - none
+   */
+  readonly daysOfWeek?: DayOfWeek[];
+  /**
+   * With `daysOfWeek`: only in these weeks of the month.
+   * @default - every week
+   */
+  readonly weeksOfMonth?: WeekOfMonth[];
+  /**
+   * With `daysOfWeek`: only in these months.
+   * @default - every month
+   */
+  readonly monthsOfYear?: MonthOfYear[];
+  /**
+   * With `daysOfWeek`: only the backups scheduled at these RFC 3339 times, e.g. `2024-01-07T02:30:00Z`.
+   * @default - any time
+   */
+  readonly scheduledBackupTimes?: string[];
+}
+
+/** The criteria a rule renders to, one azurerm `retention_rule` block. */
+export interface RetentionCriteria {
+  readonly absoluteCriteria?: AbsoluteCriteria;
+  readonly daysOfWeek?: DayOfWeek[];
+  readonly weeksOfMonth?: WeekOfMonth[];
+  readonly monthsOfYear?: MonthOfYear[];
+  readonly scheduledBackupTimes?: string[];
+}
+
+/** Azure's own tag priorities: the rule with the longest reach wins when one backup matches several. */
+enum Priority {
+  YEARLY = 10,
+  MONTHLY = 15,
+  WEEKLY = 20,
+  CUSTOM = 30,
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Keeps some backups longer than the policy's default retention: the first of each week, month or year,
+ * or backups picked by custom criteria. Up to 10 years.
+ *
+ * In the synthesized policy the rules are ordered yearly, monthly, weekly, then custom rules as given,
+ * because azurerm takes list order as priority and the first matching rule wins: a weekly rule listed first
+ * would otherwise catch the first backup of the year and cut its retention short.
+ *
+ * @example
+ * RetentionRule.weekly(Duration.weeks(12));
+ * RetentionRule.monthly(Duration.months(12));
+ * RetentionRule.yearly(Duration.years(10));
+ * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-backup-support-matrix
+ */
+export class RetentionRule {
+  /** Keeps the first backup of each week (or the backups of `daysOfWeek`) for `duration`. */
+  public static weekly(duration: Duration, options: WeeklyRetentionOptions = {}): RetentionRule {
+    const criteria = options.daysOfWeek
+      ? { daysOfWeek: options.daysOfWeek }
+      : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
+    return new RetentionRule(options.name ?? 'Weekly', duration, criteria, Priority.WEEKLY, 'RetentionRule.weekly');
+  }
+
+  /** Keeps the first backup of each month (or of `weeksOfMonth` x `daysOfWeek`) for `duration`. */
+  public static monthly(duration: Duration, options: MonthlyRetentionOptions = {}): RetentionRule {
+    const criteria =
+      options.daysOfWeek || options.weeksOfMonth
+        ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth }
+        : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_MONTH };
+    return new RetentionRule(options.name ?? 'Monthly', duration, criteria, Priority.MONTHLY, 'RetentionRule.monthly');
+  }
+
+  /** Keeps the first backup of each year (or of `monthsOfYear` x `weeksOfMonth` x `daysOfWeek`) for `duration`. */
+  public static yearly(duration: Duration, options: YearlyRetentionOptions = {}): RetentionRule {
+    const criteria =
+      options.daysOfWeek || options.weeksOfMonth || options.monthsOfYear
+        ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth, monthsOfYear: options.monthsOfYear }
+        : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_YEAR };
+    return new RetentionRule(options.name ?? 'Yearly', duration, criteria, Priority.YEARLY, 'RetentionRule.yearly');
+  }
+
+  /** Any criteria azurerm offers; still validated so that it cannot fail at apply. */
+  public static custom(props: CustomRetentionRuleProps): RetentionRule {
+    const { name, duration, ...criteria } = props ?? ({} as CustomRetentionRuleProps);
+    return new RetentionRule(name, duration, criteria, Priority.CUSTOM, 'RetentionRule.custom');
+  }
+
+  private constructor(
+    /** The rule's name in the policy. */
+    public readonly name: string,
+    /** How long the matching backups are kept. */
+    public readonly duration: Duration,
+    /** What the rule matches. */
+    public readonly criteria: RetentionCriteria,
+    /** @internal Azure's tag priority; lower wins. */
+    public readonly priority: number,
+    where: string,
+  ) {
+    const problems = new Problems(where);
+    checkRuleName(problems, 'name', name);
+    checkRetentionDuration(problems, 'duration', duration);
+    checkCriteria(problems, criteria);
+    problems.throwIfAny();
+  }
+
+  /** Plain words for reviewers, e.g. `first backup of each month kept 12 months`. */
+  public describe(): string {
+    const c = this.criteria;
+    const which = c.absoluteCriteria
+      ? ABSOLUTE_WORDS[c.absoluteCriteria]
+      : [
+          `backups of ${c.daysOfWeek?.join(', ')}`,
+          c.weeksOfMonth ? `in the ${c.weeksOfMonth.join(', ')} week of the month` : '',
+          c.monthsOfYear ? `in ${c.monthsOfYear.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+    return `${this.name}: ${which} kept ${this.duration}`;
+  }
+}
+
+const ABSOLUTE_WORDS: Record<AbsoluteCriteria, string> = {
+  [AbsoluteCriteria.ALL_BACKUP]: 'every backup',
+  [AbsoluteCriteria.FIRST_OF_DAY]: 'first backup of each day',
+  [AbsoluteCriteria.FIRST_OF_WEEK]: 'first backup of each week',
+  [AbsoluteCriteria.FIRST_OF_MONTH]: 'first backup of each month',
+  [AbsoluteCriteria.FIRST_OF_YEAR]: 'first backup of each year',
+};
+
+function checkRuleName(problems: Problems, field: string, name: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    problems.add(field, 'must be a non-empty string', name);
+  } else if (isLiteral(name) && name.toLowerCase() === 'default') {
+    problems.add(field, 'must not be "Default": azurerm names the default retention rule so', name);
+  }
+}
+
+/**
+ * Checks a retention duration: a Duration in days, weeks, months or years, within Azure Backup's limits.
+ * Records problems under `field`.
+ */
+export function checkRetentionDuration(problems: Problems, field: string, duration: unknown): void {
+  if (!(duration instanceof Duration)) {
+    problems.add(field, 'must be a Duration, e.g. Duration.days(30)', duration);
+    return;
+  }
+  const max = MAX_RETENTION[duration.unit];
+  if (max === undefined) {
+    problems.add(field, 'must be given in days, weeks, months or years', duration.toString());
+  } else if (duration.amount > max) {
+    problems.add(field, `can be at most ${max} ${duration.unit} (Azure Backup's limit, 10 years)`, duration.toString());
+  }
+}
+
+function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
+  const { absoluteCriteria, daysOfWeek, weeksOfMonth, monthsOfYear, scheduledBackupTimes } = criteria;
+  if (absoluteCriteria === undefined && daysOfWeek === undefined) {
+    problems.addSentence(
+      `a retention rule needs \`absoluteCriteria\` or \`daysOfWeek\` (azurerm refuses it at apply otherwise), got: ${describe(criteria)}`,
+    );
+  }
+  if (absoluteCriteria !== undefined) {
+    problems.check(
+      Object.values(AbsoluteCriteria).includes(absoluteCriteria),
+      'absoluteCriteria',
+      `must be one of ${Object.values(AbsoluteCriteria).join(', ')}`,
+      absoluteCriteria,
+    );
+    const mixed = { daysOfWeek, weeksOfMonth, monthsOfYear, scheduledBackupTimes };
+    for (const [field, value] of Object.entries(mixed)) {
+      problems.check(value === undefined, field, 'cannot be combined with `absoluteCriteria`', value);
+    }
+  } else if (daysOfWeek === undefined) {
+    const needsDays = { weeksOfMonth, monthsOfYear, scheduledBackupTimes };
+    for (const [field, value] of Object.entries(needsDays)) {
+      problems.check(value === undefined, field, 'needs `daysOfWeek` beside it', value);
+    }
+  }
+  checkList(problems, 'daysOfWeek', daysOfWeek, Object.values(DayOfWeek));
+  checkList(problems, 'weeksOfMonth', weeksOfMonth, Object.values(WeekOfMonth));
+  checkList(problems, 'monthsOfYear', monthsOfYear, Object.values(MonthOfYear));
+  scheduledBackupTimes?.forEach((t, i) => {
+    if (isLiteral(t)) problems.check(RFC3339.test(t), `scheduledBackupTimes[${i}]`, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
+  });
+}
+
+function checkList(problems: Problems, field: string, values: readonly string[] | undefined, allowed: string[]): void {
+  if (values === undefined) return;
+  if (!Array.isArray(values) || values.length === 0) {
+    problems.add(field, 'must list at least one value', values);
+    return;
+  }
+  values.forEach((v, i) => {
+    if (!allowed.includes(v)) problems.add(`${field}[${i}]`, `must be one of ${allowed.join(', ')}`, v);
+    else if (values.indexOf(v) !== i) problems.add(`${field}[${i}]`, 'repeats a value already listed', v);
+  });
+}
+
+/** Orders rules by Azure's priority (yearly, monthly, weekly, custom), keeping the given order within each. */
+export function orderByPriority(rules: readonly RetentionRule[]): RetentionRule[] {
+  return [...rules].sort((a, b) => a.priority - b.priority);
+}

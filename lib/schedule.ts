@@ -1,0 +1,200 @@
+import { isIntegerInRange, isLiteral, Problems } from './private/problems';
+
+/** Days of the week, as azurerm spells them. */
+export enum DayOfWeek {
+  MONDAY = 'Monday',
+  TUESDAY = 'Tuesday',
+  WEDNESDAY = 'Wednesday',
+  THURSDAY = 'Thursday',
+  FRIDAY = 'Friday',
+  SATURDAY = 'Saturday',
+  SUNDAY = 'Sunday',
+}
+
+/** How often a schedule runs. ADLS vaulted backup allows at most one scheduled backup a day. */
+export enum ScheduleFrequency {
+  DAILY = 'Daily',
+  WEEKLY = 'Weekly',
+}
+
+/** Options of `BackupSchedule.daily`. */
+export interface DailyScheduleOptions {
+  /** Hour of the day the backup starts, 0-23, in the policy's time zone. */
+  readonly hour: number;
+  /**
+   * Minute of the hour, 0-59.
+   * @default 0
+   */
+  readonly minute?: number;
+}
+
+/** Options of `BackupSchedule.weekly`. */
+export interface WeeklyScheduleOptions extends DailyScheduleOptions {
+  /** The days the backup runs: 1 to 5 distinct days (azurerm takes at most 5 intervals; use `daily` for more). */
+  readonly days: DayOfWeek[];
+}
+
+const WEEK: DayOfWeek[] = Object.values(DayOfWeek);
+const MAX_INTERVALS = 5;
+
+// A fixed Monday anchors every rendered interval, so the same schedule always renders the same bytes
+// (every policy argument forces replacement in azurerm: a moving date would replace the policy each plan).
+const ANCHOR_MONDAY_UTC = Date.UTC(2024, 0, 1);
+const DAY_MS = 86_400_000;
+
+const INTERVAL_PATTERN =
+  /^R\/(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?\/(P[^/]+)$/;
+
+/**
+ * When backups run: daily or weekly, at one time of day. Renders the ISO 8601 repeating intervals
+ * of azurerm's `backup_schedule`.
+ *
+ * @example
+ * BackupSchedule.daily({ hour: 2, minute: 30 });
+ * BackupSchedule.weekly({ days: [DayOfWeek.SUNDAY], hour: 1 });
+ * BackupSchedule.expression('R/2024-01-07T01:00:00+00:00/P1W'); // still validated
+ * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_policy_data_lake_storage#backup_schedule
+ */
+export class BackupSchedule {
+  /** Once a day at `hour:minute`. */
+  public static daily(options: DailyScheduleOptions): BackupSchedule {
+    const problems = new Problems('BackupSchedule.daily');
+    const { hour, minute } = checkTimeOfDay(problems, options);
+    problems.throwIfAny();
+    return new BackupSchedule([renderInterval(0, hour, minute, 'P1D')], ScheduleFrequency.DAILY, {
+      hour,
+      minute,
+      days: [],
+    });
+  }
+
+  /** Once a week on each of `days`, at `hour:minute`. */
+  public static weekly(options: WeeklyScheduleOptions): BackupSchedule {
+    const problems = new Problems('BackupSchedule.weekly');
+    const { hour, minute } = checkTimeOfDay(problems, options);
+    const days = options?.days;
+    if (!Array.isArray(days) || days.length === 0) {
+      problems.add('days', 'must list at least one day of the week', days);
+    } else {
+      days.forEach((day, i) => {
+        if (!WEEK.includes(day)) problems.add(`days[${i}]`, `must be one of ${WEEK.join(', ')}`, day);
+        else if (days.indexOf(day) !== i) problems.add(`days[${i}]`, 'repeats a day already listed', day);
+      });
+      if (new Set(days).size > MAX_INTERVALS) {
+        problems.add(
+          'days',
+          `can list at most ${MAX_INTERVALS} days (azurerm takes at most ${MAX_INTERVALS} intervals); use BackupSchedule.daily for more`,
+          days,
+        );
+      }
+    }
+    problems.throwIfAny();
+    // Rendered in week order, whatever order the days were given in, so output is stable.
+    const ordered = WEEK.filter((d) => days.includes(d));
+    const intervals = ordered.map((d) => renderInterval(WEEK.indexOf(d), hour, minute, 'P1W'));
+    return new BackupSchedule(intervals, ScheduleFrequency.WEEKLY, { hour, minute, days: ordered });
+  }
+
+  /**
+   * Escape hatch: ISO 8601 repeating intervals written by hand, `R/<start>/<P1D|P1W>`.
+   * Still validated: 1 to 5 intervals, each daily or weekly, and at most one backup a day.
+   * Unresolved tokens are passed through unchecked.
+   */
+  public static expression(...intervals: string[]): BackupSchedule {
+    const problems = new Problems('BackupSchedule.expression');
+    if (intervals.length < 1 || intervals.length > MAX_INTERVALS) {
+      problems.add('intervals', `must hold 1 to ${MAX_INTERVALS} repeating intervals`, intervals);
+    }
+    const parsed = intervals.map((interval, i) => parseInterval(problems, `intervals[${i}]`, interval));
+    if (problems.empty && parsed.every((p) => p !== undefined)) {
+      checkOneBackupADay(problems, parsed as ParsedInterval[], intervals);
+    }
+    problems.throwIfAny();
+    const known = parsed.every((p) => p !== undefined) ? (parsed as ParsedInterval[]) : undefined;
+    const frequency = known?.[0]?.period === 'P1D' ? ScheduleFrequency.DAILY : known ? ScheduleFrequency.WEEKLY : undefined;
+    const first = known?.[0];
+    const timeOfDay = first ? { hour: first.hour, minute: first.minute, days: known!.map((p) => p.day) } : undefined;
+    return new BackupSchedule([...intervals], frequency, timeOfDay);
+  }
+
+  private constructor(
+    /** The rendered `backup_schedule` intervals. */
+    public readonly intervals: readonly string[],
+    /** Daily or weekly; undefined when an expression holds tokens. */
+    public readonly frequency: ScheduleFrequency | undefined,
+    /** The time of day and (for weekly) days, when known at synth time. */
+    public readonly timeOfDay: { hour: number; minute: number; days: DayOfWeek[] } | undefined,
+  ) {}
+
+  /** Plain words for reviewers, e.g. `daily at 02:30`, `weekly on Sunday at 01:00`. */
+  public describe(): string {
+    if (!this.frequency || !this.timeOfDay) return `custom: ${this.intervals.join(', ')}`;
+    const at = `${pad(this.timeOfDay.hour)}:${pad(this.timeOfDay.minute)}`;
+    return this.frequency === ScheduleFrequency.DAILY
+      ? `daily at ${at}`
+      : `weekly on ${this.timeOfDay.days.join(', ')} at ${at}`;
+  }
+}
+
+interface ParsedInterval {
+  readonly day: DayOfWeek;
+  readonly hour: number;
+  readonly minute: number;
+  readonly period: 'P1D' | 'P1W';
+}
+
+function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number } {
+  const hour = options?.hour;
+  const minute = options?.minute ?? 0;
+  problems.check(isIntegerInRange(hour, 0, 23), 'hour', 'must be a whole number from 0 to 23', hour);
+  problems.check(isIntegerInRange(minute, 0, 59), 'minute', 'must be a whole number from 0 to 59', minute);
+  return { hour, minute };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function renderInterval(dayOffset: number, hour: number, minute: number, period: 'P1D' | 'P1W'): string {
+  const date = new Date(ANCHOR_MONDAY_UTC + dayOffset * DAY_MS).toISOString().slice(0, 10);
+  return `R/${date}T${pad(hour)}:${pad(minute)}:00+00:00/${period}`;
+}
+
+function parseInterval(problems: Problems, field: string, interval: unknown): ParsedInterval | undefined {
+  if (typeof interval === 'string' && !isLiteral(interval)) return undefined; // a token: Terraform checks it
+  const match = typeof interval === 'string' ? INTERVAL_PATTERN.exec(interval) : null;
+  if (!match) {
+    problems.add(field, 'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"', interval);
+    return undefined;
+  }
+  const [, y, mo, d, h, mi, s, , period] = match;
+  const start = Date.UTC(Number(y), Number(mo) - 1, Number(d));
+  const realDate = new Date(start).toISOString().slice(0, 10) === `${y}-${mo}-${d}`;
+  if (!realDate || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) {
+    problems.add(field, 'must start at a real date and time of day', interval);
+    return undefined;
+  }
+  if (period !== 'P1D' && period !== 'P1W') {
+    problems.add(
+      field,
+      'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day',
+      interval,
+    );
+    return undefined;
+  }
+  const day = WEEK[(new Date(start).getUTCDay() + 6) % 7];
+  return { day, hour: Number(h), minute: Number(mi), period };
+}
+
+function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], intervals: string[]): void {
+  const daily = parsed.filter((p) => p.period === 'P1D').length;
+  if (daily > 0 && parsed.length > 1) {
+    problems.add('intervals', 'may hold one daily interval and nothing else (at most one backup a day)', intervals);
+    return;
+  }
+  parsed.forEach((p, i) => {
+    if (parsed.findIndex((q) => q.day === p.day) !== i) {
+      problems.add(`intervals[${i}]`, `falls on ${p.day} like an earlier interval (at most one backup a day)`, intervals[i]);
+    }
+  });
+}

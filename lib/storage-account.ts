@@ -1,0 +1,148 @@
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { BackupConfigError } from './errors';
+import { isLiteral, Problems } from './private/problems';
+import { checkRegionShape } from './regions';
+
+/** A storage account that a `DataLakeBackup` can protect: an ADLS Gen2 account (hierarchical namespace on). */
+export interface IDataLakeStorageAccount {
+  /** The account's resource ID (literal or a Terraform reference). */
+  readonly storageAccountId: string;
+  /** The account's region (literal or a Terraform reference). */
+  readonly location: string;
+  /** The account's name, when known (literal or a Terraform reference). */
+  readonly name?: string;
+  /**
+   * A key known at synth time that identifies the account within the app (its literal name, or the
+   * Terraform address of the resource that creates it). Used for construct IDs, which become Terraform addresses.
+   */
+  readonly stableKey?: string;
+  /** The storage account resource when this stack creates it. */
+  readonly resource?: StorageAccount;
+}
+
+/** Attributes of a storage account that exists outside the stack (or comes from a data source or variable). */
+export interface DataLakeStorageAccountAttributes {
+  /** Resource ID: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>`. */
+  readonly storageAccountId: string;
+  /** The account's region, e.g. `West Europe` (the vault must be in the same one). */
+  readonly location: string;
+  /**
+   * The account's name (3-24 lowercase letters and digits).
+   * @default - taken from `storageAccountId`
+   */
+  readonly name?: string;
+}
+
+const STORAGE_ACCOUNT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/i;
+const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+
+/**
+ * A reference to an ADLS Gen2 storage account to protect: one created in the stack, or one that exists.
+ *
+ * @example
+ * DataLakeStorageAccount.fromStorageAccount(account); // an azurerm_storage_account in this stack
+ * DataLakeStorageAccount.fromAttributes({
+ *   storageAccountId: '/subscriptions/.../resourceGroups/data/providers/Microsoft.Storage/storageAccounts/lake',
+ *   location: 'West Europe',
+ * });
+ * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-backup-support-matrix
+ */
+export class DataLakeStorageAccount implements IDataLakeStorageAccount {
+  /**
+   * References an `azurerm_storage_account` of this stack, refusing what visibly cannot be an ADLS vaulted
+   * backup source: hierarchical namespace off, NFS 3.0 or SFTP on, a kind other than StorageV2, a tier other
+   * than Standard. Settings given as Terraform references are left to Azure.
+   */
+  public static fromStorageAccount(account: StorageAccount): DataLakeStorageAccount {
+    if (!(account instanceof StorageAccount)) {
+      throw new BackupConfigError('`account` must be an azurerm StorageAccount resource', 'DataLakeStorageAccount.fromStorageAccount');
+    }
+    const problems = new Problems(`DataLakeStorageAccount.fromStorageAccount('${account.node.path}')`);
+    const hns = account.isHnsEnabledInput;
+    if (typeof hns !== 'object') {
+      problems.check(
+        hns === true,
+        'isHnsEnabled',
+        'must be true: Azure Backup for ADLS protects only accounts with hierarchical namespace',
+        hns,
+      );
+    }
+    const nfs = account.nfsv3EnabledInput;
+    problems.check(nfs !== true, 'nfsv3Enabled', 'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup', nfs);
+    const sftp = account.sftpEnabledInput;
+    problems.check(sftp !== true, 'sftpEnabled', 'must not be true: SFTP accounts cannot use ADLS vaulted backup', sftp);
+    const kind = account.accountKindInput;
+    if (isLiteral(kind)) {
+      problems.check(kind === 'StorageV2', 'accountKind', 'must be "StorageV2" (general-purpose v2)', kind);
+    }
+    const tier = account.accountTierInput;
+    if (isLiteral(tier)) {
+      problems.check(tier === 'Standard', 'accountTier', 'must be "Standard": premium accounts are not supported', tier);
+    }
+    problems.throwIfAny();
+
+    const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
+    const literalLocation = isLiteral(account.locationInput) ? account.locationInput : undefined;
+    return new DataLakeStorageAccount({
+      storageAccountId: account.id,
+      location: literalLocation ?? account.location,
+      name: literalName ?? account.name,
+      stableKey: literalName ?? account.friendlyUniqueId,
+      resource: account,
+    });
+  }
+
+  /** References an account by its attributes: literals, or references to a data source or variable. */
+  public static fromAttributes(attrs: DataLakeStorageAccountAttributes): DataLakeStorageAccount {
+    const problems = new Problems('DataLakeStorageAccount.fromAttributes');
+    const { storageAccountId: id, location, name } = attrs ?? ({} as DataLakeStorageAccountAttributes);
+    let nameFromId: string | undefined;
+    if (typeof id !== 'string') {
+      problems.add('storageAccountId', 'must be a storage account resource ID', id);
+    } else if (isLiteral(id)) {
+      const match = STORAGE_ACCOUNT_ID.exec(id);
+      if (!match) {
+        problems.add(
+          'storageAccountId',
+          'must be a storage account resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>',
+          id,
+        );
+      } else if (!STORAGE_ACCOUNT_NAME.test(match[1])) {
+        problems.add('storageAccountId', 'must end in a storage account name of 3-24 lowercase letters and digits', id);
+      } else {
+        nameFromId = match[1];
+      }
+    }
+    checkRegionShape(problems, 'location', location);
+    if (name !== undefined && isLiteral(name)) {
+      if (!STORAGE_ACCOUNT_NAME.test(name)) {
+        problems.add('name', 'must be 3-24 lowercase letters and digits', name);
+      } else if (nameFromId !== undefined && nameFromId !== name) {
+        problems.add('name', `must match the name in \`storageAccountId\` ("${nameFromId}")`, name);
+      }
+    }
+    problems.throwIfAny();
+    const literalName = nameFromId ?? (isLiteral(name) ? name : undefined);
+    return new DataLakeStorageAccount({
+      storageAccountId: id,
+      location,
+      name: name ?? nameFromId,
+      stableKey: literalName,
+    });
+  }
+
+  public readonly storageAccountId: string;
+  public readonly location: string;
+  public readonly name?: string;
+  public readonly stableKey?: string;
+  public readonly resource?: StorageAccount;
+
+  private constructor(props: IDataLakeStorageAccount) {
+    this.storageAccountId = props.storageAccountId;
+    this.location = props.location;
+    this.name = props.name;
+    this.stableKey = props.stableKey;
+    this.resource = props.resource;
+  }
+}

@@ -1,0 +1,307 @@
+import { Annotations } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Duration } from './duration';
+import { BackupConfigError } from './errors';
+import { isIntegerInRange, isLiteral, Problems } from './private/problems';
+import { checkRegionShape } from './regions';
+import { IDataLakeStorageAccount } from './storage-account';
+
+/** Storage redundancy of the vault's backup data (`redundancy`). Cannot change once items are protected. */
+export enum Redundancy {
+  GEO_REDUNDANT = 'GeoRedundant',
+  LOCALLY_REDUNDANT = 'LocallyRedundant',
+  ZONE_REDUNDANT = 'ZoneRedundant',
+}
+
+/** Soft delete of backup data (`soft_delete`). `ALWAYS_ON` is irreversible. */
+export enum SoftDelete {
+  ON = 'On',
+  OFF = 'Off',
+  ALWAYS_ON = 'AlwaysOn',
+}
+
+/** Immutability of recovery points (`immutability`). `LOCKED` is irreversible. */
+export enum Immutability {
+  DISABLED = 'Disabled',
+  UNLOCKED = 'Unlocked',
+  LOCKED = 'Locked',
+}
+
+/** The built-in role the vault's identity needs on every protected (and restore target) account. */
+export const STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR = {
+  name: 'Storage Account Backup Contributor',
+  id: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1',
+} as const;
+
+/** A Backup vault, created in this stack or referenced. */
+export interface IBackupVault extends IConstruct {
+  /** The vault's resource ID. */
+  readonly vaultId: string;
+  /** The vault's region: protected storage accounts must be in the same one. */
+  readonly location: string;
+  /** The object ID of the vault's system-assigned identity. */
+  readonly principalId: string;
+  /** The vault's name, when known. */
+  readonly vaultName?: string;
+  /**
+   * Grants the vault's identity Storage Account Backup Contributor on `storageAccount`, once per account:
+   * later calls for the same account return the same assignment.
+   */
+  grantBackupAccess(storageAccount: IDataLakeStorageAccount): RoleAssignment;
+}
+
+/** Props of `BackupVault`. */
+export interface BackupVaultProps {
+  /** Vault name: 2-50 letters, digits and hyphens. */
+  readonly name: string;
+  /** Resource group the vault is created in. */
+  readonly resourceGroupName: string;
+  /** Region of the vault; every storage account it protects must be in this region. */
+  readonly location: string;
+  /**
+   * Storage redundancy of backup data; cannot change once an item is protected.
+   * @default Redundancy.GEO_REDUNDANT
+   */
+  readonly redundancy?: Redundancy;
+  /**
+   * Soft delete of backup data.
+   * @default SoftDelete.ON
+   */
+  readonly softDelete?: SoftDelete;
+  /**
+   * How long soft-deleted backup data is kept: 14 to 180 days.
+   * @default 14 days
+   */
+  readonly softDeleteRetention?: Duration;
+  /**
+   * Immutability of recovery points.
+   * @default Immutability.DISABLED
+   */
+  readonly immutability?: Immutability;
+  /**
+   * Allow restores in the paired region; only with `Redundancy.GEO_REDUNDANT`, and it cannot be turned off once on.
+   * @default false
+   */
+  readonly crossRegionRestore?: boolean;
+  /**
+   * Tags of the vault (at most 50; keys up to 512 characters, values up to 256).
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Attributes of a Backup vault that exists outside this stack. */
+export interface BackupVaultAttributes {
+  /** `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DataProtection/backupVaults/<name>` */
+  readonly vaultId: string;
+  /** The vault's region. */
+  readonly location: string;
+  /** Object ID of the vault's system-assigned identity. */
+  readonly principalId: string;
+  /**
+   * The vault's name.
+   * @default - taken from `vaultId`
+   */
+  readonly name?: string;
+}
+
+const VAULT_NAME = /^[-a-zA-Z0-9]{2,50}$/;
+const VAULT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/backupVaults\/([-a-zA-Z0-9]{2,50})$/i;
+const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the vault and an imported vault share: the grant. */
+abstract class VaultBase extends Construct implements IBackupVault {
+  public abstract readonly vaultId: string;
+  public abstract readonly location: string;
+  public abstract readonly principalId: string;
+  public abstract readonly vaultName?: string;
+  private readonly grants = new Map<string, RoleAssignment>();
+
+  public grantBackupAccess(storageAccount: IDataLakeStorageAccount): RoleAssignment {
+    const key = storageAccount?.stableKey;
+    if (key === undefined) {
+      throw new BackupConfigError(
+        '`storageAccount.name` must be known at synth time when `storageAccountId` is a Terraform reference, ' +
+          'so that the role assignment gets a stable Terraform address, got: undefined',
+        `${this.node.path}.grantBackupAccess`,
+      );
+    }
+    const existing = this.grants.get(key);
+    if (existing) return existing;
+    const assignment = new RoleAssignment(this, `BackupAccess-${key}`, {
+      scope: storageAccount.storageAccountId,
+      roleDefinitionName: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
+      principalId: this.principalId,
+      // The vault's identity is a service principal created moments earlier: naming its type and skipping
+      // the directory lookup avoids failures while Entra ID replicates it.
+      principalType: 'ServicePrincipal',
+      skipServicePrincipalAadCheck: true,
+    });
+    this.grants.set(key, assignment);
+    return assignment;
+  }
+}
+
+/**
+ * An Azure Backup vault (`VaultStore`, system-assigned identity) for ADLS Gen2 vaulted backup.
+ * Soft delete is on by default; irreversible settings are only set when asked, with a warning.
+ *
+ * @example
+ * const vault = new BackupVault(stack, 'Vault', {
+ *   name: 'bv-lake-weu', resourceGroupName: 'rg-backup', location: 'West Europe',
+ * });
+ * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_vault
+ */
+export class BackupVault extends VaultBase {
+  /** References a vault that exists outside this stack. */
+  public static fromVaultAttributes(scope: Construct, id: string, attrs: BackupVaultAttributes): IBackupVault {
+    return new ImportedBackupVault(scope, id, attrs);
+  }
+
+  /** The underlying `azurerm_data_protection_backup_vault` (escape hatch). */
+  public readonly resource: DataProtectionBackupVault;
+  public readonly vaultId: string;
+  public readonly location: string;
+  public readonly principalId: string;
+  public readonly vaultName: string;
+
+  constructor(scope: Construct, id: string, props: BackupVaultProps) {
+    super(scope, id);
+    const p = props ?? ({} as BackupVaultProps);
+    const problems = new Problems(`BackupVault '${this.node.path}'`);
+    validateVaultProps(problems, p);
+    problems.throwIfAny();
+
+    const redundancy = p.redundancy ?? Redundancy.GEO_REDUNDANT;
+    const softDelete = p.softDelete ?? SoftDelete.ON;
+    this.warnAboutIrreversible(softDelete, p.immutability);
+
+    this.resource = new DataProtectionBackupVault(this, 'Resource', {
+      name: p.name,
+      resourceGroupName: p.resourceGroupName,
+      location: p.location,
+      datastoreType: 'VaultStore',
+      redundancy,
+      softDelete,
+      retentionDurationInDays: softDelete === SoftDelete.OFF ? undefined : (p.softDeleteRetention?.toSeconds() ?? 14 * 86400) / 86400,
+      immutability: p.immutability ?? Immutability.DISABLED,
+      // azurerm accepts this argument only on geo-redundant vaults, so it is left out elsewhere.
+      crossRegionRestoreEnabled: redundancy === Redundancy.GEO_REDUNDANT ? (p.crossRegionRestore ?? false) : undefined,
+      identity: { type: 'SystemAssigned' },
+      tags: p.tags,
+    });
+    this.vaultId = this.resource.id;
+    this.location = p.location;
+    this.principalId = this.resource.identity.principalId;
+    this.vaultName = p.name;
+  }
+
+  private warnAboutIrreversible(softDelete: SoftDelete, immutability: Immutability | undefined): void {
+    const annotations = Annotations.of(this);
+    if (softDelete === SoftDelete.ALWAYS_ON) {
+      annotations.addWarning('softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.');
+    }
+    if (softDelete === SoftDelete.OFF) {
+      annotations.addWarning('softDelete Off: deleted backup data is gone at once, with no protection against accidental or malicious deletion.');
+    }
+    if (immutability === Immutability.LOCKED) {
+      annotations.addWarning('immutability Locked is irreversible: recovery points can never be deleted before they expire.');
+    }
+  }
+}
+
+function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
+  if (typeof p.name !== 'string' || (isLiteral(p.name) && !VAULT_NAME.test(p.name))) {
+    problems.add('name', 'must be 2-50 letters, digits or hyphens', p.name);
+  }
+  if (
+    typeof p.resourceGroupName !== 'string' ||
+    (isLiteral(p.resourceGroupName) && (!RESOURCE_GROUP_NAME.test(p.resourceGroupName) || p.resourceGroupName.endsWith('.')))
+  ) {
+    problems.add(
+      'resourceGroupName',
+      'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      p.resourceGroupName,
+    );
+  }
+  checkRegionShape(problems, 'location', p.location);
+  checkEnum(problems, 'redundancy', p.redundancy, Redundancy);
+  checkEnum(problems, 'softDelete', p.softDelete, SoftDelete);
+  checkEnum(problems, 'immutability', p.immutability, Immutability);
+  if (p.softDeleteRetention !== undefined) {
+    const days = p.softDeleteRetention instanceof Duration ? p.softDeleteRetention.toSeconds() : undefined;
+    const wholeDays = days !== undefined && days % 86400 === 0 ? days / 86400 : undefined;
+    problems.check(
+      isIntegerInRange(wholeDays, 14, 180),
+      'softDeleteRetention',
+      'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      p.softDeleteRetention instanceof Duration ? p.softDeleteRetention.toString() : p.softDeleteRetention,
+    );
+    if (p.softDelete === SoftDelete.OFF) {
+      problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', p.softDeleteRetention.toString());
+    }
+  }
+  if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
+    problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
+  }
+  if (p.tags !== undefined) checkTags(problems, p.tags);
+}
+
+function checkEnum(problems: Problems, field: string, value: unknown, values: Record<string, string>): void {
+  if (value !== undefined) {
+    problems.check(Object.values(values).includes(value as string), field, `must be one of ${Object.values(values).join(', ')}`, value);
+  }
+}
+
+function checkTags(problems: Problems, tags: { [key: string]: string }): void {
+  const entries = Object.entries(tags);
+  problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
+  for (const [key, value] of entries) {
+    problems.check(key.length >= 1 && key.length <= 512, `tags["${key}"]`, 'key must be 1-512 characters', key);
+    problems.check(typeof value === 'string' && value.length <= 256, `tags["${key}"]`, 'value must be a string of at most 256 characters', value);
+  }
+}
+
+/** A vault that exists outside this stack, referenced by its attributes. */
+class ImportedBackupVault extends VaultBase {
+  public readonly vaultId: string;
+  public readonly location: string;
+  public readonly principalId: string;
+  public readonly vaultName?: string;
+
+  constructor(scope: Construct, id: string, attrs: BackupVaultAttributes) {
+    super(scope, id);
+    const a = attrs ?? ({} as BackupVaultAttributes);
+    const problems = new Problems(`BackupVault.fromVaultAttributes('${this.node.path}')`);
+    let nameFromId: string | undefined;
+    if (typeof a.vaultId !== 'string') {
+      problems.add('vaultId', 'must be a Backup vault resource ID', a.vaultId);
+    } else if (isLiteral(a.vaultId)) {
+      const match = VAULT_ID.exec(a.vaultId);
+      if (match) nameFromId = match[1];
+      else {
+        problems.add(
+          'vaultId',
+          'must be a Backup vault resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DataProtection/backupVaults/<name>',
+          a.vaultId,
+        );
+      }
+    }
+    checkRegionShape(problems, 'location', a.location);
+    if (typeof a.principalId !== 'string' || (isLiteral(a.principalId) && !GUID.test(a.principalId))) {
+      problems.add('principalId', "must be the object ID (a GUID) of the vault's system-assigned identity", a.principalId);
+    }
+    if (a.name !== undefined && isLiteral(a.name) && !VAULT_NAME.test(a.name)) {
+      problems.add('name', 'must be 2-50 letters, digits or hyphens', a.name);
+    }
+    problems.throwIfAny();
+    this.vaultId = a.vaultId;
+    this.location = a.location;
+    this.principalId = a.principalId;
+    this.vaultName = a.name ?? nameFromId;
+  }
+}
