@@ -8,7 +8,8 @@ import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
 import { describe, isLiteral, Problems } from './private/problems';
 import { ensureTimeProvider } from './private/time-provider';
-import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion, sameRegionCondition } from './regions';
+import { sameRegionCondition } from './private/region-checks';
+import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
 import { IDataLakeStorageAccount } from './storage-account';
 import { IBackupVault } from './vault';
 
@@ -122,25 +123,27 @@ export class DataLakeBackup extends Construct {
       backupPolicyDataLakeStorageId: p.policy.policyId,
       storageAccountId: account.storageAccountId,
       storageContainerNames: [...containerNames],
-      dependsOn,
-      lifecycle: this.sameRegionPrecondition(p.vault, account),
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      lifecycle: this.preconditions(p.vault, account),
     });
   }
 
-  /** When a region is only known at plan time, Terraform compares them before creating anything. */
-  private sameRegionPrecondition(vault: IBackupVault, account: IDataLakeStorageAccount) {
-    if (isLiteral(vault.location) && isLiteral(account.location)) return undefined;
-    return {
-      precondition: [
-        {
-          condition: sameRegionCondition(vault.location, account.location),
-          errorMessage: Fn.format(
-            "Azure Backup for ADLS needs the Backup vault and the storage account in the same region, but the vault is in '%s' and the storage account in '%s'. Use a vault in the storage account's region.",
-            [vault.location, account.location],
-          ),
-        },
-      ],
-    };
+  /**
+   * What only Terraform can check becomes a precondition, so `terraform plan` stops before anything is created:
+   * the same-region rule when a region is a reference, and the account checks of `fromDataSource`.
+   */
+  private preconditions(vault: IBackupVault, account: IDataLakeStorageAccount) {
+    const precondition = [...(account.planTimeChecks ?? [])];
+    if (!isLiteral(vault.location) || !isLiteral(account.location)) {
+      precondition.unshift({
+        condition: sameRegionCondition(vault.location, account.location),
+        errorMessage: Fn.format(
+          "Azure Backup for ADLS needs the Backup vault and the storage account in the same region, but the vault is in '%s' and the storage account in '%s'. Use a vault in the storage account's region.",
+          [vault.location, account.location],
+        ),
+      });
+    }
+    return precondition.length > 0 ? { precondition } : undefined;
   }
 
   private claimAccount(problems: Problems, account: IDataLakeStorageAccount): void {

@@ -1,11 +1,25 @@
-export * from './errors';
-export * from './duration';
-export * from './schedule';
-export * from './retention';
-export * from './regions';
-export * from './time-zones';
-export * from './vault';
-export * from './policy';
-export * from './storage-account';
-export * from './data-lake-backup';
+// The public API. Internals live in ./private and are not exported.
+export { BackupConfigError } from './errors';
+export { Duration, TimeUnit } from './duration';
+export { BackupSchedule, DayOfWeek, ScheduleFrequency } from './schedule';
+export type { DailyScheduleOptions, WeeklyScheduleOptions } from './schedule';
+export { RetentionRule, WeekOfMonth, MonthOfYear, AbsoluteCriteria, MAX_RETENTION } from './retention';
+export type {
+  RetentionRuleOptions,
+  WeeklyRetentionOptions,
+  MonthlyRetentionOptions,
+  YearlyRetentionOptions,
+  CustomRetentionRuleProps,
+  RetentionCriteria,
+} from './retention';
+export { ADLS_BACKUP_REGIONS, normalizeRegion, isAdlsBackupRegion } from './regions';
+export { POLICY_TIME_ZONES } from './time-zones';
+export { BackupVault, Redundancy, SoftDelete, Immutability, STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './vault';
+export type { BackupVaultProps, BackupVaultAttributes, IBackupVault } from './vault';
+export { DataLakeBackupPolicy } from './policy';
+export type { DataLakeBackupPolicyProps, IDataLakeBackupPolicy } from './policy';
+export { DataLakeStorageAccount } from './storage-account';
+export type { DataLakeStorageAccountAttributes, IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
+export { DataLakeBackup, DEFAULT_ROLE_PROPAGATION_WAIT } from './data-lake-backup';
+export type { DataLakeBackupProps, ContainerRef } from './data-lake-backup';
 export * from './azurerm';

@@ -1,7 +1,9 @@
+import { Op } from 'cdktf';
+import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { BackupConfigError } from './errors';
 import { isLiteral, Problems } from './private/problems';
-import { checkRegionShape } from './regions';
+import { checkRegionShape } from './private/region-checks';
 
 /** A storage account that a `DataLakeBackup` can protect: an ADLS Gen2 account (hierarchical namespace on). */
 export interface IDataLakeStorageAccount {
@@ -18,6 +20,19 @@ export interface IDataLakeStorageAccount {
   readonly stableKey?: string;
   /** The storage account resource when this stack creates it. */
   readonly resource?: StorageAccount;
+  /**
+   * Conditions only Terraform can check (the account is read at plan time), added to the backup instance as
+   * `lifecycle.precondition` so that `terraform plan` stops before anything is created.
+   */
+  readonly planTimeChecks?: readonly PlanTimeCheck[];
+}
+
+/** A condition Terraform evaluates at plan time, with the message it fails with. */
+export interface PlanTimeCheck {
+  /** A Terraform boolean expression. */
+  readonly condition: string;
+  /** What the reviewer reads when it is false. */
+  readonly errorMessage: string;
 }
 
 /** Attributes of a storage account that exists outside the stack (or comes from a data source or variable). */
@@ -93,6 +108,32 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     });
   }
 
+  /**
+   * References an existing account read by an `azurerm_storage_account` data source. Its settings are only
+   * known at plan time, so the ADLS Gen2 requirements (hierarchical namespace on, NFS 3.0 off, StorageV2,
+   * Standard tier) become preconditions of the backup instance.
+   */
+  public static fromDataSource(account: DataAzurermStorageAccount): DataLakeStorageAccount {
+    if (!(account instanceof DataAzurermStorageAccount)) {
+      throw new BackupConfigError('`account` must be an azurerm storage account data source', 'DataLakeStorageAccount.fromDataSource');
+    }
+    const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
+    const which = `Storage account '${literalName ?? account.node.id}'`;
+    const needs = 'Azure Backup for ADLS protects only general-purpose v2, Standard, hierarchical-namespace accounts without NFS 3.0';
+    return new DataLakeStorageAccount({
+      storageAccountId: account.id,
+      location: account.location,
+      name: literalName ?? account.name,
+      stableKey: literalName ?? account.friendlyUniqueId,
+      planTimeChecks: [
+        { condition: expression(Op.eq(account.isHnsEnabled, true)), errorMessage: `${which} has hierarchical namespace off: ${needs}.` },
+        { condition: expression(Op.neq(account.nfsv3Enabled, true)), errorMessage: `${which} has NFS 3.0 on: ${needs}.` },
+        { condition: expression(Op.eq(account.accountKind, 'StorageV2')), errorMessage: `${which} is not StorageV2: ${needs}.` },
+        { condition: expression(Op.eq(account.accountTier, 'Standard')), errorMessage: `${which} is not Standard tier: ${needs}.` },
+      ],
+    });
+  }
+
   /** References an account by its attributes: literals, or references to a data source or variable. */
   public static fromAttributes(attrs: DataLakeStorageAccountAttributes): DataLakeStorageAccount {
     const problems = new Problems('DataLakeStorageAccount.fromAttributes');
@@ -137,6 +178,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   public readonly name?: string;
   public readonly stableKey?: string;
   public readonly resource?: StorageAccount;
+  public readonly planTimeChecks?: readonly PlanTimeCheck[];
 
   private constructor(props: IDataLakeStorageAccount) {
     this.storageAccountId = props.storageAccountId;
@@ -144,5 +186,11 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     this.name = props.name;
     this.stableKey = props.stableKey;
     this.resource = props.resource;
+    this.planTimeChecks = props.planTimeChecks;
   }
+}
+
+/** cdktf's Op helpers return an IResolvable typed as any; a precondition takes it as a string token. */
+function expression(op: unknown): string {
+  return op as string;
 }

@@ -5,7 +5,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Duration } from './duration';
 import { BackupConfigError } from './errors';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
-import { checkRegionShape } from './regions';
+import { checkRegionShape } from './private/region-checks';
 import { IDataLakeStorageAccount } from './storage-account';
 
 /** Storage redundancy of the vault's backup data (`redundancy`). Cannot change once items are protected. */

@@ -4,14 +4,26 @@ import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 
 const AUTO_PROVIDER_ID = 'AdlsBackupTimeProvider';
 
+function isDefaultTimeProvider(c: IConstruct): boolean {
+  return c instanceof TerraformProvider && c.terraformResourceType === 'time' && !c.alias;
+}
+
 /**
  * Makes sure the stack has a default (unaliased) hashicorp/time provider for `time_sleep`, adding one when the
  * user has none, so users only ever configure the AzurermProvider themselves.
  */
 export function ensureTimeProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
-  const present = stack.node
-    .findAll()
-    .some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'time' && !c.alias);
-  if (!present) new TimeProvider(stack, AUTO_PROVIDER_ID, {});
+  if (stack.node.findAll().some(isDefaultTimeProvider)) return;
+  const provider = new TimeProvider(stack, AUTO_PROVIDER_ID, {});
+  // A TimeProvider the user adds later would make two default providers, which Terraform refuses: say so at synth.
+  provider.node.addValidation({
+    validate: () =>
+      stack.node.findAll().filter(isDefaultTimeProvider).length > 1
+        ? [
+            `${stack.node.path} has its own TimeProvider, added after a DataLakeBackup added '${AUTO_PROVIDER_ID}': ` +
+              'create your TimeProvider before the first DataLakeBackup, so that the library uses it.',
+          ]
+        : [],
+  });
 }

@@ -1,0 +1,81 @@
+// Complete: a resource group, an ADLS Gen2 account and its containers, a Backup vault, a policy with
+// weekly, monthly and yearly retention, and the protection, all in one stack.
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import {
+  BackupSchedule,
+  BackupVault,
+  DataLakeBackup,
+  DataLakeBackupPolicy,
+  DataLakeStorageAccount,
+  Duration,
+  Redundancy,
+  RetentionRule,
+} from '../../lib';
+
+const LOCATION = 'West Europe';
+const TAGS = { workload: 'analytics', 'managed-by': 'cdktf' };
+
+export class CompleteStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+
+    const group = new ResourceGroup(this, 'Group', { name: 'rg-lake-weu', location: LOCATION, tags: TAGS });
+
+    const account = new StorageAccount(this, 'Lake', {
+      name: 'lakeweu01',
+      resourceGroupName: group.name,
+      location: LOCATION,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: 'ZRS',
+      isHnsEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      tags: TAGS,
+    });
+    const containers = ['raw', 'curated', 'published'].map(
+      (name) => new StorageContainer(this, `Container-${name}`, { name, storageAccountId: account.id }),
+    );
+
+    const vault = new BackupVault(this, 'Vault', {
+      name: 'bv-lake-weu',
+      resourceGroupName: group.name,
+      location: LOCATION,
+      redundancy: Redundancy.GEO_REDUNDANT,
+      softDeleteRetention: Duration.days(30),
+      tags: TAGS,
+    });
+
+    const policy = new DataLakeBackupPolicy(this, 'Policy', {
+      vault,
+      name: 'adls-daily-ltr',
+      schedule: BackupSchedule.daily({ hour: 1 }),
+      timeZone: 'W. Europe Standard Time',
+      defaultRetention: Duration.days(30),
+      retentionRules: [
+        RetentionRule.weekly(Duration.weeks(12)),
+        RetentionRule.monthly(Duration.months(12)),
+        RetentionRule.yearly(Duration.years(10)),
+      ],
+    });
+
+    new DataLakeBackup(this, 'LakeBackup', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(account),
+      containers,
+      rolePropagationWait: Duration.minutes(10),
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new CompleteStack(app, 'complete');
+  app.synth();
+}

@@ -1,0 +1,22 @@
+import { Fn, Op } from 'cdktf';
+import { normalizeRegion } from '../regions';
+import { isLiteral, Problems } from './problems';
+
+const REGION_PATTERN = /^[A-Za-z][A-Za-z0-9 ]{1,49}$/;
+
+/** Records a problem when a literal region is not shaped like an Azure region name. Tokens pass. */
+export function checkRegionShape(problems: Problems, field: string, region: unknown): void {
+  if (typeof region !== 'string' || (isLiteral(region) && !REGION_PATTERN.test(region.trim()))) {
+    problems.add(field, 'must be an Azure region such as "West Europe" or "westeurope"', region);
+  }
+}
+
+/** The Terraform expression that normalises a region known only at plan time; literals are normalised now. */
+function normalizedRegionExpression(region: string): string {
+  return isLiteral(region) ? normalizeRegion(region) : Fn.lower(Fn.replace(region, ' ', ''));
+}
+
+/** A Terraform condition that is true when both regions are the same after normalising. */
+export function sameRegionCondition(a: string, b: string): string {
+  return Op.eq(normalizedRegionExpression(a), normalizedRegionExpression(b)) as unknown as string;
+}

@@ -1,0 +1,249 @@
+import { TerraformVariable } from 'cdktf';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import {
+  BackupConfigError,
+  BackupSchedule,
+  BackupVault,
+  DataLakeBackup,
+  DataLakeBackupPolicy,
+  DataLakeStorageAccount,
+  Duration,
+  IBackupVault,
+} from '../lib';
+import { INSTANCE_TYPE, newStack, onlyResource, resourcesOf, storageAccountId, synth, vaultId, warningsOf } from './helpers';
+
+function vaultAndPolicy(stack: any, location = 'West Europe'): { vault: BackupVault; policy: DataLakeBackupPolicy } {
+  const vault = new BackupVault(stack, 'Vault', { name: 'bv-test', resourceGroupName: 'rg-backup', location });
+  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+    vault,
+    name: 'adls-daily',
+    schedule: BackupSchedule.daily({ hour: 2 }),
+    defaultRetention: Duration.days(30),
+  });
+  return { vault, policy };
+}
+
+function account(name = 'lakeweu01', location = 'West Europe') {
+  return DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId(name), location });
+}
+
+describe('role before backup', () => {
+  test('GIVEN defaults WHEN synthesized THEN role -> 5 minute wait -> instance', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const backup = new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
+    const json = synth(stack);
+
+    const role = onlyResource(json, 'azurerm_role_assignment');
+    const wait = onlyResource(json, 'time_sleep');
+    const instance = onlyResource(json, INSTANCE_TYPE);
+    expect(instance.config.depends_on).toEqual([role.address, wait.address]);
+    expect(wait.config.depends_on).toEqual([role.address]);
+    expect(wait.config.create_duration).toBe('300s');
+    expect(backup.roleAssignment).toBeInstanceOf(Object);
+    expect(backup.propagationWait).toBeInstanceOf(Object);
+  });
+
+  test('rolePropagationWait: false keeps the role but drops the wait', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const backup = new DataLakeBackup(stack, 'Lake', {
+      vault,
+      policy,
+      storageAccount: account(),
+      containers: ['raw'],
+      rolePropagationWait: false,
+    });
+    const json = synth(stack);
+    const role = onlyResource(json, 'azurerm_role_assignment');
+    expect(resourcesOf(json, 'time_sleep')).toEqual({});
+    expect(onlyResource(json, INSTANCE_TYPE).config.depends_on).toEqual([role.address]);
+    expect(backup.propagationWait).toBeUndefined();
+    expect(json.provider.time).toBeUndefined();
+  });
+
+  test('grantAccess: false creates neither role nor wait (the role is granted elsewhere)', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const backup = new DataLakeBackup(stack, 'Lake', {
+      vault,
+      policy,
+      storageAccount: account(),
+      containers: ['raw'],
+      grantAccess: false,
+    });
+    const json = synth(stack);
+    expect(resourcesOf(json, 'azurerm_role_assignment')).toEqual({});
+    expect(resourcesOf(json, 'time_sleep')).toEqual({});
+    expect(onlyResource(json, INSTANCE_TYPE).config.depends_on).toBeUndefined();
+    expect(backup.roleAssignment).toBeUndefined();
+  });
+
+  test('a grant made earlier with vault.grantBackupAccess is reused, not duplicated', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const lake = account();
+    const grant = vault.grantBackupAccess(lake);
+    const backup = new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: lake, containers: ['raw'] });
+    expect(backup.roleAssignment).toBe(grant);
+    expect(Object.keys(resourcesOf(synth(stack), 'azurerm_role_assignment'))).toHaveLength(1);
+  });
+
+  test('containers created in the stack are waited for too', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const raw = new StorageContainer(stack, 'Raw', { name: 'raw', storageAccountId: storageAccountId('lakeweu01') });
+    new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: [raw, 'curated'] });
+    const instance = onlyResource(synth(stack), INSTANCE_TYPE).config;
+    expect(instance.depends_on).toContain('azurerm_storage_container.Raw');
+    expect(instance.storage_container_names).toEqual(['raw', 'curated']);
+  });
+
+  test('the time provider is added once for several backups, and not when the user has one', () => {
+    const auto = newStack();
+    const { vault, policy } = vaultAndPolicy(auto.stack);
+    new DataLakeBackup(auto.stack, 'A', { vault, policy, storageAccount: account('lakea'), containers: ['raw'] });
+    new DataLakeBackup(auto.stack, 'B', { vault, policy, storageAccount: account('lakeb'), containers: ['raw'] });
+    expect(synth(auto.stack).provider.time).toEqual([{}]);
+
+    const own = newStack();
+    new TimeProvider(own.stack, 'time', { alias: undefined });
+    const pair = vaultAndPolicy(own.stack);
+    new DataLakeBackup(own.stack, 'A', { vault: pair.vault, policy: pair.policy, storageAccount: account(), containers: ['raw'] });
+    expect(synth(own.stack).provider.time).toHaveLength(1);
+    expect(own.stack.node.tryFindChild('AdlsBackupTimeProvider')).toBeUndefined();
+  });
+});
+
+describe('same region', () => {
+  test('literal regions in different spellings of one region pass', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack, 'West Europe');
+    new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account('lake', 'westeurope'), containers: ['raw'] });
+    const instance = onlyResource(synth(stack), INSTANCE_TYPE).config;
+    expect(instance.location).toBe('westeurope');
+    expect(instance.lifecycle).toBeUndefined();
+  });
+
+  test('literal regions that differ throw a BackupConfigError naming both', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack, 'West Europe');
+    const create = () =>
+      new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account('lake', 'East US'), containers: ['raw'] });
+    let error: unknown;
+    try {
+      create();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BackupConfigError);
+    expect((error as Error).message).toMatch(/`storageAccount.location`.*same region.*vault in "West Europe", storage account in "East US"/);
+  });
+
+  test('a region known only at plan time yields a precondition comparing the two normalised regions', () => {
+    const { stack } = newStack();
+    const region = new TerraformVariable(stack, 'lake_region', { type: 'string' });
+    const { vault, policy } = vaultAndPolicy(stack, 'West Europe');
+    new DataLakeBackup(stack, 'Lake', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: region.stringValue }),
+      containers: ['raw'],
+    });
+    const instance = onlyResource(synth(stack), INSTANCE_TYPE).config;
+    expect(instance.lifecycle.precondition).toHaveLength(1);
+    expect(instance.lifecycle.precondition[0].condition).toBe('${("westeurope" == lower(replace(var.lake_region, " ", "")))}');
+    expect(instance.location).toBe('${var.lake_region}');
+  });
+
+  test('both regions as references: both sides are normalised in Terraform', () => {
+    const { stack } = newStack();
+    const vaultRegion = new TerraformVariable(stack, 'vault_region', { type: 'string' });
+    const accountRegion = new TerraformVariable(stack, 'account_region', { type: 'string' });
+    const vault = BackupVault.fromVaultAttributes(stack, 'Existing', {
+      vaultId: vaultId('bv-existing'),
+      location: vaultRegion.stringValue,
+      principalId: '11111111-2222-3333-4444-555555555555',
+    });
+    const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+      vault,
+      name: 'adls-daily',
+      schedule: BackupSchedule.daily({ hour: 2 }),
+      defaultRetention: Duration.days(30),
+    });
+    new DataLakeBackup(stack, 'Lake', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: accountRegion.stringValue }),
+      containers: ['raw'],
+    });
+    const json = synth(stack);
+    expect(onlyResource(json, INSTANCE_TYPE).config.lifecycle.precondition[0].condition).toBe(
+      '${(lower(replace(var.vault_region, " ", "")) == lower(replace(var.account_region, " ", "")))}',
+    );
+    const role = onlyResource(json, 'azurerm_role_assignment').config;
+    expect(role.principal_id).toBe('11111111-2222-3333-4444-555555555555');
+    expect(onlyResource(json, INSTANCE_TYPE).config.data_protection_backup_vault_id).toBe(vaultId('bv-existing'));
+  });
+
+  test('an unlisted region is refused, and allowed with a warning when overridden', () => {
+    const refused = newStack();
+    const a = vaultAndPolicy(refused.stack, 'Brazil South');
+    expect(
+      () => new DataLakeBackup(refused.stack, 'Lake', { vault: a.vault, policy: a.policy, storageAccount: account('lake', 'Brazil South'), containers: ['raw'] }),
+    ).toThrow(/`storageAccount.location` must be a region where Azure Backup supports ADLS vaulted backup.*got: "Brazil South"/s);
+
+    const allowed = newStack();
+    const b = vaultAndPolicy(allowed.stack, 'Brazil South');
+    const backup = new DataLakeBackup(allowed.stack, 'Lake', {
+      vault: b.vault,
+      policy: b.policy,
+      storageAccount: account('lake', 'Brazil South'),
+      containers: ['raw'],
+      allowUnlistedRegion: true,
+    });
+    expect(warningsOf(backup)).toEqual([expect.stringContaining('"Brazil South" is not in the ADLS vaulted backup support list')]);
+  });
+});
+
+describe('instance arguments', () => {
+  test('name defaults to the account name; an explicit name wins', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    new DataLakeBackup(stack, 'A', { vault, policy, storageAccount: account('lakea'), containers: ['raw'] });
+    new DataLakeBackup(stack, 'B', { vault, policy, storageAccount: account('lakeb'), containers: ['raw'], name: 'lakeb-gold' });
+    const names = Object.values(resourcesOf(synth(stack), INSTANCE_TYPE)).map((r: any) => r.name).sort();
+    expect(names).toEqual(['lakea', 'lakeb-gold']);
+  });
+
+  test('an imported vault and its policy work together', () => {
+    const { stack } = newStack();
+    const vault: IBackupVault = BackupVault.fromVaultAttributes(stack, 'Existing', {
+      vaultId: vaultId('bv-existing'),
+      location: 'West Europe',
+      principalId: '11111111-2222-3333-4444-555555555555',
+    });
+    expect(vault.vaultName).toBe('bv-existing');
+    const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+      vault,
+      name: 'adls-daily',
+      schedule: BackupSchedule.daily({ hour: 2 }),
+      defaultRetention: Duration.days(30),
+    });
+    new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
+    const json = synth(stack);
+    expect(resourcesOf(json, 'azurerm_data_protection_backup_vault')).toEqual({});
+    expect(onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.data_protection_backup_vault_id).toBe(
+      vaultId('bv-existing'),
+    );
+  });
+});
+
+test('a TimeProvider added after the library added its own fails synth with a clear message', () => {
+  const { stack } = newStack();
+  const { vault, policy } = vaultAndPolicy(stack);
+  new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
+  new TimeProvider(stack, 'time', {});
+  expect(() => synth(stack)).toThrow(/create your TimeProvider before the first DataLakeBackup/);
+});
