@@ -49,7 +49,7 @@ export interface DataLakeStorageAccountAttributes {
 }
 
 const STORAGE_ACCOUNT_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/i;
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/;
 const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 
 /**
@@ -146,7 +146,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
       if (!match) {
         problems.add(
           'storageAccountId',
-          'must be a storage account resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>',
+          'must be a storage account resource ID cased as azurerm reads it: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>',
           id,
         );
       } else if (!STORAGE_ACCOUNT_NAME.test(match[1])) {

@@ -109,7 +109,7 @@ export interface BackupVaultAttributes {
 
 const VAULT_NAME = /^[-a-zA-Z0-9]{2,50}$/;
 const VAULT_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/backupVaults\/([-a-zA-Z0-9]{2,50})$/i;
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/backupVaults\/([-a-zA-Z0-9]{2,50})$/;
 const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -286,7 +286,7 @@ class ImportedBackupVault extends VaultBase {
       else {
         problems.add(
           'vaultId',
-          'must be a Backup vault resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DataProtection/backupVaults/<name>',
+          'must be a Backup vault resource ID cased as azurerm reads it: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DataProtection/backupVaults/<name>',
           a.vaultId,
         );
       }

@@ -1,0 +1,878 @@
+/**
+ * Conformance of the synthesized ADLS backup resources with the azurerm provider's schema.
+ *
+ * The schema facts live in `test/fixtures/azurerm-adls-schema.json` (provider hashicorp/azurerm: the policy since
+ * 4.67.0, the instance since 4.68.0, unchanged up to 4.73.0). Every synthesized
+ * `azurerm_data_protection_backup_policy_data_lake_storage` and `azurerm_data_protection_backup_instance_data_lake_storage`
+ * is checked against it: argument names, required arguments, types, nested blocks, allowed values, item counts,
+ * formats, and that no computed attribute is set.
+ */
+import { TerraformIterator, TerraformMetaArguments, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import {
+  AZURERM_VERSION_CONSTRAINT,
+  BackupSchedule,
+  BackupVault,
+  DataLakeBackup,
+  DataLakeBackupPolicy,
+  DataLakeStorageAccount,
+  DataProtectionBackupInstanceDataLakeStorage,
+  DataProtectionBackupInstanceDataLakeStorageConfig,
+  DataProtectionBackupInstanceDataLakeStorageTimeouts,
+  DataProtectionBackupPolicyDataLakeStorage,
+  DataProtectionBackupPolicyDataLakeStorageConfig,
+  DataProtectionBackupPolicyDataLakeStorageRetentionRule,
+  DataProtectionBackupPolicyDataLakeStorageTimeouts,
+  DayOfWeek,
+  Duration,
+  MonthOfYear,
+  Redundancy,
+  RetentionRule,
+  WeekOfMonth,
+} from '../lib';
+import schemaFixture from './fixtures/azurerm-adls-schema.json';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fixture
+// ---------------------------------------------------------------------------------------------------------------
+
+type ArgumentType = 'string' | 'list(string)' | 'set(string)' | 'block list' | 'block';
+type Format = 'iso8601-repeating-interval' | 'iso8601-duration' | 'rfc3339-time' | 'resource-id' | 'go-duration';
+
+interface ArgumentFact {
+  readonly name: string;
+  readonly type: ArgumentType;
+  readonly required: boolean;
+  readonly optional: boolean;
+  readonly computed: boolean;
+  readonly forceNew?: boolean;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly allowedValues?: readonly string[];
+  readonly pattern?: string;
+  readonly format?: Format;
+  readonly resourceType?: string;
+  readonly block?: { readonly arguments: readonly ArgumentFact[] };
+}
+
+interface ResourceFact {
+  readonly firstReleased: string;
+  readonly update: boolean;
+  readonly arguments: readonly ArgumentFact[];
+  readonly attributes: readonly { readonly name: string; readonly type: string; readonly computed: boolean }[];
+}
+
+interface SchemaFixture {
+  readonly provenance: {
+    readonly provider: string;
+    readonly source: string;
+    readonly firstReleased: Readonly<Record<string, string>>;
+    readonly unchangedUpTo: string;
+  };
+  readonly resources: Readonly<Record<string, ResourceFact>>;
+}
+
+const POLICY = 'azurerm_data_protection_backup_policy_data_lake_storage';
+const INSTANCE = 'azurerm_data_protection_backup_instance_data_lake_storage';
+const ARGUMENT_TYPES: readonly string[] = ['string', 'list(string)', 'set(string)', 'block list', 'block'];
+const FORMATS: Record<Format, (fact: ArgumentFact) => RegExp> = {
+  // The form this library renders: ISO 8601 repeating interval, full date-time with offset, daily or weekly.
+  'iso8601-repeating-interval': () => /^R\/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\/P1[DW]$/,
+  'iso8601-duration': () => /^P(\d+[YMWD])+$/,
+  'rfc3339-time': () => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  'go-duration': () => /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/,
+  // azurerm parses resource IDs case-sensitively (resourceids parser, `insensitively = false`).
+  'resource-id': (fact) => resourceIdPattern(fact.resourceType ?? ''),
+};
+
+/** `Microsoft.DataProtection/backupVaults/backupPolicies` -> `.../providers/Microsoft.DataProtection/backupVaults/<n>/backupPolicies/<n>`. */
+function resourceIdPattern(resourceType: string): RegExp {
+  const [namespace, ...types] = resourceType.split('/');
+  if (!namespace || types.length === 0) throw new Error(`fixture: bad resourceType ${JSON.stringify(resourceType)}`);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tail = types.map((t) => `/${escape(t)}/[^/]+`).join('');
+  return new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${escape(namespace)}${tail}$`);
+}
+
+/** Validates the fixture's shape once, so a typo in it fails loudly instead of weakening the checks. */
+function loadFixture(raw: unknown): SchemaFixture {
+  const fixture = raw as SchemaFixture;
+  const problems: string[] = [];
+  const checkArgument = (where: string, a: ArgumentFact) => {
+    if (typeof a.name !== 'string' || !/^[a-z][a-z_]*$/.test(a.name)) problems.push(`${where}: bad name`);
+    if (!ARGUMENT_TYPES.includes(a.type)) problems.push(`${where}.${a.name}: unknown type ${a.type}`);
+    if ([a.required, a.optional, a.computed].some((b) => typeof b !== 'boolean')) problems.push(`${where}.${a.name}: required/optional/computed must be booleans`);
+    if (a.required && a.optional) problems.push(`${where}.${a.name}: both required and optional`);
+    if (a.format !== undefined && !(a.format in FORMATS)) problems.push(`${where}.${a.name}: unknown format ${a.format}`);
+    if (a.format === 'resource-id') resourceIdPattern(a.resourceType ?? '');
+    const isBlock = a.type === 'block' || a.type === 'block list';
+    if (isBlock !== (a.block !== undefined)) problems.push(`${where}.${a.name}: blocks, and only blocks, have nested arguments`);
+    a.block?.arguments.forEach((n) => checkArgument(`${where}.${a.name}`, n));
+  };
+  for (const [type, resource] of Object.entries(fixture.resources ?? {})) {
+    resource.arguments.forEach((a) => checkArgument(type, a));
+    resource.attributes.forEach((a) => {
+      if (!a.computed) problems.push(`${type}.${a.name}: attributes are computed`);
+    });
+  }
+  if (problems.length > 0) throw new Error(`test/fixtures/azurerm-adls-schema.json is malformed:\n${problems.join('\n')}`);
+  return fixture;
+}
+
+const SCHEMA = loadFixture(schemaFixture);
+
+function resourceFact(type: string): ResourceFact {
+  const fact = SCHEMA.resources[type];
+  if (!fact) throw new Error(`fixture has no ${type}`);
+  return fact;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The checker
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Terraform meta-arguments a resource body may carry beside its schema arguments, plus cdktf's metadata key. */
+const META_ARGUMENTS = new Set(['depends_on', 'lifecycle', 'provider', 'count', 'for_each', '//']);
+
+/** How many value rules actually ran, so that a green result is never a vacuous one. */
+interface Tally {
+  resources: number;
+  allowedValues: number;
+  formats: number;
+  patterns: number;
+  itemCounts: number;
+  expressions: number;
+}
+
+const newTally = (): Tally => ({ resources: 0, allowedValues: 0, formats: 0, patterns: 0, itemCounts: 0, expressions: 0 });
+
+/** A Terraform expression (reference or function call) whose value is only known at plan time. */
+const isExpression = (value: string) => value.includes('${');
+
+const show = (value: unknown) => JSON.stringify(value);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks one synthesized resource body against the fixture; returns one sentence per violation. */
+function checkResource(type: string, address: string, body: unknown, tally: Tally): string[] {
+  const fact = resourceFact(type);
+  const violations: string[] = [];
+  const at = `${type}.${address}`;
+  tally.resources++;
+  if (!isPlainObject(body)) return [`${at}: must be an object, got: ${show(body)}`];
+  const computedOnly = new Set(fact.attributes.map((a) => a.name));
+  const known = new Set(fact.arguments.map((a) => a.name));
+  for (const key of Object.keys(body)) {
+    if (META_ARGUMENTS.has(key)) continue;
+    if (computedOnly.has(key)) violations.push(`${at}: \`${key}\` is computed by azurerm and must not be set, got: ${show(body[key])}`);
+    else if (!known.has(key)) violations.push(`${at}: \`${key}\` is not an argument of ${type} in the azurerm schema`);
+  }
+  checkArguments(at, fact.arguments, body, violations, tally);
+  return violations;
+}
+
+function checkArguments(at: string, facts: readonly ArgumentFact[], body: Record<string, unknown>, violations: string[], tally: Tally): void {
+  for (const fact of facts) {
+    const value = body[fact.name];
+    const path = `${at}: \`${fact.name}\``;
+    if (value === undefined || value === null) {
+      if (fact.required) violations.push(`${path} is required by the azurerm schema but missing`);
+      continue;
+    }
+    checkValue(path, fact, value, violations, tally);
+  }
+}
+
+function checkValue(path: string, fact: ArgumentFact, value: unknown, violations: string[], tally: Tally): void {
+  switch (fact.type) {
+    case 'string':
+      if (typeof value !== 'string') {
+        violations.push(`${path} must be a string, got: ${show(value)}`);
+        return;
+      }
+      if (fact.required && value.trim() === '') violations.push(`${path} is required and must not be empty`);
+      checkString(path, fact, value, violations, tally);
+      return;
+    case 'list(string)':
+    case 'set(string)': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        violations.push(`${path} must be a ${fact.type}: an array of strings, got: ${show(value)}`);
+        return;
+      }
+      if (fact.required && value.length === 0) violations.push(`${path} is required and must not be empty`);
+      checkItemCount(path, fact, value.length, violations, tally);
+      value.forEach((v, i) => {
+        if (v.trim() === '') violations.push(`${path}[${i}] must not be empty`);
+        checkString(`${path}[${i}]`, fact, v, violations, tally);
+      });
+      if (fact.type === 'set(string)' && new Set(value).size !== value.length) {
+        violations.push(`${path} is a set(string): its values must be distinct, got: ${show(value)}`);
+      }
+      return;
+    }
+    case 'block':
+    case 'block list': {
+      // Terraform JSON syntax takes a block as an object, or as an array of objects.
+      const blocks = Array.isArray(value) ? value : [value];
+      if (blocks.some((b) => !isPlainObject(b))) {
+        violations.push(`${path} must be a ${fact.type}: an object or an array of objects, got: ${show(value)}`);
+        return;
+      }
+      if (fact.type === 'block' && blocks.length !== 1) violations.push(`${path} is a single block, got ${blocks.length}`);
+      if (fact.type === 'block list') checkItemCount(path, fact, blocks.length, violations, tally);
+      const nested = fact.block?.arguments ?? [];
+      const names = new Set(nested.map((n) => n.name));
+      (blocks as Record<string, unknown>[]).forEach((block, i) => {
+        const where = fact.type === 'block list' ? `${path}[${i}]` : path;
+        for (const key of Object.keys(block)) {
+          if (!names.has(key)) violations.push(`${where}: \`${key}\` is not an argument of the \`${fact.name}\` block in the azurerm schema`);
+        }
+        checkArguments(where.replace(/^(.*): `(.*)`(.*)$/, '$1.$2$3'), nested, block, violations, tally);
+      });
+      return;
+    }
+  }
+}
+
+function checkItemCount(path: string, fact: ArgumentFact, count: number, violations: string[], tally: Tally): void {
+  if (fact.minItems === undefined && fact.maxItems === undefined) return;
+  tally.itemCounts++;
+  const min = fact.minItems ?? 0;
+  const max = fact.maxItems ?? Infinity;
+  if (count < min || count > max) {
+    violations.push(`${path} must hold ${min} to ${max === Infinity ? 'any number of' : max} items (azurerm schema), got ${count}`);
+  }
+}
+
+function checkString(path: string, fact: ArgumentFact, value: string, violations: string[], tally: Tally): void {
+  if (!fact.allowedValues && !fact.format && !fact.pattern) return;
+  if (isExpression(value)) {
+    tally.expressions++;
+    return;
+  }
+  if (fact.allowedValues) {
+    tally.allowedValues++;
+    if (!fact.allowedValues.includes(value)) {
+      violations.push(`${path} must be one of ${fact.allowedValues.join(', ')} (azurerm schema, case-sensitive), got: ${show(value)}`);
+    }
+  }
+  if (fact.format) {
+    tally.formats++;
+    const pattern = FORMATS[fact.format](fact);
+    if (!pattern.test(value)) violations.push(`${path} must be a ${fact.format} matching ${pattern}, got: ${show(value)}`);
+  }
+  if (fact.pattern) {
+    tally.patterns++;
+    if (!new RegExp(fact.pattern).test(value)) violations.push(`${path} must match ${fact.pattern} (azurerm schema), got: ${show(value)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthesis helpers
+// ---------------------------------------------------------------------------------------------------------------
+
+type Synthesized = {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  terraform?: { required_providers?: Record<string, { source?: string; version?: string }> };
+};
+
+function synth(stack: TerraformStack): Synthesized {
+  return JSON.parse(Testing.synth(stack, true)) as Synthesized;
+}
+
+/** Every synthesized resource of the two ADLS types, checked; returns the violations and the tally. */
+function checkStack(json: Synthesized): { violations: string[]; tally: Tally; counts: Record<string, number> } {
+  const tally = newTally();
+  const violations: string[] = [];
+  const counts: Record<string, number> = {};
+  for (const type of Object.keys(SCHEMA.resources)) {
+    const resources = json.resource?.[type] ?? {};
+    counts[type] = Object.keys(resources).length;
+    for (const [address, body] of Object.entries(resources)) violations.push(...checkResource(type, address, body, tally));
+  }
+  return { violations, tally, counts };
+}
+
+const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+const VAULT_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/bv-lake-weu`;
+const POLICY_ID = `${VAULT_ID}/backupPolicies/adls-daily`;
+const ACCOUNT_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/lakeweu01`;
+const PRINCIPAL_ID = '11111111-2222-3333-4444-555555555555';
+
+function newStack(id: string): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), id);
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return stack;
+}
+
+/** Daily schedule, no retention rules, no time zone, an existing vault and account, one container. */
+function minimalStack(): TerraformStack {
+  const stack = newStack('minimal');
+  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: VAULT_ID, location: 'West Europe', principalId: PRINCIPAL_ID });
+  const policy = new DataLakeBackupPolicy(stack, 'Daily', {
+    vault,
+    name: 'adls-daily',
+    schedule: BackupSchedule.daily({ hour: 2 }),
+    defaultRetention: Duration.days(30),
+  });
+  new DataLakeBackup(stack, 'Lake', {
+    vault,
+    policy,
+    storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: ACCOUNT_ID, location: 'westeurope' }),
+    containers: ['raw'],
+  });
+  return stack;
+}
+
+/**
+ * Weekly schedule on two days, weekly/monthly/yearly rules plus a custom rule with days, weeks and months,
+ * a time zone, a vault and an account created in the stack with their containers.
+ */
+function fullStack(): TerraformStack {
+  const stack = newStack('full');
+  const vault = new BackupVault(stack, 'Vault', {
+    name: 'bv-lake-weu',
+    resourceGroupName: 'rg-backup',
+    location: 'West Europe',
+    redundancy: Redundancy.ZONE_REDUNDANT,
+  });
+  const policy = new DataLakeBackupPolicy(stack, 'Weekly', {
+    vault,
+    name: 'adls-weekly',
+    schedule: BackupSchedule.weekly({ days: [DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY], hour: 1, minute: 30 }),
+    defaultRetention: Duration.weeks(8),
+    timeZone: 'W. Europe Standard Time',
+    retentionRules: [
+      RetentionRule.weekly(Duration.weeks(26)),
+      RetentionRule.monthly(Duration.months(24)),
+      RetentionRule.yearly(Duration.years(10)),
+      RetentionRule.custom({
+        name: 'QuarterStart',
+        duration: Duration.months(36),
+        daysOfWeek: [DayOfWeek.SUNDAY],
+        weeksOfMonth: [WeekOfMonth.FIRST],
+        monthsOfYear: [MonthOfYear.JANUARY, MonthOfYear.APRIL, MonthOfYear.JULY, MonthOfYear.OCTOBER],
+      }),
+    ],
+  });
+  const account = new StorageAccount(stack, 'Lake', {
+    name: 'lakeweu01',
+    resourceGroupName: 'rg-data',
+    location: 'West Europe',
+    accountKind: 'StorageV2',
+    accountTier: 'Standard',
+    accountReplicationType: 'ZRS',
+    isHnsEnabled: true,
+  });
+  const containers = ['raw', 'curated', 'sandbox-01'].map(
+    (name) => new StorageContainer(stack, `Container-${name}`, { name, storageAccountId: account.id }),
+  );
+  new DataLakeBackup(stack, 'LakeBackup', {
+    vault,
+    policy,
+    storageAccount: DataLakeStorageAccount.fromStorageAccount(account),
+    containers,
+    name: 'lake-weu-01',
+    rolePropagationWait: Duration.minutes(10),
+  });
+  return stack;
+}
+
+/** One policy protecting two accounts whose regions come from a variable (so a lifecycle precondition is added). */
+function sharedPolicyStack(): TerraformStack {
+  const stack = newStack('shared');
+  const region = new TerraformVariable(stack, 'region', { type: 'string' });
+  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: VAULT_ID, location: 'West Europe', principalId: PRINCIPAL_ID });
+  const policy = new DataLakeBackupPolicy(stack, 'Daily', {
+    vault,
+    name: 'adls-daily-90',
+    schedule: BackupSchedule.expression('R/2024-01-01T23:15:00+00:00/P1D'),
+    defaultRetention: Duration.days(90),
+    timeZone: 'UTC',
+    retentionRules: [RetentionRule.monthly(Duration.months(12), { name: 'MonthEnd' })],
+  });
+  for (const name of ['lakeweu01', 'lakeweu02']) {
+    new DataLakeBackup(stack, name, {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`,
+        location: region.stringValue,
+      }),
+      containers: ['landing', 'archive-2024'],
+      grantAccess: false,
+      rolePropagationWait: false,
+    });
+  }
+  return stack;
+}
+
+/** The L1 classes used directly, with timeouts and meta-arguments. */
+function l1Stack(): TerraformStack {
+  const stack = newStack('l1');
+  const aliased = new AzurermProvider(stack, 'backup', { features: [{}], alias: 'backup' });
+  const policy = new DataProtectionBackupPolicyDataLakeStorage(stack, 'Policy', {
+    name: 'adls-l1',
+    dataProtectionBackupVaultId: VAULT_ID,
+    backupSchedule: ['R/2024-01-01T02:00:00+01:00/P1W', 'R/2024-01-05T02:00:00+01:00/P1W'],
+    defaultRetentionDuration: 'P4W',
+    timeZone: 'Romance Standard Time',
+    retentionRule: [
+      { name: 'Yearly', duration: 'P7Y', absoluteCriteria: 'FirstOfYear' },
+      {
+        name: 'FridayTwo',
+        duration: 'P1Y6M',
+        daysOfWeek: ['Friday'],
+        weeksOfMonth: ['Second', 'Last'],
+        scheduledBackupTimes: ['2024-01-05T01:00:00Z'],
+      },
+    ],
+    timeouts: { create: '45m', read: '10m', delete: '45m' },
+    provider: aliased,
+    lifecycle: { preventDestroy: true },
+  });
+  new DataProtectionBackupInstanceDataLakeStorage(stack, 'Instance', {
+    name: 'lakeweu01',
+    dataProtectionBackupVaultId: VAULT_ID,
+    location: 'westeurope',
+    backupPolicyDataLakeStorageId: policy.id,
+    storageAccountId: ACCOUNT_ID,
+    storageContainerNames: ['raw', 'curated'],
+    timeouts: { create: '2h', read: '10m', update: '90m', delete: '1h30m' },
+    provider: aliased,
+    dependsOn: [policy],
+  });
+  new DataProtectionBackupInstanceDataLakeStorage(stack, 'PerAccount', {
+    forEach: TerraformIterator.fromList(['lakeweu02', 'lakeweu03']),
+    name: 'per-account',
+    dataProtectionBackupVaultId: VAULT_ID,
+    location: 'westeurope',
+    backupPolicyDataLakeStorageId: POLICY_ID,
+    storageAccountId: ACCOUNT_ID,
+    storageContainerNames: ['raw'],
+    timeouts: { create: '60m' },
+  });
+  return stack;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Version constraint checker (Terraform syntax: comma-separated `op version`)
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Version {
+  readonly parts: readonly number[];
+  readonly prerelease?: string;
+}
+type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~>';
+
+function parseVersion(text: string): Version {
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(text.trim());
+  if (!match) throw new Error(`not a version: ${JSON.stringify(text)}`);
+  const parts = [match[1], match[2], match[3]].filter((p) => p !== undefined).map(Number);
+  return { parts, prerelease: match[4] };
+}
+
+function compareVersions(a: Version, b: Version): number {
+  for (let i = 0; i < 3; i++) {
+    const d = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === undefined) return 1; // a release sorts after its prereleases
+  if (b.prerelease === undefined) return -1;
+  return a.prerelease < b.prerelease ? -1 : 1;
+}
+
+function parseConstraint(text: string): { op: Operator; version: Version }[] {
+  const clauses = text.split(',').map((c) => c.trim());
+  if (clauses.some((c) => c === '')) throw new Error(`empty clause in ${JSON.stringify(text)}`);
+  return clauses.map((clause) => {
+    const match = /^(~>|>=|<=|!=|>|<|=)?\s*(\S+)$/.exec(clause);
+    if (!match) throw new Error(`not a version constraint: ${JSON.stringify(clause)}`);
+    return { op: (match[1] ?? '=') as Operator, version: parseVersion(match[2]) };
+  });
+}
+
+/** True when `version` satisfies every clause of `constraint`, as Terraform reads it. */
+function admits(constraint: string, version: string): boolean {
+  const v = parseVersion(version);
+  const clauses = parseConstraint(constraint);
+  // Terraform only selects a prerelease when a clause names it exactly.
+  if (v.prerelease !== undefined && !clauses.some((c) => c.op === '=' && compareVersions(c.version, v) === 0)) return false;
+  return clauses.every(({ op, version: bound }) => {
+    const cmp = compareVersions(v, bound);
+    switch (op) {
+      case '=':
+        return cmp === 0;
+      case '!=':
+        return cmp !== 0;
+      case '>':
+        return cmp > 0;
+      case '>=':
+        return cmp >= 0;
+      case '<':
+        return cmp < 0;
+      case '<=':
+        return cmp <= 0;
+      case '~>': {
+        // `~> 4.68.0` allows only the rightmost given part to grow: >= 4.68.0, < 4.69.0; `~> 4.0`: >= 4.0, < 5.0.
+        const given = bound.parts.length;
+        const pivot = Math.max(0, given - 2);
+        const upper = bound.parts.slice(0, pivot + 1).map((p, i) => (i === pivot ? p + 1 : p));
+        return cmp >= 0 && compareVersions(v, { parts: upper }) < 0;
+      }
+    }
+  });
+}
+
+/** Terraform's source address with its defaults filled in: `azurerm` -> `hashicorp/azurerm`. */
+function normalizeSource(source: string): string {
+  const parts = source.toLowerCase().split('/');
+  if (parts.length === 1) return `hashicorp/${parts[0]}`;
+  if (parts.length === 3 && parts[0] === 'registry.terraform.io') return `${parts[1]}/${parts[2]}`;
+  return parts.join('/');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------------------------
+
+const snakeToCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const sorted = (names: Iterable<string>) => [...names].sort();
+const argumentNames = (facts: readonly ArgumentFact[]) => sorted(facts.map((f) => f.name));
+const nestedFacts = (type: string, name: string) => resourceFact(type).arguments.find((a) => a.name === name)?.block?.arguments ?? [];
+
+describe('azurerm schema fixture (test/fixtures/azurerm-adls-schema.json)', () => {
+  test('records its provenance: hashicorp/azurerm, first released 4.67.0 (policy) / 4.68.0 (instance), unchanged up to 4.73.0', () => {
+    expect(SCHEMA.provenance.provider).toBe('hashicorp/azurerm');
+    expect(SCHEMA.provenance.firstReleased).toEqual({ [POLICY]: '4.67.0', [INSTANCE]: '4.68.0' });
+    expect(SCHEMA.provenance.unchangedUpTo).toBe('4.73.0');
+    expect(SCHEMA.provenance.source).toMatch(/resource schema/);
+    expect(resourceFact(POLICY).firstReleased).toBe('4.67.0');
+    expect(resourceFact(INSTANCE).firstReleased).toBe('4.68.0');
+  });
+
+  test('describes both ADLS resources with their timeouts blocks and computed attributes', () => {
+    expect(sorted(Object.keys(SCHEMA.resources))).toEqual([INSTANCE, POLICY]);
+    expect(argumentNames(nestedFacts(POLICY, 'timeouts'))).toEqual(['create', 'delete', 'read']);
+    expect(argumentNames(nestedFacts(INSTANCE, 'timeouts'))).toEqual(['create', 'delete', 'read', 'update']);
+    expect(resourceFact(POLICY).attributes.map((a) => a.name)).toEqual(['id']);
+    expect(resourceFact(INSTANCE).attributes.map((a) => a.name)).toEqual(['id', 'protection_state']);
+  });
+});
+
+describe('the checker enforces the azurerm schema (it must be able to fail)', () => {
+  const good = {
+    name: 'adls-daily',
+    data_protection_backup_vault_id: VAULT_ID,
+    backup_schedule: ['R/2024-01-01T02:00:00+00:00/P1D'],
+    default_retention_duration: 'P30D',
+  };
+  const violationsOf = (body: Record<string, unknown>, type = POLICY) => checkResource(type, 'probe', body, newTally());
+
+  test('accepts a valid policy body', () => {
+    expect(violationsOf(good)).toEqual([]);
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['an argument the schema lacks', { ...good, backup_policy_id: 'x' }, /`backup_policy_id` is not an argument/],
+    ['a computed attribute', { ...good, id: 'x' }, /`id` is computed by azurerm/],
+    ['a missing required argument', { ...good, default_retention_duration: undefined }, /is required by the azurerm schema but missing/],
+    ['an empty required string', { ...good, name: '' }, /must not be empty/],
+    ['a list given as a string', { ...good, backup_schedule: 'R/2024-01-01T02:00:00+00:00/P1D' }, /must be a list\(string\)/],
+    ['six schedule intervals', { ...good, backup_schedule: Array(6).fill('R/2024-01-01T02:00:00+00:00/P1D') }, /must hold 1 to 5 items/],
+    ['an hourly interval', { ...good, backup_schedule: ['R/2024-01-01T02:00:00+00:00/PT1H'] }, /iso8601-repeating-interval/],
+    ['a duration in hours', { ...good, default_retention_duration: 'PT36H' }, /iso8601-duration/],
+    ['a lowercase vault ID', { ...good, data_protection_backup_vault_id: VAULT_ID.replace('resourceGroups', 'resourcegroups') }, /resource-id/],
+    ['a name against the pattern', { ...good, name: '1policy' }, /must match/],
+    ['an unknown criterion', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', absolute_criteria: 'FirstOfQuarter' }] }, /must be one of AllBackup/],
+    ['a day in lowercase', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['sunday'] }] }, /case-sensitive/],
+    ['a repeated set value', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['Sunday', 'Sunday'] }] }, /values must be distinct/],
+    ['an unknown nested key', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', priority: 1 }] }, /`priority` is not an argument of the `retention_rule` block/],
+    ['an update timeout on the policy', { ...good, timeouts: { update: '30m' } }, /`update` is not an argument of the `timeouts` block/],
+    ['a block given as a string', { ...good, timeouts: '30m' }, /must be a block/],
+  ])('refuses %s', (_, body, message) => {
+    expect(violationsOf(body).join('\n')).toMatch(message);
+  });
+
+  test('refuses an instance without containers or with protection_state set', () => {
+    const instance = {
+      name: 'i',
+      data_protection_backup_vault_id: VAULT_ID,
+      location: 'westeurope',
+      backup_policy_data_lake_storage_id: POLICY_ID,
+      storage_account_id: ACCOUNT_ID,
+      storage_container_names: [] as string[],
+      protection_state: 'ProtectionConfigured',
+    };
+    const text = violationsOf(instance, INSTANCE).join('\n');
+    expect(text).toMatch(/`storage_container_names` is required and must not be empty/);
+    expect(text).toMatch(/`protection_state` is computed by azurerm/);
+  });
+});
+
+describe('synthesized ADLS resources conform to the azurerm schema (4.68.0-4.73.0)', () => {
+  test.each<[string, () => TerraformStack, Record<string, number>]>([
+    ['minimal stack: daily schedule, no rules, no time zone', minimalStack, { [POLICY]: 1, [INSTANCE]: 1 }],
+    ['full stack: weekly on 2 days, weekly/monthly/yearly/custom rules, time zone, created account and containers', fullStack, { [POLICY]: 1, [INSTANCE]: 1 }],
+    ['shared policy stack: two accounts, regions from a variable (lifecycle precondition)', sharedPolicyStack, { [POLICY]: 1, [INSTANCE]: 2 }],
+    ['L1 stack: both classes used directly with timeouts, provider alias, depends_on, for_each', l1Stack, { [POLICY]: 1, [INSTANCE]: 2 }],
+  ])('%s: only schema arguments, required ones set, right types, allowed values, valid schedule and durations', (_, build, expected) => {
+    const { violations, tally, counts } = checkStack(synth(build()));
+    expect(violations).toEqual([]);
+    expect(counts).toEqual(expected);
+    // Not vacuous: the value rules ran on literals.
+    expect(tally.formats).toBeGreaterThan(0);
+    expect(tally.itemCounts).toBeGreaterThan(0);
+    expect(tally.patterns).toBe(counts[POLICY]);
+  });
+
+  test('full stack: every retention rule criterion and the schedule are literal values inside the azurerm allowed sets', () => {
+    const json = synth(fullStack());
+    const { tally } = checkStack(json);
+    const policy = Object.values(json.resource?.[POLICY] ?? {})[0];
+    expect(policy.backup_schedule).toHaveLength(2);
+    expect((policy.retention_rule as unknown[]).length).toBe(4);
+    // absolute_criteria x3, days_of_week x1, weeks_of_month x1, months_of_year x4
+    expect(tally.allowedValues).toBe(3 + 1 + 1 + 4);
+    expect(policy.time_zone).toBe('W. Europe Standard Time');
+  });
+
+  test('minimal stack: no retention_rule, time_zone or timeouts is rendered (all optional in the azurerm schema)', () => {
+    const policy = Object.values(synth(minimalStack()).resource?.[POLICY] ?? {})[0];
+    expect(policy).not.toHaveProperty('retention_rule');
+    expect(policy).not.toHaveProperty('time_zone');
+    expect(policy).not.toHaveProperty('timeouts');
+  });
+
+  test('L1 stack: the timeouts blocks hold only the operations azurerm defines (policy: create/read/delete)', () => {
+    const json = synth(l1Stack());
+    const policy = json.resource?.[POLICY]?.Policy;
+    const instance = json.resource?.[INSTANCE]?.Instance;
+    expect(policy?.timeouts).toEqual({ create: '45m', read: '10m', delete: '45m' });
+    expect(instance?.timeouts).toEqual({ create: '2h', read: '10m', update: '90m', delete: '1h30m' });
+  });
+
+  // azurerm parses these IDs with its case-sensitive resource ID parser: other casings fail at plan, so the
+  // library refuses them at synth.
+  test('IDs in another casing are refused at synth, as azurerm parses resource IDs case-sensitively', () => {
+    const stack = newStack('casing');
+    expect(() =>
+      BackupVault.fromVaultAttributes(stack, 'Vault', {
+        vaultId: VAULT_ID.replace('resourceGroups', 'resourcegroups'),
+        location: 'West Europe',
+        principalId: PRINCIPAL_ID,
+      }),
+    ).toThrow(/`vaultId` must be a Backup vault resource ID/);
+    expect(() =>
+      DataLakeStorageAccount.fromAttributes({
+        storageAccountId: ACCOUNT_ID.replace('Microsoft.Storage/storageAccounts', 'microsoft.storage/storageaccounts'),
+        location: 'westeurope',
+      }),
+    ).toThrow(/`storageAccountId` must be a storage account resource ID/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The L1 bindings expose exactly the schema's arguments
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A valid, distinct sample for each argument, derived from the fixture (so swapped mappings show). */
+function sampleFor(fact: ArgumentFact, index: number): unknown {
+  const one = (): string => {
+    if (fact.allowedValues) return fact.allowedValues[index % fact.allowedValues.length];
+    switch (fact.format) {
+      case 'iso8601-repeating-interval':
+        return `R/2024-01-0${1 + (index % 7)}T02:00:00+00:00/P1W`;
+      case 'iso8601-duration':
+        return `P${index + 1}D`;
+      case 'rfc3339-time':
+        return `2024-01-01T0${index % 10}:00:00Z`;
+      case 'go-duration':
+        return `${index + 10}m`;
+      case 'resource-id': {
+        const [namespace, ...types] = (fact.resourceType ?? '').split('/');
+        return `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/${namespace}${types.map((t, i) => `/${t}/${t.toLowerCase()}${i}`).join('')}`;
+      }
+      default:
+        return `sample-${fact.name.replace(/_/g, '-')}`;
+    }
+  };
+  switch (fact.type) {
+    case 'string':
+      return one();
+    case 'list(string)':
+    case 'set(string)':
+      return [one()];
+    case 'block':
+      return sampleBlock(fact.block?.arguments ?? []);
+    case 'block list':
+      return [sampleBlock(fact.block?.arguments ?? [])];
+  }
+}
+
+function sampleBlock(facts: readonly ArgumentFact[]): { camel: Record<string, unknown>; snake: Record<string, unknown> } {
+  const camel: Record<string, unknown> = {};
+  const snake: Record<string, unknown> = {};
+  facts.forEach((fact, i) => {
+    const value = sampleFor(fact, i);
+    const asBlock = (v: unknown) => (v as { camel: unknown; snake: unknown });
+    if (fact.type === 'block') {
+      camel[snakeToCamel(fact.name)] = asBlock(value).camel;
+      snake[fact.name] = asBlock(value).snake;
+    } else if (fact.type === 'block list') {
+      camel[snakeToCamel(fact.name)] = (value as unknown[]).map((v) => asBlock(v).camel);
+      snake[fact.name] = (value as unknown[]).map((v) => asBlock(v).snake);
+    } else {
+      camel[snakeToCamel(fact.name)] = value;
+      snake[fact.name] = value;
+    }
+  });
+  return { camel, snake };
+}
+
+/** Strips Terraform meta-arguments and cdktf metadata, leaving the schema arguments. */
+function schemaArgumentsOf(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
+}
+
+// Compile-time: the config interfaces have exactly these inputs besides the Terraform meta-arguments.
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type OwnInputs<C> = Exclude<keyof C, keyof TerraformMetaArguments>;
+const POLICY_INPUTS = [
+  'name',
+  'dataProtectionBackupVaultId',
+  'backupSchedule',
+  'defaultRetentionDuration',
+  'retentionRule',
+  'timeZone',
+  'timeouts',
+] as const;
+const RETENTION_RULE_INPUTS = ['name', 'duration', 'absoluteCriteria', 'daysOfWeek', 'weeksOfMonth', 'monthsOfYear', 'scheduledBackupTimes'] as const;
+const POLICY_TIMEOUT_INPUTS = ['create', 'read', 'delete'] as const;
+const INSTANCE_INPUTS = [
+  'name',
+  'dataProtectionBackupVaultId',
+  'location',
+  'backupPolicyDataLakeStorageId',
+  'storageAccountId',
+  'storageContainerNames',
+  'timeouts',
+] as const;
+const INSTANCE_TIMEOUT_INPUTS = ['create', 'read', 'update', 'delete'] as const;
+const INTERFACES_MATCH: Record<string, boolean> = {
+  policy: true satisfies Equals<OwnInputs<DataProtectionBackupPolicyDataLakeStorageConfig>, (typeof POLICY_INPUTS)[number]>,
+  retentionRule: true satisfies Equals<keyof DataProtectionBackupPolicyDataLakeStorageRetentionRule, (typeof RETENTION_RULE_INPUTS)[number]>,
+  policyTimeouts: true satisfies Equals<keyof DataProtectionBackupPolicyDataLakeStorageTimeouts, (typeof POLICY_TIMEOUT_INPUTS)[number]>,
+  instance: true satisfies Equals<OwnInputs<DataProtectionBackupInstanceDataLakeStorageConfig>, (typeof INSTANCE_INPUTS)[number]>,
+  instanceTimeouts: true satisfies Equals<keyof DataProtectionBackupInstanceDataLakeStorageTimeouts, (typeof INSTANCE_TIMEOUT_INPUTS)[number]>,
+};
+
+describe('the L1 bindings expose exactly the azurerm schema arguments', () => {
+  test('their config interfaces have one input per schema argument, camelCased, and nothing else (type-checked)', () => {
+    expect(Object.values(INTERFACES_MATCH).every(Boolean)).toBe(true);
+    const camel = (facts: readonly ArgumentFact[]) => sorted(facts.map((f) => snakeToCamel(f.name)));
+    expect(sorted(POLICY_INPUTS)).toEqual(camel(resourceFact(POLICY).arguments));
+    expect(sorted(RETENTION_RULE_INPUTS)).toEqual(camel(nestedFacts(POLICY, 'retention_rule')));
+    expect(sorted(POLICY_TIMEOUT_INPUTS)).toEqual(camel(nestedFacts(POLICY, 'timeouts')));
+    expect(sorted(INSTANCE_INPUTS)).toEqual(camel(resourceFact(INSTANCE).arguments));
+    expect(sorted(INSTANCE_TIMEOUT_INPUTS)).toEqual(camel(nestedFacts(INSTANCE, 'timeouts')));
+  });
+
+  test.each([
+    [POLICY, (stack: TerraformStack, config: Record<string, unknown>) =>
+      new DataProtectionBackupPolicyDataLakeStorage(stack, 'All', config as unknown as DataProtectionBackupPolicyDataLakeStorageConfig)],
+    [INSTANCE, (stack: TerraformStack, config: Record<string, unknown>) =>
+      new DataProtectionBackupInstanceDataLakeStorage(stack, 'All', config as unknown as DataProtectionBackupInstanceDataLakeStorageConfig)],
+  ])('%s: every schema argument set renders under its own name, nothing missing, nothing invented', (type, create) => {
+    const fact = resourceFact(type);
+    const { camel, snake } = sampleBlock(fact.arguments);
+    const stack = newStack('all-arguments');
+    create(stack, camel);
+    const json = synth(stack);
+    const body = json.resource?.[type]?.All ?? {};
+    const rendered = schemaArgumentsOf(body);
+
+    expect(sorted(Object.keys(rendered))).toEqual(argumentNames(fact.arguments));
+    for (const nested of fact.arguments.filter((a) => a.block)) {
+      const blocks = ([] as Record<string, unknown>[]).concat(rendered[nested.name] as Record<string, unknown>);
+      for (const block of blocks) expect(sorted(Object.keys(block))).toEqual(argumentNames(nested.block?.arguments ?? []));
+    }
+    // Each input lands on the matching argument with its value unchanged (no swapped or dropped mappings).
+    expect(rendered).toEqual(snake);
+    expect(checkStack(json).violations).toEqual([]);
+  });
+
+  test('computed attributes are readable as references, never inputs (id, protection_state)', () => {
+    const stack = newStack('computed');
+    const instance = new DataProtectionBackupInstanceDataLakeStorage(stack, 'I', {
+      name: 'lakeweu01',
+      dataProtectionBackupVaultId: VAULT_ID,
+      location: 'westeurope',
+      backupPolicyDataLakeStorageId: POLICY_ID,
+      storageAccountId: ACCOUNT_ID,
+      storageContainerNames: ['raw'],
+    });
+    new TerraformOutput(stack, 'id', { value: instance.id });
+    new TerraformOutput(stack, 'state', { value: instance.protectionState });
+    const json = synth(stack) as Synthesized & { output?: Record<string, { value: string }> };
+    expect(json.output?.id.value).toBe(`\${${INSTANCE}.I.id}`);
+    expect(json.output?.state.value).toBe(`\${${INSTANCE}.I.protection_state}`);
+    const body = json.resource?.[INSTANCE]?.I ?? {};
+    for (const attribute of resourceFact(INSTANCE).attributes) expect(body).not.toHaveProperty(attribute.name);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The azurerm version constraint
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('the azurerm version constraint admits only versions whose schema has both ADLS resources', () => {
+  test('the constraint checker reads Terraform constraints correctly', () => {
+    expect(admits('~> 4.0', '4.73.0')).toBe(true);
+    expect(admits('~> 4.0', '5.0.0')).toBe(false);
+    expect(admits('~> 4.68.0', '4.68.9')).toBe(true);
+    expect(admits('~> 4.68.0', '4.69.0')).toBe(false);
+    expect(admits('>= 4.68, != 4.70.0', '4.70.0')).toBe(false);
+    expect(admits('>= 4.68, != 4.70.0', '4.70.1')).toBe(true);
+    expect(admits('4.68.0', '4.68.0')).toBe(true);
+    expect(admits('>= 4.68.0', '4.80.0-beta1')).toBe(false);
+    expect(() => parseConstraint('>= 4.68.0,')).toThrow();
+    expect(() => parseConstraint('=> 4.68.0')).toThrow();
+  });
+
+  test.each<[string, () => TerraformStack]>([
+    ['minimal', minimalStack],
+    ['full', fullStack],
+    ['L1', l1Stack],
+  ])('%s stack: terraform.required_providers.azurerm is hashicorp/azurerm at exactly ">= 4.68.0, < 5.0.0"', (_, build) => {
+    const azurerm = synth(build()).terraform?.required_providers?.azurerm;
+    expect(azurerm?.version).toBe('>= 4.68.0, < 5.0.0');
+    expect(AZURERM_VERSION_CONSTRAINT).toBe('>= 4.68.0, < 5.0.0');
+    expect(normalizeSource(azurerm?.source ?? '')).toBe(SCHEMA.provenance.provider);
+  });
+
+  const constraint = '>= 4.68.0, < 5.0.0';
+  test.each(['4.68.0', '4.73.0', '4.99.9'])('admits %s', (version) => {
+    expect(admits(constraint, version)).toBe(true);
+  });
+  test.each(['4.55.0', '4.67.0', '5.0.0'])('refuses %s', (version) => {
+    expect(admits(constraint, version)).toBe(false);
+  });
+
+  test('admits every version from the first with both resources up to the last checked unchanged (fixture provenance)', () => {
+    const firstWithBoth = Object.values(SCHEMA.provenance.firstReleased).map(parseVersion).sort(compareVersions).reverse()[0];
+    const [major, minor] = firstWithBoth.parts;
+    const last = parseVersion(SCHEMA.provenance.unchangedUpTo);
+    for (let m = minor; m <= last.parts[1]; m++) expect(admits(AZURERM_VERSION_CONSTRAINT, `${major}.${m}.0`)).toBe(true);
+    // The release before it lacks the instance (it has the policy only from 4.67.0).
+    expect(admits(AZURERM_VERSION_CONSTRAINT, `${major}.${minor - 1}.0`)).toBe(false);
+    for (const first of Object.values(SCHEMA.provenance.firstReleased)) {
+      expect(admits(AZURERM_VERSION_CONSTRAINT, first)).toBe(compareVersions(parseVersion(first), firstWithBoth) >= 0);
+    }
+  });
+});
