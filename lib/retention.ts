@@ -1,4 +1,5 @@
 import { Duration, TimeUnit } from './duration';
+import { parseDateTime } from './private/date-time';
 import { describe, isLiteral, Problems } from './private/problems';
 import { DayOfWeek } from './schedule';
 
@@ -133,8 +134,6 @@ enum Priority {
   CUSTOM = 30,
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * Keeps some backups longer than the policy's default retention: the first of each week, month or year,
  * or backups picked by custom criteria. Up to 10 years.
@@ -151,7 +150,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
  */
 export class RetentionRule {
   /** Keeps the first backup of each week (or the backups of `daysOfWeek`) for `duration`. */
-  public static weekly(duration: Duration, options: WeeklyRetentionOptions = {}): RetentionRule {
+  public static weekly(duration: Duration, opts?: WeeklyRetentionOptions): RetentionRule {
+    const options = opts ?? {};
     const criteria = options.daysOfWeek
       ? { daysOfWeek: options.daysOfWeek }
       : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
@@ -159,7 +159,8 @@ export class RetentionRule {
   }
 
   /** Keeps the first backup of each month (or of `weeksOfMonth` x `daysOfWeek`) for `duration`. */
-  public static monthly(duration: Duration, options: MonthlyRetentionOptions = {}): RetentionRule {
+  public static monthly(duration: Duration, opts?: MonthlyRetentionOptions): RetentionRule {
+    const options = opts ?? {};
     const criteria =
       options.daysOfWeek || options.weeksOfMonth
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth }
@@ -168,7 +169,8 @@ export class RetentionRule {
   }
 
   /** Keeps the first backup of each year (or of `monthsOfYear` x `weeksOfMonth` x `daysOfWeek`) for `duration`. */
-  public static yearly(duration: Duration, options: YearlyRetentionOptions = {}): RetentionRule {
+  public static yearly(duration: Duration, opts?: YearlyRetentionOptions): RetentionRule {
+    const options = opts ?? {};
     const criteria =
       options.daysOfWeek || options.weeksOfMonth || options.monthsOfYear
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth, monthsOfYear: options.monthsOfYear }
@@ -277,7 +279,7 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
   checkList(problems, 'weeksOfMonth', weeksOfMonth, Object.values(WeekOfMonth));
   checkList(problems, 'monthsOfYear', monthsOfYear, Object.values(MonthOfYear));
   scheduledBackupTimes?.forEach((t, i) => {
-    if (isLiteral(t)) problems.check(RFC3339.test(t), `scheduledBackupTimes[${i}]`, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
+    if (isLiteral(t)) problems.check(parseDateTime(t, true) !== undefined, `scheduledBackupTimes[${i}]`, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
   });
 }
 

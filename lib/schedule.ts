@@ -1,3 +1,4 @@
+import { parseDateTime } from './private/date-time';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 
 /** Days of the week, as azurerm spells them. */
@@ -42,8 +43,7 @@ const MAX_INTERVALS = 5;
 const ANCHOR_MONDAY_UTC = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
-const INTERVAL_PATTERN =
-  /^R\/(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?\/(P[^/]+)$/;
+const INTERVAL_PATTERN = /^R\/([^/]+)\/(P[^/]+)$/;
 
 /**
  * When backups run: daily or weekly, at one time of day. Renders the ISO 8601 repeating intervals
@@ -167,11 +167,10 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     problems.add(field, 'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"', interval);
     return undefined;
   }
-  const [, y, mo, d, h, mi, s, , period] = match;
-  const start = Date.UTC(Number(y), Number(mo) - 1, Number(d));
-  const realDate = new Date(start).toISOString().slice(0, 10) === `${y}-${mo}-${d}`;
-  if (!realDate || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) {
-    problems.add(field, 'must start at a real date and time of day', interval);
+  const [, startText, period] = match;
+  const start = parseDateTime(startText);
+  if (!start) {
+    problems.add(field, 'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"', interval);
     return undefined;
   }
   if (period !== 'P1D' && period !== 'P1W') {
@@ -182,8 +181,8 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     );
     return undefined;
   }
-  const day = WEEK[(new Date(start).getUTCDay() + 6) % 7];
-  return { day, hour: Number(h), minute: Number(mi), period };
+  const day = WEEK[(start.date.getUTCDay() + 6) % 7];
+  return { day, hour: start.hour, minute: start.minute, period };
 }
 
 function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], intervals: string[]): void {

@@ -2,7 +2,7 @@ import { Op } from 'cdktf';
 import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { BackupConfigError } from './errors';
-import { isLiteral, Problems } from './private/problems';
+import { describe, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 
 /** A storage account that a `DataLakeBackup` can protect: an ADLS Gen2 account (hierarchical namespace on). */
@@ -71,7 +71,10 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
    */
   public static fromStorageAccount(account: StorageAccount): DataLakeStorageAccount {
     if (!(account instanceof StorageAccount)) {
-      throw new BackupConfigError('`account` must be an azurerm StorageAccount resource', 'DataLakeStorageAccount.fromStorageAccount');
+      throw new BackupConfigError(
+        `\`account\` must be an azurerm StorageAccount resource, got: ${describe(account)}`,
+        'DataLakeStorageAccount.fromStorageAccount',
+      );
     }
     const problems = new Problems(`DataLakeStorageAccount.fromStorageAccount('${account.node.path}')`);
     const hns = account.isHnsEnabledInput;
@@ -115,7 +118,10 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
    */
   public static fromDataSource(account: DataAzurermStorageAccount): DataLakeStorageAccount {
     if (!(account instanceof DataAzurermStorageAccount)) {
-      throw new BackupConfigError('`account` must be an azurerm storage account data source', 'DataLakeStorageAccount.fromDataSource');
+      throw new BackupConfigError(
+        `\`account\` must be an azurerm storage account data source, got: ${describe(account)}`,
+        'DataLakeStorageAccount.fromDataSource',
+      );
     }
     const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
     const which = `Storage account '${literalName ?? account.node.id}'`;

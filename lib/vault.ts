@@ -2,7 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Duration } from './duration';
+import { Duration, TimeUnit } from './duration';
 import { BackupConfigError } from './errors';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
@@ -233,22 +233,19 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   checkEnum(problems, 'softDelete', p.softDelete, SoftDelete);
   checkEnum(problems, 'immutability', p.immutability, Immutability);
   if (p.softDeleteRetention !== undefined) {
-    const days = p.softDeleteRetention instanceof Duration ? p.softDeleteRetention.toSeconds() : undefined;
-    const wholeDays = days !== undefined && days % 86400 === 0 ? days / 86400 : undefined;
-    problems.check(
-      isIntegerInRange(wholeDays, 14, 180),
-      'softDeleteRetention',
-      'must be 14 to 180 days, given as Duration.days or Duration.weeks',
-      p.softDeleteRetention instanceof Duration ? p.softDeleteRetention.toString() : p.softDeleteRetention,
-    );
+    const retention = p.softDeleteRetention;
+    const inDaysOrWeeks = retention instanceof Duration && (retention.unit === TimeUnit.DAYS || retention.unit === TimeUnit.WEEKS);
+    const days = inDaysOrWeeks ? retention.toSeconds()! / 86400 : undefined;
+    const shown = retention instanceof Duration ? retention.toString() : retention;
+    problems.check(isIntegerInRange(days, 14, 180), 'softDeleteRetention', 'must be 14 to 180 days, given as Duration.days or Duration.weeks', shown);
     if (p.softDelete === SoftDelete.OFF) {
-      problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', p.softDeleteRetention.toString());
+      problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', shown);
     }
   }
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
     problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
   }
-  if (p.tags !== undefined) checkTags(problems, p.tags);
+  if (p.tags !== undefined && p.tags !== null) checkTags(problems, p.tags);
 }
 
 function checkEnum(problems: Problems, field: string, value: unknown, values: Record<string, string>): void {
@@ -295,8 +292,11 @@ class ImportedBackupVault extends VaultBase {
     if (typeof a.principalId !== 'string' || (isLiteral(a.principalId) && !GUID.test(a.principalId))) {
       problems.add('principalId', "must be the object ID (a GUID) of the vault's system-assigned identity", a.principalId);
     }
-    if (a.name !== undefined && isLiteral(a.name) && !VAULT_NAME.test(a.name)) {
-      problems.add('name', 'must be 2-50 letters, digits or hyphens', a.name);
+    if (a.name !== undefined && isLiteral(a.name)) {
+      if (!VAULT_NAME.test(a.name)) problems.add('name', 'must be 2-50 letters, digits or hyphens', a.name);
+      else if (nameFromId !== undefined && nameFromId !== a.name) {
+        problems.add('name', `must match the name in \`vaultId\` ("${nameFromId}")`, a.name);
+      }
     }
     problems.throwIfAny();
     this.vaultId = a.vaultId;
