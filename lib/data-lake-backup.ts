@@ -6,7 +6,7 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { DataProtectionBackupInstanceDataLakeStorage } from './azurerm/backup-instance-data-lake-storage';
 import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
-import { describe, isLiteral, Problems } from './private/problems';
+import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { ensureTimeProvider } from './private/time-provider';
 import { sameRegionCondition } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
@@ -100,7 +100,9 @@ export class DataLakeBackup extends Construct {
     const account = p.storageAccount;
     const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
     if (p.grantAccess !== false) {
-      this.roleAssignment = p.vault.grantBackupAccess(account);
+      // depends_on cannot cross stacks: a backup in another stack than its vault keeps the grant beside it.
+      const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
+      this.roleAssignment = p.vault.grantBackupAccess(account, sameStack ? undefined : this);
       dependsOn.unshift(this.roleAssignment);
       const wait = p.rolePropagationWait ?? DEFAULT_ROLE_PROPAGATION_WAIT;
       if (wait !== false) {
@@ -122,7 +124,7 @@ export class DataLakeBackup extends Construct {
       location: account.location,
       backupPolicyDataLakeStorageId: p.policy.policyId,
       storageAccountId: account.storageAccountId,
-      storageContainerNames: [...containerNames],
+      storageContainerNames: containerNames,
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       lifecycle: this.preconditions(p.vault, account),
     });
@@ -189,7 +191,8 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
     );
     return;
   }
-  const known = [accountRegion, vaultRegion].find(isLiteral);
+  const field = isLiteral(accountRegion) ? 'storageAccount.location' : 'vault.location';
+  const known = isLiteral(accountRegion) ? accountRegion : isLiteral(vaultRegion) ? vaultRegion : undefined;
   if (known === undefined || isAdlsBackupRegion(known)) return;
   if (p.allowUnlistedRegion === true) {
     Annotations.of(scope).addWarning(
@@ -197,7 +200,7 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
     );
   } else {
     problems.add(
-      'storageAccount.location',
+      field,
       `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.join(', ')}); set \`allowUnlistedRegion: true\` if Azure has added it since`,
       known,
     );
@@ -205,6 +208,7 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
 }
 
 function validateContainers(problems: Problems, containers: unknown): string[] {
+  if (isTokenCollection(containers)) return containers as string[]; // a list known at plan time: azurerm checks it
   if (!Array.isArray(containers) || containers.length < 1 || containers.length > MAX_CONTAINERS) {
     const got = Array.isArray(containers) ? `${containers.length} containers` : containers;
     problems.add('containers', `must list 1 to ${MAX_CONTAINERS} containers`, got);

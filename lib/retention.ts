@@ -1,6 +1,6 @@
 import { Duration, TimeUnit } from './duration';
 import { parseDateTime } from './private/date-time';
-import { describe, isLiteral, Problems } from './private/problems';
+import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { DayOfWeek } from './schedule';
 
 /** Weeks of a month, as azurerm spells them. */
@@ -126,21 +126,33 @@ export interface RetentionCriteria {
   readonly scheduledBackupTimes?: string[];
 }
 
-/** Azure's own tag priorities: the rule with the longest reach wins when one backup matches several. */
+/**
+ * Azure's own tag priorities (yearly 10, monthly 15, weekly 20, daily 25): when one backup matches several rules,
+ * the rule that picks the rarest backups must come first, or it never sees them.
+ */
 enum Priority {
   YEARLY = 10,
   MONTHLY = 15,
   WEEKLY = 20,
-  CUSTOM = 30,
+  DAILY = 25,
+}
+
+/** Ranks criteria by how rare the backups they pick are: of a year, a month, a week, or every day. */
+function priorityOf(c: RetentionCriteria): Priority {
+  if (c.absoluteCriteria === AbsoluteCriteria.FIRST_OF_YEAR || c.monthsOfYear) return Priority.YEARLY;
+  if (c.absoluteCriteria === AbsoluteCriteria.FIRST_OF_MONTH || c.weeksOfMonth) return Priority.MONTHLY;
+  if (c.absoluteCriteria === AbsoluteCriteria.FIRST_OF_WEEK || c.daysOfWeek) return Priority.WEEKLY;
+  return Priority.DAILY;
 }
 
 /**
  * Keeps some backups longer than the policy's default retention: the first of each week, month or year,
  * or backups picked by custom criteria. Up to 10 years.
  *
- * In the synthesized policy the rules are ordered yearly, monthly, weekly, then custom rules as given,
- * because azurerm takes list order as priority and the first matching rule wins: a weekly rule listed first
- * would otherwise catch the first backup of the year and cut its retention short.
+ * In the synthesized policy the rules are ordered by what they pick, as Azure ranks its own tags: backups of a
+ * year first, then of a month, of a week, of a day (rules of the same rank keep the order given). azurerm takes
+ * list order as priority and the first matching rule wins: a weekly rule listed first would otherwise catch the
+ * first backup of the year and cut its retention short.
  *
  * @example
  * RetentionRule.weekly(Duration.weeks(12));
@@ -149,13 +161,16 @@ enum Priority {
  * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-backup-support-matrix
  */
 export class RetentionRule {
+  /** Azure's tag priority for what the rule picks (yearly 10 ... daily 25); lower is rendered first. */
+  public readonly priority: number;
+
   /** Keeps the first backup of each week (or the backups of `daysOfWeek`) for `duration`. */
   public static weekly(duration: Duration, opts?: WeeklyRetentionOptions): RetentionRule {
     const options = opts ?? {};
     const criteria = options.daysOfWeek
       ? { daysOfWeek: options.daysOfWeek }
       : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
-    return new RetentionRule(options.name ?? 'Weekly', duration, criteria, Priority.WEEKLY, 'RetentionRule.weekly');
+    return new RetentionRule(options.name ?? 'Weekly', duration, criteria, 'RetentionRule.weekly');
   }
 
   /** Keeps the first backup of each month (or of `weeksOfMonth` x `daysOfWeek`) for `duration`. */
@@ -165,7 +180,7 @@ export class RetentionRule {
       options.daysOfWeek || options.weeksOfMonth
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth }
         : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_MONTH };
-    return new RetentionRule(options.name ?? 'Monthly', duration, criteria, Priority.MONTHLY, 'RetentionRule.monthly');
+    return new RetentionRule(options.name ?? 'Monthly', duration, criteria, 'RetentionRule.monthly');
   }
 
   /** Keeps the first backup of each year (or of `monthsOfYear` x `weeksOfMonth` x `daysOfWeek`) for `duration`. */
@@ -175,13 +190,13 @@ export class RetentionRule {
       options.daysOfWeek || options.weeksOfMonth || options.monthsOfYear
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth, monthsOfYear: options.monthsOfYear }
         : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_YEAR };
-    return new RetentionRule(options.name ?? 'Yearly', duration, criteria, Priority.YEARLY, 'RetentionRule.yearly');
+    return new RetentionRule(options.name ?? 'Yearly', duration, criteria, 'RetentionRule.yearly');
   }
 
   /** Any criteria azurerm offers; still validated so that it cannot fail at apply. */
   public static custom(props: CustomRetentionRuleProps): RetentionRule {
     const { name, duration, ...criteria } = props ?? ({} as CustomRetentionRuleProps);
-    return new RetentionRule(name, duration, criteria, Priority.CUSTOM, 'RetentionRule.custom');
+    return new RetentionRule(name, duration, criteria, 'RetentionRule.custom');
   }
 
   private constructor(
@@ -191,10 +206,9 @@ export class RetentionRule {
     public readonly duration: Duration,
     /** What the rule matches. */
     public readonly criteria: RetentionCriteria,
-    /** @internal Azure's tag priority; lower wins. */
-    public readonly priority: number,
     where: string,
   ) {
+    this.priority = priorityOf(criteria);
     const problems = new Problems(where);
     checkRuleName(problems, 'name', name);
     checkRetentionDuration(problems, 'duration', duration);
@@ -278,13 +292,14 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
   checkList(problems, 'daysOfWeek', daysOfWeek, Object.values(DayOfWeek));
   checkList(problems, 'weeksOfMonth', weeksOfMonth, Object.values(WeekOfMonth));
   checkList(problems, 'monthsOfYear', monthsOfYear, Object.values(MonthOfYear));
+  if (isTokenCollection(scheduledBackupTimes)) return;
   scheduledBackupTimes?.forEach((t, i) => {
     if (isLiteral(t)) problems.check(parseDateTime(t, true) !== undefined, `scheduledBackupTimes[${i}]`, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
   });
 }
 
 function checkList(problems: Problems, field: string, values: readonly string[] | undefined, allowed: string[]): void {
-  if (values === undefined) return;
+  if (values === undefined || isTokenCollection(values)) return;
   if (!Array.isArray(values) || values.length === 0) {
     problems.add(field, 'must list at least one value', values);
     return;
@@ -295,7 +310,7 @@ function checkList(problems: Problems, field: string, values: readonly string[] 
   });
 }
 
-/** Orders rules by Azure's priority (yearly, monthly, weekly, custom), keeping the given order within each. */
+/** Orders rules by Azure's priority (yearly, monthly, weekly, daily picks), keeping the given order within each. */
 export function orderByPriority(rules: readonly RetentionRule[]): RetentionRule[] {
   return [...rules].sort((a, b) => a.priority - b.priority);
 }

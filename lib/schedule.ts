@@ -20,13 +20,19 @@ export enum ScheduleFrequency {
 
 /** Options of `BackupSchedule.daily`. */
 export interface DailyScheduleOptions {
-  /** Hour of the day the backup starts, 0-23, in the policy's time zone. */
+  /** Hour of the day the backup starts, 0-23, at `utcOffset`. */
   readonly hour: number;
   /**
    * Minute of the hour, 0-59.
    * @default 0
    */
   readonly minute?: number;
+  /**
+   * The UTC offset `hour` is given in, written into the start time as the Azure portal does
+   * (e.g. `+01:00` beside the time zone `W. Europe Standard Time`).
+   * @default '+00:00' (the hour is UTC)
+   */
+  readonly utcOffset?: string;
 }
 
 /** Options of `BackupSchedule.weekly`. */
@@ -59,11 +65,12 @@ export class BackupSchedule {
   /** Once a day at `hour:minute`. */
   public static daily(options: DailyScheduleOptions): BackupSchedule {
     const problems = new Problems('BackupSchedule.daily');
-    const { hour, minute } = checkTimeOfDay(problems, options);
+    const { hour, minute, utcOffset } = checkTimeOfDay(problems, options);
     problems.throwIfAny();
-    return new BackupSchedule([renderInterval(0, hour, minute, 'P1D')], ScheduleFrequency.DAILY, {
+    return new BackupSchedule([renderInterval(0, hour, minute, utcOffset, 'P1D')], ScheduleFrequency.DAILY, {
       hour,
       minute,
+      utcOffset,
       days: [],
     });
   }
@@ -71,7 +78,7 @@ export class BackupSchedule {
   /** Once a week on each of `days`, at `hour:minute`. */
   public static weekly(options: WeeklyScheduleOptions): BackupSchedule {
     const problems = new Problems('BackupSchedule.weekly');
-    const { hour, minute } = checkTimeOfDay(problems, options);
+    const { hour, minute, utcOffset } = checkTimeOfDay(problems, options);
     const days = options?.days;
     if (!Array.isArray(days) || days.length === 0) {
       problems.add('days', 'must list at least one day of the week', days);
@@ -91,8 +98,8 @@ export class BackupSchedule {
     problems.throwIfAny();
     // Rendered in week order, whatever order the days were given in, so output is stable.
     const ordered = WEEK.filter((d) => days.includes(d));
-    const intervals = ordered.map((d) => renderInterval(WEEK.indexOf(d), hour, minute, 'P1W'));
-    return new BackupSchedule(intervals, ScheduleFrequency.WEEKLY, { hour, minute, days: ordered });
+    const intervals = ordered.map((d) => renderInterval(WEEK.indexOf(d), hour, minute, utcOffset, 'P1W'));
+    return new BackupSchedule(intervals, ScheduleFrequency.WEEKLY, { hour, minute, utcOffset, days: ordered });
   }
 
   /**
@@ -113,7 +120,9 @@ export class BackupSchedule {
     const known = parsed.every((p) => p !== undefined) ? (parsed as ParsedInterval[]) : undefined;
     const frequency = known?.[0]?.period === 'P1D' ? ScheduleFrequency.DAILY : known ? ScheduleFrequency.WEEKLY : undefined;
     const first = known?.[0];
-    const timeOfDay = first ? { hour: first.hour, minute: first.minute, days: known!.map((p) => p.day) } : undefined;
+    const timeOfDay = first
+      ? { hour: first.hour, minute: first.minute, utcOffset: first.utcOffset, days: known!.map((p) => p.day) }
+      : undefined;
     return new BackupSchedule([...intervals], frequency, timeOfDay);
   }
 
@@ -122,14 +131,14 @@ export class BackupSchedule {
     public readonly intervals: readonly string[],
     /** Daily or weekly; undefined when an expression holds tokens. */
     public readonly frequency: ScheduleFrequency | undefined,
-    /** The time of day and (for weekly) days, when known at synth time. */
-    public readonly timeOfDay: { hour: number; minute: number; days: DayOfWeek[] } | undefined,
+    /** The time of day, its UTC offset and (for weekly) days, when known at synth time. */
+    public readonly timeOfDay: { hour: number; minute: number; utcOffset: string; days: DayOfWeek[] } | undefined,
   ) {}
 
   /** Plain words for reviewers, e.g. `daily at 02:30`, `weekly on Sunday at 01:00`. */
   public describe(): string {
     if (!this.frequency || !this.timeOfDay) return `custom: ${this.intervals.join(', ')}`;
-    const at = `${pad(this.timeOfDay.hour)}:${pad(this.timeOfDay.minute)}`;
+    const at = `${pad(this.timeOfDay.hour)}:${pad(this.timeOfDay.minute)} (UTC${this.timeOfDay.utcOffset})`;
     return this.frequency === ScheduleFrequency.DAILY
       ? `daily at ${at}`
       : `weekly on ${this.timeOfDay.days.join(', ')} at ${at}`;
@@ -137,27 +146,40 @@ export class BackupSchedule {
 }
 
 interface ParsedInterval {
+  /** The weekday of the written date. */
   readonly day: DayOfWeek;
+  /** The weekday of the start instant in UTC, for the one-backup-a-day rule. */
+  readonly utcDay: DayOfWeek;
+  readonly utcOffset: string;
   readonly hour: number;
   readonly minute: number;
   readonly period: 'P1D' | 'P1W';
 }
 
-function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number } {
+const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+
+function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number; utcOffset: string } {
   const hour = options?.hour;
   const minute = options?.minute ?? 0;
+  const utcOffset = options?.utcOffset ?? '+00:00';
   problems.check(isIntegerInRange(hour, 0, 23), 'hour', 'must be a whole number from 0 to 23', hour);
   problems.check(isIntegerInRange(minute, 0, 59), 'minute', 'must be a whole number from 0 to 59', minute);
-  return { hour, minute };
+  problems.check(
+    typeof utcOffset === 'string' && UTC_OFFSET.test(utcOffset),
+    'utcOffset',
+    'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+    utcOffset,
+  );
+  return { hour, minute, utcOffset };
 }
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function renderInterval(dayOffset: number, hour: number, minute: number, period: 'P1D' | 'P1W'): string {
+function renderInterval(dayOffset: number, hour: number, minute: number, utcOffset: string, period: 'P1D' | 'P1W'): string {
   const date = new Date(ANCHOR_MONDAY_UTC + dayOffset * DAY_MS).toISOString().slice(0, 10);
-  return `R/${date}T${pad(hour)}:${pad(minute)}:00+00:00/${period}`;
+  return `R/${date}T${pad(hour)}:${pad(minute)}:00${utcOffset}/${period}`;
 }
 
 function parseInterval(problems: Problems, field: string, interval: unknown): ParsedInterval | undefined {
@@ -181,8 +203,9 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     );
     return undefined;
   }
-  const day = WEEK[(start.date.getUTCDay() + 6) % 7];
-  return { day, hour: start.hour, minute: start.minute, period };
+  const weekday = (d: Date) => WEEK[(d.getUTCDay() + 6) % 7];
+  const utcOffset = /([+-]\d{2}:\d{2})$/.exec(startText)?.[1] ?? '+00:00';
+  return { day: weekday(start.date), utcDay: weekday(start.instant), utcOffset, hour: start.hour, minute: start.minute, period };
 }
 
 function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], intervals: string[]): void {
@@ -192,8 +215,8 @@ function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], interv
     return;
   }
   parsed.forEach((p, i) => {
-    if (parsed.findIndex((q) => q.day === p.day) !== i) {
-      problems.add(`intervals[${i}]`, `falls on ${p.day} like an earlier interval (at most one backup a day)`, intervals[i]);
+    if (parsed.findIndex((q) => q.utcDay === p.utcDay) !== i) {
+      problems.add(`intervals[${i}]`, `starts on ${p.utcDay} (UTC) like an earlier interval (at most one backup a day)`, intervals[i]);
     }
   });
 }

@@ -1,10 +1,10 @@
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Duration, TimeUnit } from './duration';
 import { BackupConfigError } from './errors';
-import { isIntegerInRange, isLiteral, Problems } from './private/problems';
+import { describe, isIntegerInRange, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 import { IDataLakeStorageAccount } from './storage-account';
 
@@ -48,8 +48,10 @@ export interface IBackupVault extends IConstruct {
   /**
    * Grants the vault's identity Storage Account Backup Contributor on `storageAccount`, once per account:
    * later calls for the same account return the same assignment.
+   * @param scope where to create the assignment; @default the vault. A backup in another stack passes itself,
+   * because Terraform's `depends_on` cannot name a resource of another stack.
    */
-  grantBackupAccess(storageAccount: IDataLakeStorageAccount): RoleAssignment;
+  grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
 }
 
 /** Props of `BackupVault`. */
@@ -121,18 +123,27 @@ abstract class VaultBase extends Construct implements IBackupVault {
   public abstract readonly vaultName?: string;
   private readonly grants = new Map<string, RoleAssignment>();
 
-  public grantBackupAccess(storageAccount: IDataLakeStorageAccount): RoleAssignment {
+  public grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
+    const where = `${this.node.path}.grantBackupAccess`;
     const key = storageAccount?.stableKey;
     if (key === undefined) {
       throw new BackupConfigError(
         '`storageAccount.name` must be known at synth time when `storageAccountId` is a Terraform reference, ' +
           'so that the role assignment gets a stable Terraform address, got: undefined',
-        `${this.node.path}.grantBackupAccess`,
+        where,
       );
     }
     const existing = this.grants.get(key);
-    if (existing) return existing;
-    const assignment = new RoleAssignment(this, `BackupAccess-${key}`, {
+    if (existing) {
+      if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
+      throw new BackupConfigError(
+        `\`storageAccount\` was already granted to this vault in stack '${TerraformStack.of(existing).node.path}'; ` +
+          'a second assignment of the same role would fail in Azure and a backup cannot depend on another stack\'s ' +
+          `resources: protect it with \`grantAccess: false, rolePropagationWait: false\` there, got: ${describe(key)}`,
+        where,
+      );
+    }
+    const assignment = new RoleAssignment(scope, `BackupAccess-${key}`, {
       scope: storageAccount.storageAccountId,
       roleDefinitionName: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
       principalId: this.principalId,
@@ -178,7 +189,7 @@ export class BackupVault extends VaultBase {
 
     const redundancy = p.redundancy ?? Redundancy.GEO_REDUNDANT;
     const softDelete = p.softDelete ?? SoftDelete.ON;
-    this.warnAboutIrreversible(softDelete, p.immutability);
+    this.warnAboutIrreversible(softDelete, p.immutability, p.crossRegionRestore === true);
 
     this.resource = new DataProtectionBackupVault(this, 'Resource', {
       name: p.name,
@@ -200,8 +211,11 @@ export class BackupVault extends VaultBase {
     this.vaultName = p.name;
   }
 
-  private warnAboutIrreversible(softDelete: SoftDelete, immutability: Immutability | undefined): void {
+  private warnAboutIrreversible(softDelete: SoftDelete, immutability: Immutability | undefined, crossRegionRestore: boolean): void {
     const annotations = Annotations.of(this);
+    if (crossRegionRestore) {
+      annotations.addWarning('crossRegionRestore is irreversible: once on, turning it off replaces the vault (and loses its recovery points).');
+    }
     if (softDelete === SoftDelete.ALWAYS_ON) {
       annotations.addWarning('softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.');
     }
@@ -245,7 +259,7 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
     problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
   }
-  if (p.tags !== undefined && p.tags !== null) checkTags(problems, p.tags);
+  if (p.tags !== undefined && p.tags !== null && !isTokenCollection(p.tags)) checkTags(problems, p.tags);
 }
 
 function checkEnum(problems: Problems, field: string, value: unknown, values: Record<string, string>): void {

@@ -1,5 +1,7 @@
-import { TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
   BackupConfigError,
@@ -41,8 +43,9 @@ describe('role before backup', () => {
     expect(instance.config.depends_on).toEqual([role.address, wait.address]);
     expect(wait.config.depends_on).toEqual([role.address]);
     expect(wait.config.create_duration).toBe('300s');
-    expect(backup.roleAssignment).toBeInstanceOf(Object);
-    expect(backup.propagationWait).toBeInstanceOf(Object);
+    expect(role.address).toBe(`azurerm_role_assignment.${backup.roleAssignment!.friendlyUniqueId}`);
+    expect(wait.address).toBe(`time_sleep.${backup.propagationWait!.friendlyUniqueId}`);
+    expect(backup.propagationWait).toBeInstanceOf(Sleep);
   });
 
   test('rolePropagationWait: false keeps the role but drops the wait', () => {
@@ -246,4 +249,68 @@ test('a TimeProvider added after the library added its own fails synth with a cl
   new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
   new TimeProvider(stack, 'time', {});
   expect(() => synth(stack)).toThrow(/create your TimeProvider before the first DataLakeBackup/);
+});
+
+test('a backup in another stack than its vault keeps the role and wait in its own stack (depends_on cannot cross stacks)', () => {
+  const app = Testing.app();
+  const shared = new TerraformStack(app, 'shared');
+  new AzurermProvider(shared, 'azurerm', { features: [{}] });
+  const { vault, policy } = vaultAndPolicy(shared);
+  const lakeStack = new TerraformStack(app, 'lake');
+  new AzurermProvider(lakeStack, 'azurerm', { features: [{}] });
+  const backup = new DataLakeBackup(lakeStack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
+  app.synth();
+
+  expect(TerraformStack.of(backup.roleAssignment!)).toBe(lakeStack);
+  const json = JSON.parse(Testing.synth(lakeStack));
+  const role = onlyResource(json, 'azurerm_role_assignment');
+  const wait = onlyResource(json, 'time_sleep');
+  expect(onlyResource(json, INSTANCE_TYPE).config.depends_on).toEqual([role.address, wait.address]);
+  expect(resourcesOf(JSON.parse(Testing.synth(shared)), 'azurerm_role_assignment')).toEqual({});
+});
+
+test('a grant already made in the vault stack is refused for a backup in another stack, with the way out', () => {
+  const app = Testing.app();
+  const shared = new TerraformStack(app, 'shared');
+  const { vault, policy } = vaultAndPolicy(shared);
+  const lake = account();
+  vault.grantBackupAccess(lake);
+  const lakeStack = new TerraformStack(app, 'lake');
+  expect(() => new DataLakeBackup(lakeStack, 'Lake', { vault, policy, storageAccount: lake, containers: ['raw'] })).toThrow(
+    /already granted to this vault in stack 'shared'.*grantAccess: false, rolePropagationWait: false/,
+  );
+});
+
+test('lists and maps known only at plan time are passed through, not checked item by item', () => {
+  const { stack } = newStack();
+  const containers = new TerraformVariable(stack, 'containers', { type: 'list(string)' });
+  const schedule = new TerraformVariable(stack, 'schedule', { type: 'list(string)' });
+  const tags = new TerraformVariable(stack, 'tags', { type: 'map(string)' });
+  const vault = new BackupVault(stack, 'Vault', { name: 'bv-test', resourceGroupName: 'rg', location: 'West Europe', tags: tags.value });
+  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+    vault,
+    name: 'adls-daily',
+    schedule: BackupSchedule.expression(...schedule.listValue),
+    defaultRetention: Duration.days(30),
+  });
+  new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: containers.listValue });
+  const json = synth(stack);
+  expect(onlyResource(json, INSTANCE_TYPE).config.storage_container_names).toBe('${var.containers}');
+  expect(onlyResource(json, 'azurerm_data_protection_backup_vault').config.tags).toBe('${var.tags}');
+  expect(onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.backup_schedule).toBe('${var.schedule}');
+});
+
+test('an unlisted vault region is reported on `vault.location` when the account region is a reference', () => {
+  const { stack } = newStack();
+  const region = new TerraformVariable(stack, 'region', { type: 'string' });
+  const { vault, policy } = vaultAndPolicy(stack, 'Brazil South');
+  expect(
+    () =>
+      new DataLakeBackup(stack, 'Lake', {
+        vault,
+        policy,
+        storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: region.stringValue }),
+        containers: ['raw'],
+      }),
+  ).toThrow(/`vault.location` must be a region where Azure Backup supports ADLS vaulted backup.*got: "Brazil South"/s);
 });

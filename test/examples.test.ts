@@ -51,7 +51,7 @@ describe('examples/quickstart', () => {
     const policy = onlyResource(json, POLICY_TYPE);
     expect(instance.storage_container_names).toEqual(['raw', 'curated']);
     expect(instance.backup_policy_data_lake_storage_id).toBe(`\${${policy.address}.id}`);
-    expect(policy.config.backup_schedule).toEqual(['R/2024-01-01T02:30:00+00:00/P1D']);
+    expect(policy.config.backup_schedule).toEqual(['R/2024-01-01T02:30:00+01:00/P1D']);
   });
 
   test('snapshot', () => {

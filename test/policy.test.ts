@@ -44,13 +44,26 @@ describe('BackupSchedule', () => {
     ]);
     const weekdays = schedule.intervals.map((i) => new Date(i.slice(2, 12) + 'T00:00:00Z').getUTCDay());
     expect(weekdays).toEqual([1, 4, 0]);
-    expect(schedule.describe()).toBe('weekly on Monday, Thursday, Sunday at 23:05');
+    expect(schedule.describe()).toBe('weekly on Monday, Thursday, Sunday at 23:05 (UTC+00:00)');
+  });
+
+  test('utcOffset writes the hour at that offset, as the portal does beside a time zone', () => {
+    const schedule = BackupSchedule.daily({ hour: 2, utcOffset: '+01:00' });
+    expect(schedule.intervals).toEqual(['R/2024-01-01T02:00:00+01:00/P1D']);
+    expect(schedule.describe()).toBe('daily at 02:00 (UTC+01:00)');
+  });
+
+  test('expression: two weekly starts on different written dates but the same UTC day are two backups that day', () => {
+    // Monday 23:00 at -05:00 is Tuesday 04:00 UTC, the same UTC day as Tuesday 01:00 UTC.
+    expect(() => BackupSchedule.expression('R/2024-01-01T23:00:00-05:00/P1W', 'R/2024-01-02T01:00:00+00:00/P1W')).toThrow(
+      /`intervals\[1\]` starts on Tuesday \(UTC\) like an earlier interval/,
+    );
   });
 
   test('expression is kept as written and described from its intervals', () => {
     const schedule = BackupSchedule.expression('R/2024-01-07T01:00:00+00:00/P1W', 'R/2024-01-03T01:00:00Z/P1W');
     expect(schedule.intervals).toEqual(['R/2024-01-07T01:00:00+00:00/P1W', 'R/2024-01-03T01:00:00Z/P1W']);
-    expect(schedule.describe()).toBe('weekly on Sunday, Wednesday at 01:00');
+    expect(schedule.describe()).toBe('weekly on Sunday, Wednesday at 01:00 (UTC+00:00)');
   });
 });
 
@@ -90,7 +103,7 @@ describe('DataLakeBackupPolicy', () => {
     });
   });
 
-  test('rules are rendered in Azure priority order (yearly, monthly, weekly, custom) whatever order they were given in', () => {
+  test('rules are rendered in Azure priority order (picks of a year, month, week, day) whatever order they were given in', () => {
     const custom = RetentionRule.custom({
       name: 'QuarterEnd',
       duration: Duration.years(7),
@@ -102,8 +115,9 @@ describe('DataLakeBackupPolicy', () => {
       retentionRules: [custom, RetentionRule.weekly(Duration.weeks(12)), RetentionRule.yearly(Duration.years(10)), RetentionRule.monthly(Duration.months(12))],
       timeZone: 'W. Europe Standard Time',
     });
-    expect(config.retention_rule.map((r: any) => r.name)).toEqual(['Yearly', 'Monthly', 'Weekly', 'QuarterEnd']);
-    expect(config.retention_rule[3]).toEqual({
+    // QuarterEnd picks backups of certain months: it ranks with the yearly rule, in the order given.
+    expect(config.retention_rule.map((r: any) => r.name)).toEqual(['QuarterEnd', 'Yearly', 'Monthly', 'Weekly']);
+    expect(config.retention_rule[0]).toEqual({
       name: 'QuarterEnd',
       duration: 'P7Y',
       days_of_week: ['Sunday'],
@@ -111,6 +125,31 @@ describe('DataLakeBackupPolicy', () => {
       months_of_year: ['March', 'June', 'September', 'December'],
     });
     expect(config.time_zone).toBe('W. Europe Standard Time');
+  });
+
+  test('a custom rule keeping the first backup of the year is not shadowed by a weekly rule', () => {
+    const config = policyJson({
+      retentionRules: [
+        RetentionRule.weekly(Duration.weeks(12)),
+        RetentionRule.custom({ name: 'Daily', duration: Duration.days(60), absoluteCriteria: AbsoluteCriteria.FIRST_OF_DAY }),
+        RetentionRule.custom({ name: 'Annual', duration: Duration.years(10), absoluteCriteria: AbsoluteCriteria.FIRST_OF_YEAR }),
+      ],
+    });
+    expect(config.retention_rule.map((r: any) => [r.name, r.duration])).toEqual([
+      ['Annual', 'P10Y'],
+      ['Weekly', 'P12W'],
+      ['Daily', 'P60D'],
+    ]);
+  });
+
+  test("a user's own azurerm version pin is kept and joined with the library's constraint", () => {
+    const { stack } = newStack();
+    stack.addOverride('terraform.required_providers.azurerm.version', '~> 4.75');
+    const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'West Europe' });
+    const props = { vault, schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(30) };
+    new DataLakeBackupPolicy(stack, 'A', { ...props, name: 'adls-a' });
+    new DataLakeBackupPolicy(stack, 'B', { ...props, name: 'adls-b' });
+    expect(synth(stack).terraform.required_providers.azurerm.version).toBe('~> 4.75, >= 4.68.0, < 5.0.0');
   });
 
   test('the same policy synthesizes to the same bytes twice (every argument forces replacement)', () => {

@@ -34,7 +34,7 @@ describe('BackupVault', () => {
     expect(config).not.toHaveProperty('cross_region_restore_enabled');
   });
 
-  test('soft-delete retention is rendered in days, from days or weeks', () => {
+  test('soft-delete retention is rendered in days, from days or weeks (cross-region restore on)', () => {
     const { stack } = newStack();
     new BackupVault(stack, 'Vault', {
       name: 'bv-weu',
@@ -54,6 +54,7 @@ describe('BackupVault', () => {
     [{ softDelete: SoftDelete.ALWAYS_ON }, /AlwaysOn is irreversible/],
     [{ immutability: Immutability.LOCKED }, /Locked is irreversible/],
     [{ softDelete: SoftDelete.OFF }, /softDelete Off/],
+    [{ crossRegionRestore: true }, /crossRegionRestore is irreversible/],
   ])('warns at synth about %j', (extra, warning) => {
     const { stack } = newStack();
     const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'West Europe', ...extra });

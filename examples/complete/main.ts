@@ -54,7 +54,7 @@ export class CompleteStack extends TerraformStack {
     const policy = new DataLakeBackupPolicy(this, 'Policy', {
       vault,
       name: 'adls-daily-ltr',
-      schedule: BackupSchedule.daily({ hour: 1 }),
+      schedule: BackupSchedule.daily({ hour: 1, utcOffset: '+01:00' }),
       timeZone: 'W. Europe Standard Time',
       defaultRetention: Duration.days(30),
       retentionRules: [

@@ -26,7 +26,7 @@ export class QuickstartStack extends TerraformStack {
     const policy = new DataLakeBackupPolicy(this, 'DailyPolicy', {
       vault,
       name: 'adls-daily-30d',
-      schedule: BackupSchedule.daily({ hour: 2, minute: 30 }),
+      schedule: BackupSchedule.daily({ hour: 2, minute: 30, utcOffset: '+01:00' }), // 02:30 CET, as the portal writes it
       defaultRetention: Duration.days(30),
       timeZone: 'W. Europe Standard Time',
     });

@@ -1,8 +1,11 @@
 /** A date and time of day as written in ISO 8601 / RFC 3339, e.g. `2024-01-07T02:30:00+00:00`. */
 export interface DateTimeParts {
+  /** The calendar date as written (midnight UTC of that date). */
   readonly date: Date;
   readonly hour: number;
   readonly minute: number;
+  /** The instant it denotes, after applying its UTC offset (none written: UTC). */
+  readonly instant: Date;
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
@@ -20,5 +23,8 @@ export function parseDateTime(text: string, rfc3339 = false): DateTimeParts | un
   const realDate = date.toISOString().slice(0, 10) === `${y}-${mo}-${d}`;
   const realTime = Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? 0) <= 59;
   const realOffset = oh === undefined || (Number(oh) <= 14 && Number(om) <= 59);
-  return realDate && realTime && realOffset ? { date, hour: Number(h), minute: Number(mi) } : undefined;
+  if (!realDate || !realTime || !realOffset) return undefined;
+  const offsetMinutes = oh === undefined ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  const instant = new Date(date.getTime() + (Number(h) * 60 + Number(mi) - offsetMinutes) * 60_000);
+  return { date, hour: Number(h), minute: Number(mi), instant };
 }

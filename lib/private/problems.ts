@@ -14,9 +14,17 @@ export function describe(value: unknown): string {
   }
 }
 
+// An element of a list token (`#{TfToken[...]}`) is a string that Token.isUnresolved does not flag.
+const ENCODED_TOKEN = /[$#]\{TfToken\[/;
+
 /** True for a plain string known at synth time (not a cdktf token that Terraform resolves later). */
 export function isLiteral(value: unknown): value is string {
-  return typeof value === 'string' && !Token.isUnresolved(value);
+  return typeof value === 'string' && !Token.isUnresolved(value) && !ENCODED_TOKEN.test(value);
+}
+
+/** True for a list or map that is itself a Terraform reference (a variable, a function call): its items are unknown. */
+export function isTokenCollection(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && Token.isUnresolved(value);
 }
 
 /**
