@@ -1,7 +1,7 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
-import { ArgumentSchema, renderHcl, renderJson } from './attributes';
-import { AZURERM_GENERATOR_METADATA, requireAzurermVersion } from './version';
+import { AzurermAdlsResource } from './adls-resource';
+import { ArgumentSchema } from './attributes';
 
 /** The `timeouts` block. */
 export interface DataProtectionBackupInstanceDataLakeStorageTimeouts {
@@ -49,26 +49,11 @@ const SCHEMA: ArgumentSchema = {
  *
  * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_instance_data_lake_storage
  */
-export class DataProtectionBackupInstanceDataLakeStorage extends cdktf.TerraformResource {
+export class DataProtectionBackupInstanceDataLakeStorage extends AzurermAdlsResource<DataProtectionBackupInstanceDataLakeStorageConfig> {
   public static readonly tfResourceType = 'azurerm_data_protection_backup_instance_data_lake_storage';
 
-  /** The arguments as configured (camelCase). */
-  public readonly config: DataProtectionBackupInstanceDataLakeStorageConfig;
-
   constructor(scope: Construct, id: string, config: DataProtectionBackupInstanceDataLakeStorageConfig) {
-    super(scope, id, {
-      terraformResourceType: DataProtectionBackupInstanceDataLakeStorage.tfResourceType,
-      terraformGeneratorMetadata: AZURERM_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this.config = config;
-    requireAzurermVersion(this);
+    super(scope, id, DataProtectionBackupInstanceDataLakeStorage.tfResourceType, config);
   }
 
   /** The backup instance's resource ID. */
@@ -92,7 +77,11 @@ export class DataProtectionBackupInstanceDataLakeStorage extends cdktf.Terraform
     return this.getStringAttribute('protection_state');
   }
 
-  private values() {
+  protected get schema(): ArgumentSchema {
+    return SCHEMA;
+  }
+
+  protected values() {
     const c = this.config;
     return {
       name: c.name,
@@ -103,13 +92,5 @@ export class DataProtectionBackupInstanceDataLakeStorage extends cdktf.Terraform
       storage_container_names: c.storageContainerNames,
       timeouts: c.timeouts,
     };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return renderJson(SCHEMA, this.values());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: any } {
-    return renderHcl(SCHEMA, this.values());
   }
 }

@@ -1,7 +1,7 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
-import { ArgumentSchema, renderHcl, renderJson } from './attributes';
-import { AZURERM_GENERATOR_METADATA, requireAzurermVersion } from './version';
+import { AzurermAdlsResource } from './adls-resource';
+import { ArgumentSchema } from './attributes';
 
 /** One `retention_rule` block. */
 export interface DataProtectionBackupPolicyDataLakeStorageRetentionRule {
@@ -90,26 +90,11 @@ function ruleValues(rule: DataProtectionBackupPolicyDataLakeStorageRetentionRule
  *
  * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_policy_data_lake_storage
  */
-export class DataProtectionBackupPolicyDataLakeStorage extends cdktf.TerraformResource {
+export class DataProtectionBackupPolicyDataLakeStorage extends AzurermAdlsResource<DataProtectionBackupPolicyDataLakeStorageConfig> {
   public static readonly tfResourceType = 'azurerm_data_protection_backup_policy_data_lake_storage';
 
-  /** The arguments as configured (camelCase). */
-  public readonly config: DataProtectionBackupPolicyDataLakeStorageConfig;
-
   constructor(scope: Construct, id: string, config: DataProtectionBackupPolicyDataLakeStorageConfig) {
-    super(scope, id, {
-      terraformResourceType: DataProtectionBackupPolicyDataLakeStorage.tfResourceType,
-      terraformGeneratorMetadata: AZURERM_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this.config = config;
-    requireAzurermVersion(this);
+    super(scope, id, DataProtectionBackupPolicyDataLakeStorage.tfResourceType, config);
   }
 
   /** The policy's resource ID. */
@@ -132,7 +117,11 @@ export class DataProtectionBackupPolicyDataLakeStorage extends cdktf.TerraformRe
     return this.getStringAttribute('time_zone');
   }
 
-  private values() {
+  protected get schema(): ArgumentSchema {
+    return SCHEMA;
+  }
+
+  protected values() {
     const c = this.config;
     const rules = c.retentionRule;
     return {
@@ -144,13 +133,5 @@ export class DataProtectionBackupPolicyDataLakeStorage extends cdktf.TerraformRe
       time_zone: c.timeZone,
       timeouts: c.timeouts,
     };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return renderJson(SCHEMA, this.values());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: any } {
-    return renderHcl(SCHEMA, this.values());
   }
 }
