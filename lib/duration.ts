@@ -87,11 +87,6 @@ export class Duration {
     return factor === undefined ? undefined : this.amount * factor;
   }
 
-  /** True when written in days, weeks, months or years: the units Azure Backup retention accepts. */
-  public get isCalendarUnit(): boolean {
-    return [TimeUnit.DAYS, TimeUnit.WEEKS, TimeUnit.MONTHS, TimeUnit.YEARS].includes(this.unit);
-  }
-
   /** The Go duration string `time_sleep` expects, e.g. `300s`; undefined for months and years. */
   public toGoDuration(): string | undefined {
     const seconds = this.toSeconds();
