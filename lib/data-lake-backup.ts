@@ -7,10 +7,11 @@ import { DataProtectionBackupInstanceDataLakeStorage } from './azurerm/backup-in
 import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
+import { registerBackupSource } from './private/account-registry';
 import { ensureTimeProvider } from './private/time-provider';
 import { sameRegionCondition } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
-import { IDataLakeStorageAccount } from './storage-account';
+import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
 import { IBackupVault } from './vault';
 
 /** A container to protect: its name, or an `azurerm_storage_container` of this stack (then the backup waits for it). */
@@ -44,6 +45,12 @@ export interface DataLakeBackupProps {
    * @default true
    */
   readonly grantAccess?: boolean;
+  /**
+   * Add `lifecycle.prevent_destroy` to the backup instance, so that `terraform destroy` or a change that replaces
+   * it (another vault, another region) fails instead of stopping protection. Set `false` only for sandboxes.
+   * @default - the vault's `preventDestroy` (true for a vault outside the stack)
+   */
+  readonly preventDestroy?: boolean;
   /**
    * Accept a region missing from `ADLS_BACKUP_REGIONS` (the list of 2025-11-18; Azure adds regions), with a warning.
    * @default false
@@ -85,6 +92,10 @@ export class DataLakeBackup extends Construct {
   public readonly propagationWait?: Sleep;
   /** The names of the protected containers (literals or references). */
   public readonly containerNames: readonly string[];
+  /** The vault that holds the backups. */
+  public readonly vault: IBackupVault;
+  /** The protected account. */
+  public readonly storageAccount: IDataLakeStorageAccount;
 
   constructor(scope: Construct, id: string, props: DataLakeBackupProps) {
     super(scope, id);
@@ -94,7 +105,7 @@ export class DataLakeBackup extends Construct {
     if (problems.empty) validateRegions(problems, p, this);
     const containerNames = validateContainers(problems, p.containers);
     validateAccess(problems, p);
-    if (problems.empty) this.claimAccount(problems, p.storageAccount);
+    if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
     problems.throwIfAny();
 
     const account = p.storageAccount;
@@ -118,6 +129,8 @@ export class DataLakeBackup extends Construct {
     }
 
     this.containerNames = containerNames;
+    this.vault = p.vault;
+    this.storageAccount = account;
     this.instance = new DataProtectionBackupInstanceDataLakeStorage(this, 'Resource', {
       name: p.name ?? account.name ?? Fn.element(Fn.split('/', account.storageAccountId), 8),
       dataProtectionBackupVaultId: p.vault.vaultId,
@@ -126,15 +139,25 @@ export class DataLakeBackup extends Construct {
       storageAccountId: account.storageAccountId,
       storageContainerNames: containerNames,
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-      lifecycle: this.preconditions(p.vault, account),
+      lifecycle: this.lifecycle(p, account),
     });
+  }
+
+  private lifecycle(p: DataLakeBackupProps, account: IDataLakeStorageAccount) {
+    const preventDestroy = p.preventDestroy ?? p.vault.preventDestroy ?? true;
+    const precondition = this.preconditions(p.vault, account);
+    if (!preventDestroy && precondition.length === 0) return undefined;
+    return {
+      preventDestroy: preventDestroy || undefined,
+      precondition: precondition.length > 0 ? precondition : undefined,
+    };
   }
 
   /**
    * What only Terraform can check becomes a precondition, so `terraform plan` stops before anything is created:
    * the same-region rule when a region is a reference, and the account checks of `fromDataSource`.
    */
-  private preconditions(vault: IBackupVault, account: IDataLakeStorageAccount) {
+  private preconditions(vault: IBackupVault, account: IDataLakeStorageAccount): PlanTimeCheck[] {
     const precondition = [...(account.planTimeChecks ?? [])];
     if (!isLiteral(vault.location) || !isLiteral(account.location)) {
       precondition.unshift({
@@ -145,11 +168,20 @@ export class DataLakeBackup extends Construct {
         ),
       });
     }
-    return precondition.length > 0 ? { precondition } : undefined;
+    return precondition;
   }
 
-  private claimAccount(problems: Problems, account: IDataLakeStorageAccount): void {
+  private claimAccount(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount): void {
     if (account.stableKey === undefined) return;
+    const target = registerBackupSource(this, vault.vaultId, account.stableKey, this.node.path);
+    if (target !== undefined) {
+      problems.add(
+        'storageAccount',
+        `is a restore target of this vault (prepared by '${target}'): Azure restores only to a different account than the one backed up`,
+        account.stableKey,
+      );
+      return;
+    }
     const stack = TerraformStack.of(this);
     const claimed = protectedAccounts.get(stack) ?? new Map<string, string>();
     protectedAccounts.set(stack, claimed);
@@ -234,8 +266,8 @@ function validateContainers(problems: Problems, containers: unknown): string[] {
 }
 
 function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
-  if (p.grantAccess !== undefined && typeof p.grantAccess !== 'boolean') {
-    problems.add('grantAccess', 'must be true or false', p.grantAccess);
+  for (const field of ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'] as const) {
+    if (p[field] !== undefined) problems.check(typeof p[field] === 'boolean', field, 'must be true or false', p[field]);
   }
   const wait = p.rolePropagationWait;
   if (wait === undefined || wait === false) return;

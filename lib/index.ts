@@ -16,10 +16,13 @@ export { ADLS_BACKUP_REGIONS, normalizeRegion, isAdlsBackupRegion } from './regi
 export { POLICY_TIME_ZONES } from './time-zones';
 export { BackupVault, Redundancy, SoftDelete, Immutability, STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './vault';
 export type { BackupVaultProps, BackupVaultAttributes, IBackupVault } from './vault';
+export { IrreversibleSetting } from './irreversible-settings';
 export { DataLakeBackupPolicy } from './policy';
 export type { DataLakeBackupPolicyProps, IDataLakeBackupPolicy } from './policy';
 export { DataLakeStorageAccount } from './storage-account';
 export type { DataLakeStorageAccountAttributes, IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
 export { DataLakeBackup, DEFAULT_ROLE_PROPAGATION_WAIT } from './data-lake-backup';
 export type { DataLakeBackupProps, ContainerRef } from './data-lake-backup';
+export { DataLakeRestoreTarget } from './restore-target';
+export type { DataLakeRestoreTargetProps } from './restore-target';
 export * from './azurerm';

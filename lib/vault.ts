@@ -1,12 +1,16 @@
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Duration, TimeUnit } from './duration';
-import { BackupConfigError } from './errors';
-import { describe, isIntegerInRange, isLiteral, isTokenCollection, Problems } from './private/problems';
+import { checkAcknowledgements, IrreversibleSetting, warnAboutIrreversible } from './irreversible-settings';
+import { isIntegerInRange, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
+import { VaultBase } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
+
+export { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './private/vault-base';
 
 /** Storage redundancy of the vault's backup data (`redundancy`). Cannot change once items are protected. */
 export enum Redundancy {
@@ -29,12 +33,6 @@ export enum Immutability {
   LOCKED = 'Locked',
 }
 
-/** The built-in role the vault's identity needs on every protected (and restore target) account. */
-export const STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR = {
-  name: 'Storage Account Backup Contributor',
-  id: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1',
-} as const;
-
 /** A Backup vault, created in this stack or referenced. */
 export interface IBackupVault extends IConstruct {
   /** The vault's resource ID. */
@@ -46,12 +44,24 @@ export interface IBackupVault extends IConstruct {
   /** The vault's name, when known. */
   readonly vaultName?: string;
   /**
+   * Whether the vault carries `lifecycle.prevent_destroy`; backups of the vault follow it unless told otherwise.
+   * Undefined for a vault outside the stack (its backups are then guarded).
+   */
+  readonly preventDestroy?: boolean;
+  /**
    * Grants the vault's identity Storage Account Backup Contributor on `storageAccount`, once per account:
    * later calls for the same account return the same assignment.
    * @param scope where to create the assignment; @default the vault. A backup in another stack passes itself,
    * because Terraform's `depends_on` cannot name a resource of another stack.
    */
   grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
+  /**
+   * Prepares `targetAccount` for restores from this vault: grants the vault's identity Storage Account Backup
+   * Contributor on it, once. Refuses an account this vault backs up (Azure restores only to a different account)
+   * and an account in another region (at synth, or by a precondition when a region is a reference).
+   * @param scope where to create the assignment; @default the vault.
+   */
+  grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
 }
 
 /** Props of `BackupVault`. */
@@ -68,7 +78,7 @@ export interface BackupVaultProps {
    */
   readonly redundancy?: Redundancy;
   /**
-   * Soft delete of backup data.
+   * Soft delete of backup data. `ALWAYS_ON` needs `IrreversibleSetting.SOFT_DELETE_ALWAYS_ON` in `acknowledgeIrreversible`.
    * @default SoftDelete.ON
    */
   readonly softDelete?: SoftDelete;
@@ -78,15 +88,36 @@ export interface BackupVaultProps {
    */
   readonly softDeleteRetention?: Duration;
   /**
-   * Immutability of recovery points.
+   * Immutability of recovery points. `LOCKED` needs `IrreversibleSetting.IMMUTABILITY_LOCKED` in `acknowledgeIrreversible`.
    * @default Immutability.DISABLED
    */
   readonly immutability?: Immutability;
   /**
-   * Allow restores in the paired region; only with `Redundancy.GEO_REDUNDANT`, and it cannot be turned off once on.
+   * Allow restores in the paired region; only with `Redundancy.GEO_REDUNDANT`, and it cannot be turned off once on
+   * (needs `IrreversibleSetting.CROSS_REGION_RESTORE` in `acknowledgeIrreversible`).
    * @default false
    */
   readonly crossRegionRestore?: boolean;
+  /**
+   * The irreversible settings you mean to set: `SoftDelete.ALWAYS_ON`, `Immutability.LOCKED` and
+   * `crossRegionRestore: true` are refused unless named here. They still warn at synth.
+   * @default - none: irreversible settings are refused
+   */
+  readonly acknowledgeIrreversible?: IrreversibleSetting[];
+  /**
+   * Add `lifecycle.prevent_destroy` to the vault, so that `terraform destroy` or a change that replaces the vault
+   * fails instead of deleting every recovery point. Set `false` only for sandboxes. Deleting the vault's code
+   * removes the guard with it: use `deletionLock` against that.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Put a `CanNotDelete` management lock on the vault (`azurerm_management_lock`). Azure then refuses to delete
+   * the vault by any means until the lock is removed. Creating a lock needs `Microsoft.Authorization/locks/write`
+   * (Owner or User Access Administrator).
+   * @default false
+   */
+  readonly deletionLock?: boolean;
   /**
    * Tags of the vault (at most 50; keys up to 512 characters, values up to 256).
    * @default - no tags
@@ -115,48 +146,6 @@ const VAULT_ID =
 const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the vault and an imported vault share: the grant. */
-abstract class VaultBase extends Construct implements IBackupVault {
-  public abstract readonly vaultId: string;
-  public abstract readonly location: string;
-  public abstract readonly principalId: string;
-  public abstract readonly vaultName?: string;
-  private readonly grants = new Map<string, RoleAssignment>();
-
-  public grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
-    const where = `${this.node.path}.grantBackupAccess`;
-    const key = storageAccount?.stableKey;
-    if (key === undefined) {
-      throw new BackupConfigError(
-        '`storageAccount.name` must be known at synth time when `storageAccountId` is a Terraform reference, ' +
-          'so that the role assignment gets a stable Terraform address, got: undefined',
-        where,
-      );
-    }
-    const existing = this.grants.get(key);
-    if (existing) {
-      if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
-      throw new BackupConfigError(
-        `\`storageAccount\` was already granted to this vault in stack '${TerraformStack.of(existing).node.path}'; ` +
-          'a second assignment of the same role would fail in Azure and a backup cannot depend on another stack\'s ' +
-          `resources: protect it with \`grantAccess: false, rolePropagationWait: false\` there, got: ${describe(key)}`,
-        where,
-      );
-    }
-    const assignment = new RoleAssignment(scope, `BackupAccess-${key}`, {
-      scope: storageAccount.storageAccountId,
-      roleDefinitionName: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
-      principalId: this.principalId,
-      // The vault's identity is a service principal created moments earlier: naming its type and skipping
-      // the directory lookup avoids failures while Entra ID replicates it.
-      principalType: 'ServicePrincipal',
-      skipServicePrincipalAadCheck: true,
-    });
-    this.grants.set(key, assignment);
-    return assignment;
-  }
-}
-
 /**
  * An Azure Backup vault (`VaultStore`, system-assigned identity) for ADLS Gen2 vaulted backup.
  * Soft delete is on by default; irreversible settings are only set when asked, with a warning.
@@ -179,6 +168,10 @@ export class BackupVault extends VaultBase {
   public readonly location: string;
   public readonly principalId: string;
   public readonly vaultName: string;
+  /** Whether the vault carries `lifecycle.prevent_destroy`; backups of this vault follow it by default. */
+  public readonly preventDestroy: boolean;
+  /** The `CanNotDelete` lock on the vault, when `deletionLock` is true. */
+  public readonly deletionLock?: ManagementLock;
 
   constructor(scope: Construct, id: string, props: BackupVaultProps) {
     super(scope, id);
@@ -189,7 +182,16 @@ export class BackupVault extends VaultBase {
 
     const redundancy = p.redundancy ?? Redundancy.GEO_REDUNDANT;
     const softDelete = p.softDelete ?? SoftDelete.ON;
-    this.warnAboutIrreversible(softDelete, p.immutability, p.crossRegionRestore === true);
+    warnAboutIrreversible(this, p);
+    if (softDelete === SoftDelete.OFF) {
+      Annotations.of(this).addWarning(
+        'softDelete Off: deleted backup data is gone at once, with no protection against accidental or malicious deletion.',
+      );
+    }
+    this.preventDestroy = p.preventDestroy ?? true;
+    if (!this.preventDestroy) {
+      Annotations.of(this).addWarning('preventDestroy is false: `terraform destroy` deletes this vault and every recovery point in it.');
+    }
 
     this.resource = new DataProtectionBackupVault(this, 'Resource', {
       name: p.name,
@@ -204,26 +206,19 @@ export class BackupVault extends VaultBase {
       crossRegionRestoreEnabled: redundancy === Redundancy.GEO_REDUNDANT ? (p.crossRegionRestore ?? false) : undefined,
       identity: { type: 'SystemAssigned' },
       tags: p.tags,
+      lifecycle: this.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.vaultId = this.resource.id;
     this.location = p.location;
     this.principalId = this.resource.identity.principalId;
     this.vaultName = p.name;
-  }
-
-  private warnAboutIrreversible(softDelete: SoftDelete, immutability: Immutability | undefined, crossRegionRestore: boolean): void {
-    const annotations = Annotations.of(this);
-    if (crossRegionRestore) {
-      annotations.addWarning('crossRegionRestore is irreversible: once on, turning it off replaces the vault (and loses its recovery points).');
-    }
-    if (softDelete === SoftDelete.ALWAYS_ON) {
-      annotations.addWarning('softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.');
-    }
-    if (softDelete === SoftDelete.OFF) {
-      annotations.addWarning('softDelete Off: deleted backup data is gone at once, with no protection against accidental or malicious deletion.');
-    }
-    if (immutability === Immutability.LOCKED) {
-      annotations.addWarning('immutability Locked is irreversible: recovery points can never be deleted before they expire.');
+    if (p.deletionLock === true) {
+      this.deletionLock = new ManagementLock(this, 'DeletionLock', {
+        name: `${p.name}-cannot-delete`,
+        scope: this.vaultId,
+        lockLevel: 'CanNotDelete',
+        notes: 'Deleting this Backup vault deletes every recovery point in it. Remove this lock only to retire the vault.',
+      });
     }
   }
 }
@@ -256,6 +251,10 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
       problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', shown);
     }
   }
+  checkAcknowledgements(problems, p);
+  checkBoolean(problems, 'crossRegionRestore', p.crossRegionRestore);
+  checkBoolean(problems, 'preventDestroy', p.preventDestroy);
+  checkBoolean(problems, 'deletionLock', p.deletionLock);
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
     problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
   }
@@ -266,6 +265,10 @@ function checkEnum(problems: Problems, field: string, value: unknown, values: Re
   if (value !== undefined) {
     problems.check(Object.values(values).includes(value as string), field, `must be one of ${Object.values(values).join(', ')}`, value);
   }
+}
+
+function checkBoolean(problems: Problems, field: string, value: unknown): void {
+  if (value !== undefined) problems.check(typeof value === 'boolean', field, 'must be true or false', value);
 }
 
 function checkTags(problems: Problems, tags: { [key: string]: string }): void {

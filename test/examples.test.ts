@@ -43,7 +43,7 @@ describe('examples/quickstart', () => {
     const instance = onlyResource(json, INSTANCE_TYPE).config;
     expect(instance.location).toBe('westeurope');
     expect(onlyResource(json, 'azurerm_data_protection_backup_vault').config.location).toBe('West Europe');
-    expect(instance.lifecycle).toBeUndefined();
+    expect(instance.lifecycle).toEqual({ prevent_destroy: true }); // no precondition: checked at synth
   });
 
   test('protects the two containers with the daily policy', () => {

@@ -1,4 +1,4 @@
-import { BackupVault, Duration, Immutability, Redundancy, SoftDelete } from '../lib';
+import { BackupVault, Duration, Immutability, IrreversibleSetting, Redundancy, SoftDelete } from '../lib';
 import { newStack, onlyResource, synth, warningsOf } from './helpers';
 
 const VAULT = 'azurerm_data_protection_backup_vault';
@@ -42,6 +42,7 @@ describe('BackupVault', () => {
       location: 'West Europe',
       softDeleteRetention: Duration.weeks(4),
       crossRegionRestore: true,
+      acknowledgeIrreversible: [IrreversibleSetting.CROSS_REGION_RESTORE],
       tags: { team: 'data' },
     });
     const config = onlyResource(synth(stack), VAULT).config;
@@ -51,11 +52,11 @@ describe('BackupVault', () => {
   });
 
   test.each([
-    [{ softDelete: SoftDelete.ALWAYS_ON }, /AlwaysOn is irreversible/],
-    [{ immutability: Immutability.LOCKED }, /Locked is irreversible/],
+    [{ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON] }, /AlwaysOn is irreversible/],
+    [{ immutability: Immutability.LOCKED, acknowledgeIrreversible: [IrreversibleSetting.IMMUTABILITY_LOCKED] }, /Locked is irreversible/],
     [{ softDelete: SoftDelete.OFF }, /softDelete Off/],
-    [{ crossRegionRestore: true }, /crossRegionRestore is irreversible/],
-  ])('warns at synth about %j', (extra, warning) => {
+    [{ crossRegionRestore: true, acknowledgeIrreversible: [IrreversibleSetting.CROSS_REGION_RESTORE] }, /crossRegionRestore is irreversible/],
+  ])('warns at synth about %j, even when acknowledged', (extra, warning) => {
     const { stack } = newStack();
     const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'West Europe', ...extra });
     expect(warningsOf(vault)).toEqual([expect.stringMatching(warning)]);

@@ -1,0 +1,40 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * Which storage accounts each vault backs up and restores to, across one app, so that the rules Azure only
+ * enforces at apply time are caught at synth: a restore never goes to a backup's own account.
+ * Vaults are keyed by `vaultId`: the same cdktf token for a vault of the app, the same literal for an import.
+ */
+interface VaultAccounts {
+  /** stable account key -> path of the DataLakeBackup that protects it */
+  readonly sources: Map<string, string>;
+  /** stable account key -> path of the construct that prepared it as a restore target */
+  readonly targets: Map<string, string>;
+}
+
+const registries = new WeakMap<IConstruct, Map<string, VaultAccounts>>();
+
+function accountsOf(scope: IConstruct, vaultId: string): VaultAccounts {
+  const root = scope.node.root;
+  const byVault = registries.get(root) ?? new Map<string, VaultAccounts>();
+  registries.set(root, byVault);
+  const accounts = byVault.get(vaultId) ?? { sources: new Map(), targets: new Map() };
+  byVault.set(vaultId, accounts);
+  return accounts;
+}
+
+/** Records `accountKey` as backed up into the vault by `path`; returns the restore target path it clashes with. */
+export function registerBackupSource(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
+  const accounts = accountsOf(scope, vaultId);
+  const clash = accounts.targets.get(accountKey);
+  if (clash === undefined) accounts.sources.set(accountKey, path);
+  return clash;
+}
+
+/** Records `accountKey` as a restore target of the vault; returns the path of the backup it clashes with. */
+export function registerRestoreTarget(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
+  const accounts = accountsOf(scope, vaultId);
+  const clash = accounts.sources.get(accountKey);
+  if (clash === undefined) accounts.targets.set(accountKey, path);
+  return clash;
+}

@@ -1,0 +1,109 @@
+import { Fn, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { BackupConfigError } from '../errors';
+import { normalizeRegion } from '../regions';
+import { IDataLakeStorageAccount } from '../storage-account';
+import type { IBackupVault } from '../vault';
+import { registerRestoreTarget } from './account-registry';
+import { describe, isLiteral } from './problems';
+import { sameRegionCondition } from './region-checks';
+
+/** The built-in role the vault's identity needs on every protected (and restore target) account. */
+export const STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR = {
+  name: 'Storage Account Backup Contributor',
+  id: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1',
+} as const;
+
+type GrantKind = 'backup' | 'restore';
+
+/** What a vault and an imported vault share: the grants of Storage Account Backup Contributor. */
+export abstract class VaultBase extends Construct implements IBackupVault {
+  public abstract readonly vaultId: string;
+  public abstract readonly location: string;
+  public abstract readonly principalId: string;
+  public abstract readonly vaultName?: string;
+  private readonly grants = { backup: new Map<string, RoleAssignment>(), restore: new Map<string, RoleAssignment>() };
+
+  public grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
+    return this.grantOnce('backup', storageAccount, scope, `${this.node.path}.grantBackupAccess`);
+  }
+
+  public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
+    const where = `${this.node.path}.grantRestoreAccess`;
+    const key = stableKeyOf(targetAccount, 'targetAccount', where);
+    const backup = registerRestoreTarget(this, this.vaultId, key, where);
+    if (backup !== undefined) {
+      throw new BackupConfigError(
+        `\`targetAccount\` is the account DataLakeBackup '${backup}' backs up: Azure restores ADLS backups only to a different ` +
+          `storage account (UserErrorOriginalLocationRestoreNotSupported), got: ${describe(key)}`,
+        where,
+      );
+    }
+    const vaultRegion = this.location;
+    const targetRegion = targetAccount.location;
+    if (isLiteral(vaultRegion) && isLiteral(targetRegion) && normalizeRegion(vaultRegion) !== normalizeRegion(targetRegion)) {
+      throw new BackupConfigError(
+        `\`targetAccount.location\` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, ` +
+          `got: vault in ${describe(vaultRegion)}, target in ${describe(targetRegion)}`,
+        where,
+      );
+    }
+    return this.grantOnce('restore', targetAccount, scope, where);
+  }
+
+  /** Creates the role assignment once per account and kind; later calls in the same stack get the same one. */
+  private grantOnce(kind: GrantKind, account: IDataLakeStorageAccount, scope: Construct, where: string): RoleAssignment {
+    const field = kind === 'backup' ? 'storageAccount' : 'targetAccount';
+    const key = stableKeyOf(account, field, where);
+    const existing = this.grants[kind].get(key);
+    if (existing) {
+      if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
+      throw new BackupConfigError(
+        `\`${field}\` was already granted to this vault in stack '${TerraformStack.of(existing).node.path}'; ` +
+          "a second assignment of the same role would fail in Azure and a resource cannot depend on another stack's " +
+          `resources: ${kind === 'backup' ? 'protect it with `grantAccess: false, rolePropagationWait: false` there' : 'grant it once, in one stack'}, got: ${describe(key)}`,
+        where,
+      );
+    }
+    const assignment = new RoleAssignment(scope, `${kind === 'backup' ? 'Backup' : 'Restore'}Access-${key}`, {
+      scope: account.storageAccountId,
+      roleDefinitionName: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
+      principalId: this.principalId,
+      // The vault's identity is a service principal created moments earlier: naming its type and skipping
+      // the directory lookup avoids failures while Entra ID replicates it.
+      principalType: 'ServicePrincipal',
+      skipServicePrincipalAadCheck: true,
+      lifecycle: kind === 'restore' ? this.restorePreconditions(account) : undefined,
+    });
+    this.grants[kind].set(key, assignment);
+    return assignment;
+  }
+
+  /** A restore target whose region or settings are only known at plan time is checked by `terraform plan`. */
+  private restorePreconditions(target: IDataLakeStorageAccount) {
+    const precondition = [...(target.planTimeChecks ?? [])];
+    if (!isLiteral(this.location) || !isLiteral(target.location)) {
+      precondition.unshift({
+        condition: sameRegionCondition(this.location, target.location),
+        errorMessage: Fn.format(
+          "Azure restores ADLS backups only to a storage account in the vault's region, but the vault is in '%s' and the restore target in '%s'. Use a target account in the vault's region.",
+          [this.location, target.location],
+        ),
+      });
+    }
+    return precondition.length > 0 ? { precondition } : undefined;
+  }
+}
+
+function stableKeyOf(account: IDataLakeStorageAccount, field: string, where: string): string {
+  const key = account?.stableKey;
+  if (key === undefined) {
+    throw new BackupConfigError(
+      `\`${field}.name\` must be known at synth time when \`storageAccountId\` is a Terraform reference, ` +
+        'so that the role assignment gets a stable Terraform address, got: undefined',
+      where,
+    );
+  }
+  return key;
+}

@@ -1,0 +1,154 @@
+import { TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { DataLakeBackup } from './data-lake-backup';
+import { BackupConfigError } from './errors';
+import { isLiteral, Problems } from './private/problems';
+import { IDataLakeStorageAccount } from './storage-account';
+import { IBackupVault } from './vault';
+
+/** Props of `DataLakeRestoreTarget`. */
+export interface DataLakeRestoreTargetProps {
+  /** The vault whose recovery points will be restored. */
+  readonly vault: IBackupVault;
+  /** The account to restore into: not one the vault backs up, and in the vault's region. */
+  readonly storageAccount: IDataLakeStorageAccount;
+  /**
+   * The backups whose containers may be restored here; their container names must not exist on the target.
+   * @default - every DataLakeBackup of `vault` in the app, found at synth
+   */
+  readonly sources?: DataLakeBackup[];
+  /**
+   * Containers known to exist on the target that the app does not create (containers created by an
+   * `azurerm_storage_container` of the app on this account are found without help).
+   * @default - none
+   */
+  readonly existingContainers?: string[];
+}
+
+/**
+ * A storage account prepared to receive restores from a vault: Azure restores ADLS backups only to a
+ * **different** account in the vault's **region**, whose containers must not share names with the restored
+ * ones, and the vault's identity needs Storage Account Backup Contributor on it. This construct grants the role
+ * and refuses the rest at synth (or at plan, for regions only known then). The restore itself is an operation
+ * you run when you need it (portal or `az dataprotection`): see the README's Safety section.
+ *
+ * @example
+ * new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+ *   vault,
+ *   storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
+ * });
+ * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-restore
+ */
+export class DataLakeRestoreTarget extends Construct {
+  /** The role assignment that lets the vault write into the target. */
+  public readonly roleAssignment: RoleAssignment;
+  /** The target account. */
+  public readonly storageAccount: IDataLakeStorageAccount;
+
+  private readonly vault: IBackupVault;
+  private readonly sources?: DataLakeBackup[];
+  private readonly existingContainers: readonly string[];
+
+  constructor(scope: Construct, id: string, props: DataLakeRestoreTargetProps) {
+    super(scope, id);
+    const p = props ?? ({} as DataLakeRestoreTargetProps);
+    const where = `DataLakeRestoreTarget '${this.node.path}'`;
+    const problems = new Problems(where);
+    validateProps(problems, p);
+    problems.throwIfAny();
+
+    this.vault = p.vault;
+    this.storageAccount = p.storageAccount;
+    this.sources = p.sources;
+    this.existingContainers = p.existingContainers ?? [];
+    // Known collisions are refused now; containers and backups added to the app later are checked at synth.
+    if (p.sources !== undefined) this.refuseCollisions(p.sources, this.existingContainers.map((name, i) => [name, `existingContainers[${i}]`]));
+    this.node.addValidation({ validate: () => this.validateAtSynth() });
+
+    const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
+    try {
+      this.roleAssignment = p.vault.grantRestoreAccess(p.storageAccount, sameStack ? undefined : this);
+    } catch (e) {
+      if (e instanceof BackupConfigError) throw new BackupConfigError(e.problems.map((s) => s.replace('`targetAccount', '`storageAccount')), where);
+      throw e;
+    }
+  }
+
+  private validateAtSynth(): string[] {
+    const found = containersOnAccount(this, this.storageAccount).map(([name, path]): [string, string] => [name, `StorageContainer '${path}'`]);
+    const listed = this.existingContainers.map((name, i): [string, string] => [name, `existingContainers[${i}]`]);
+    this.refuseCollisions(this.sources ?? backupsOf(this, this.vault), [...listed, ...found]);
+    return [];
+  }
+
+  /** Azure refuses a restore into an account that already has a container of the same name. */
+  private refuseCollisions(sources: readonly DataLakeBackup[], onTarget: Array<[string, string]>): void {
+    const problems = new Problems(`DataLakeRestoreTarget '${this.node.path}'`);
+    for (const [name, field] of onTarget) {
+      const source = sources.find((b) => b.containerNames.includes(name));
+      if (source !== undefined) {
+        problems.add(
+          field,
+          `is also a container of DataLakeBackup '${source.node.path}': Azure refuses to restore it into an account that already has it (UserErrorTargetContainersExistOnAccount)`,
+          name,
+        );
+      }
+    }
+    problems.throwIfAny();
+  }
+}
+
+function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void {
+  if (!p.vault || typeof p.vault.grantRestoreAccess !== 'function') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
+    problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)', p.storageAccount);
+  }
+  if (p.sources !== undefined) {
+    if (!Array.isArray(p.sources)) problems.add('sources', 'must be a list of DataLakeBackup', p.sources);
+    else {
+      p.sources.forEach((source, i) => {
+        if (!(source instanceof DataLakeBackup)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
+        else if (p.vault && source.vault !== p.vault) {
+          problems.add(`sources[${i}]`, `must be a backup of this target's vault '${p.vault.node?.path}'`, source.node.path);
+        }
+      });
+    }
+  }
+  if (p.existingContainers !== undefined) {
+    if (!Array.isArray(p.existingContainers)) problems.add('existingContainers', 'must be a list of container names', p.existingContainers);
+    else {
+      p.existingContainers.forEach((name, i) => {
+        if (!isLiteral(name) || name.length === 0) problems.add(`existingContainers[${i}]`, 'must be a container name known at synth time', name);
+      });
+    }
+  }
+}
+
+/** Every DataLakeBackup of `vault` in the app. */
+function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
+  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && c.vault === vault);
+}
+
+/**
+ * Names and paths of the `azurerm_storage_container`s of the app on `account`. An account created in the app is
+ * matched by reference within its own stack (resolving a reference in another stack would add a cross-stack
+ * output); an account given by literal ID or name is matched by value. Other accounts are left to `existingContainers`.
+ */
+function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount): Array<[string, string]> {
+  const stack = account.resource ? TerraformStack.of(account.resource) : undefined;
+  const resolve = (value: unknown) => (isLiteral(value) ? value : stack?.resolve(value));
+  const accountId = resolve(account.storageAccountId);
+  const accountName = resolve(account.name);
+  const onAccount = (c: StorageContainer) => {
+    if (!isLiteral(c.storageAccountIdInput) && !isLiteral(c.storageAccountNameInput) && TerraformStack.of(c) !== stack) return false;
+    const id = c.storageAccountIdInput === undefined ? undefined : resolve(c.storageAccountIdInput);
+    const name = c.storageAccountNameInput === undefined ? undefined : resolve(c.storageAccountNameInput);
+    return (id !== undefined && id === accountId) || (name !== undefined && name === accountName);
+  };
+  return scope.node.root.node
+    .findAll()
+    .filter((c): c is StorageContainer => c instanceof StorageContainer && onAccount(c))
+    .flatMap((c) => (isLiteral(c.nameInput) ? [[c.nameInput, c.node.path] as [string, string]] : []));
+}
