@@ -8,6 +8,7 @@ import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { registerBackupSource } from './private/account-registry';
+import { checkBoolean } from './private/common-checks';
 import { ensureTimeProvider } from './private/time-provider';
 import { sameRegionCondition } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
@@ -266,9 +267,7 @@ function validateContainers(problems: Problems, containers: unknown): string[] {
 }
 
 function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
-  for (const field of ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'] as const) {
-    if (p[field] !== undefined) problems.check(typeof p[field] === 'boolean', field, 'must be true or false', p[field]);
-  }
+  for (const field of ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'] as const) checkBoolean(problems, field, p[field]);
   const wait = p.rolePropagationWait;
   if (wait === undefined || wait === false) return;
   if (!(wait instanceof Duration)) {

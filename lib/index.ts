@@ -24,5 +24,7 @@ export type { DataLakeStorageAccountAttributes, IDataLakeStorageAccount, PlanTim
 export { DataLakeBackup, DEFAULT_ROLE_PROPAGATION_WAIT } from './data-lake-backup';
 export type { DataLakeBackupProps, ContainerRef } from './data-lake-backup';
 export { DataLakeRestoreTarget } from './restore-target';
+export { BackupResourceGuard, CriticalOperation } from './resource-guard';
+export type { BackupResourceGuardProps } from './resource-guard';
 export type { DataLakeRestoreTargetProps } from './restore-target';
 export * from './azurerm';

@@ -34,7 +34,8 @@ const WARNING: Record<IrreversibleSetting, string> = {
   [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON]: 'softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.',
   [IrreversibleSetting.IMMUTABILITY_LOCKED]: 'immutability Locked is irreversible: recovery points can never be deleted before they expire.',
   [IrreversibleSetting.CROSS_REGION_RESTORE]:
-    'crossRegionRestore is irreversible: once on, turning it off replaces the vault (and loses its recovery points).',
+    'crossRegionRestore is irreversible: once on, turning it off replaces the vault (and loses its recovery points). ' +
+    'ADLS vaulted backups cannot use it (Azure restores them only in the vault\'s region); it serves other datasources of the vault.',
 };
 
 /** The irreversible settings that `p` turns on. */

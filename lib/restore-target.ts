@@ -1,4 +1,4 @@
-import { TerraformStack } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
@@ -138,7 +138,10 @@ function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
  */
 function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount): Array<[string, string]> {
   const stack = account.resource ? TerraformStack.of(account.resource) : undefined;
-  const resolve = (value: unknown) => (isLiteral(value) ? value : stack?.resolve(value));
+  const resolve = (value: unknown) =>
+    isLiteral(value) || stack === undefined
+      ? value
+      : Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
   const accountId = resolve(account.storageAccountId);
   const accountName = resolve(account.name);
   const onAccount = (c: StorageContainer) => {

@@ -5,7 +5,8 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Duration, TimeUnit } from './duration';
 import { checkAcknowledgements, IrreversibleSetting, warnAboutIrreversible } from './irreversible-settings';
-import { isIntegerInRange, isLiteral, isTokenCollection, Problems } from './private/problems';
+import { checkBoolean, checkEnum, checkResourceGroupName, checkTags } from './private/common-checks';
+import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 import { VaultBase } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
@@ -143,7 +144,6 @@ export interface BackupVaultAttributes {
 const VAULT_NAME = /^[-a-zA-Z0-9]{2,50}$/;
 const VAULT_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/backupVaults\/([-a-zA-Z0-9]{2,50})$/;
-const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -227,16 +227,7 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !VAULT_NAME.test(p.name))) {
     problems.add('name', 'must be 2-50 letters, digits or hyphens', p.name);
   }
-  if (
-    typeof p.resourceGroupName !== 'string' ||
-    (isLiteral(p.resourceGroupName) && (!RESOURCE_GROUP_NAME.test(p.resourceGroupName) || p.resourceGroupName.endsWith('.')))
-  ) {
-    problems.add(
-      'resourceGroupName',
-      'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
-      p.resourceGroupName,
-    );
-  }
+  checkResourceGroupName(problems, p.resourceGroupName);
   checkRegionShape(problems, 'location', p.location);
   checkEnum(problems, 'redundancy', p.redundancy, Redundancy);
   checkEnum(problems, 'softDelete', p.softDelete, SoftDelete);
@@ -258,26 +249,7 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
     problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
   }
-  if (p.tags !== undefined && p.tags !== null && !isTokenCollection(p.tags)) checkTags(problems, p.tags);
-}
-
-function checkEnum(problems: Problems, field: string, value: unknown, values: Record<string, string>): void {
-  if (value !== undefined) {
-    problems.check(Object.values(values).includes(value as string), field, `must be one of ${Object.values(values).join(', ')}`, value);
-  }
-}
-
-function checkBoolean(problems: Problems, field: string, value: unknown): void {
-  if (value !== undefined) problems.check(typeof value === 'boolean', field, 'must be true or false', value);
-}
-
-function checkTags(problems: Problems, tags: { [key: string]: string }): void {
-  const entries = Object.entries(tags);
-  problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
-  for (const [key, value] of entries) {
-    problems.check(key.length >= 1 && key.length <= 512, `tags["${key}"]`, 'key must be 1-512 characters', key);
-    problems.check(typeof value === 'string' && value.length <= 256, `tags["${key}"]`, 'value must be a string of at most 256 characters', value);
-  }
+  checkTags(problems, p.tags);
 }
 
 /** A vault that exists outside this stack, referenced by its attributes. */

@@ -1,6 +1,7 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { BackupConfigError } from '../lib/errors';
 
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 export const INSTANCE_TYPE = 'azurerm_data_protection_backup_instance_data_lake_storage';
@@ -47,4 +48,17 @@ export function warningsOf(scope: Construct): string[] {
     .flatMap((c) => c.node.metadata)
     .filter((m) => m.type === '@cdktf/warn')
     .map((m) => String(m.data));
+}
+
+/** Runs `build` once and checks it throws a BackupConfigError whose message matches `message`. */
+export function expectConfigError(build: () => unknown, message: RegExp | string): void {
+  let error: unknown;
+  try {
+    build();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(BackupConfigError);
+  if (typeof message === 'string') expect((error as Error).message).toContain(message);
+  else expect((error as Error).message).toMatch(message);
 }

@@ -1,0 +1,186 @@
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import {
+  BackupSchedule,
+  BackupVault,
+  DataLakeBackup,
+  DataLakeBackupPolicy,
+  DataLakeRestoreTarget,
+  DataLakeStorageAccount,
+  Duration,
+  STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR,
+} from '../lib';
+import { expectConfigError, newStack, resourcesOf, storageAccountId, synth } from './helpers';
+
+const RA = 'azurerm_role_assignment';
+
+/** A vault in West Europe protecting account 'lake' (containers raw and curated). */
+function protectedLake() {
+  const { app, stack } = newStack();
+  const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg-backup', location: 'West Europe' });
+  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+    vault,
+    name: 'daily',
+    schedule: BackupSchedule.daily({ hour: 2 }),
+    defaultRetention: Duration.days(30),
+  });
+  const addBackup = (name: string, containers: string[], id = 'Lake') =>
+    new DataLakeBackup(stack, id, { vault, policy, storageAccount: account(name), containers });
+  const backup = addBackup('lake', ['raw', 'curated']);
+  return { app, stack, vault, policy, backup, addBackup };
+}
+
+function account(name: string, location = 'westeurope') {
+  return DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId(name), location });
+}
+
+function hnsAccount(stack: TerraformStack, name: string): StorageAccount {
+  return new StorageAccount(stack, name, {
+    name,
+    resourceGroupName: 'rg-data',
+    location: 'westeurope',
+    accountTier: 'Standard',
+    accountReplicationType: 'LRS',
+    accountKind: 'StorageV2',
+    isHnsEnabled: true,
+  });
+}
+
+describe('DataLakeRestoreTarget grants the vault what a restore needs', () => {
+  test('Storage Account Backup Contributor on the target, for the vault identity, as a service principal', () => {
+    const { stack, vault } = protectedLake();
+    const target = new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore') });
+    const grants = resourcesOf(synth(stack), RA);
+    const restoreGrant = Object.entries(grants).find(([id]) => id.startsWith('Vault_RestoreAccess-lakerestore'));
+    expect(restoreGrant?.[1]).toMatchObject({
+      scope: storageAccountId('lakerestore'),
+      role_definition_name: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
+      principal_id: expect.stringMatching(/^\$\{azurerm_data_protection_backup_vault\.Vault_[0-9A-F]{8}\.identity\[0\]\.principal_id\}$/),
+      principal_type: 'ServicePrincipal',
+    });
+    expect(restoreGrant?.[1].lifecycle).toBeUndefined(); // both regions literal and equal: checked at synth
+    expect(Object.keys(grants)).toHaveLength(2); // the backup's grant and the restore grant
+    expect(target.roleAssignment).toBe(vault.grantRestoreAccess(account('lakerestore')));
+  });
+
+  test('vault.grantRestoreAccess alone does the same, once per account', () => {
+    const { stack, vault } = protectedLake();
+    const first = vault.grantRestoreAccess(account('lakerestore'));
+    expect(vault.grantRestoreAccess(account('lakerestore'))).toBe(first);
+    expect(Object.keys(resourcesOf(synth(stack), RA))).toHaveLength(2);
+  });
+});
+
+describe('refuses what Azure cannot restore to', () => {
+  test('the account the vault backs up (restore to the original account is not supported)', () => {
+    const { stack, vault } = protectedLake();
+    expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lake') }), 
+      /`storageAccount` is the account DataLakeBackup 'test\/Lake' backs up: Azure restores ADLS backups only to a different storage account \(UserErrorOriginalLocationRestoreNotSupported\), got: "lake"/,
+    );
+  });
+
+  test('the same, when the backup is declared after the restore target', () => {
+    const { vault, addBackup } = protectedLake();
+    vault.grantRestoreAccess(account('lakeb'));
+    expect(() => addBackup('lakeb', ['raw'], 'LakeB')).toThrow(
+      /`storageAccount` is a restore target of this vault \(prepared by 'test\/Vault.grantRestoreAccess'\): Azure restores only to a different account than the one backed up, got: "lakeb"/,
+    );
+  });
+
+  test('an account in another region, at synth when both regions are literal', () => {
+    const { stack, vault } = protectedLake();
+    expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeneu', 'North Europe') })).toThrow(
+      /`storageAccount.location` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, got: vault in "West Europe", target in "North Europe"/,
+    );
+  });
+
+  test('an account whose region is a reference, by a precondition on the role assignment', () => {
+    const { stack, vault } = protectedLake();
+    const region = new TerraformVariable(stack, 'restore_region', { type: 'string' });
+    const target = DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakerestore'), location: region.stringValue });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: target });
+    const grant = Object.entries(resourcesOf(synth(stack), RA)).find(([id]) => id.includes('RestoreAccess'))![1];
+    expect(grant.lifecycle.precondition).toEqual([
+      {
+        condition: '${("westeurope" == lower(replace(var.restore_region, " ", "")))}',
+        error_message: expect.stringContaining("Azure restores ADLS backups only to a storage account in the vault's region"),
+      },
+    ]);
+  });
+
+  test('a listed container that a source backup restores (known at construction)', () => {
+    const { stack, vault, backup } = protectedLake();
+    expect(
+      () =>
+        new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+          vault,
+          storageAccount: account('lakerestore'),
+          sources: [backup],
+          existingContainers: ['landing', 'curated'],
+        }),
+    ).toThrow(
+      /`existingContainers\[1\]` is also a container of DataLakeBackup 'test\/Lake': Azure refuses to restore it into an account that already has it \(UserErrorTargetContainersExistOnAccount\), got: "curated"/,
+    );
+  });
+
+  test('a container the app creates on the target, found at synth', () => {
+    const { stack, vault } = protectedLake();
+    const restoreAccount = hnsAccount(stack, 'lakerestore');
+    new StorageContainer(stack, 'RestoreRaw', { name: 'raw', storageAccountId: restoreAccount.id });
+    new StorageContainer(stack, 'RestoreOther', { name: 'other', storageAccountId: restoreAccount.id });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount) });
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /`StorageContainer 'test\/RestoreRaw'` is also a container of DataLakeBackup 'test\/Lake'.*got: "raw"/,
+    );
+  });
+
+  test('a backup of the vault added after the target, found at synth (sources default to every backup of the vault)', () => {
+    const { stack, vault, addBackup } = protectedLake();
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), existingContainers: ['gold'] });
+    addBackup('lakeb', ['gold'], 'LakeB');
+    expect(() => Testing.synth(stack, true)).toThrow(/`existingContainers\[0\]` is also a container of DataLakeBackup 'test\/LakeB'/);
+  });
+
+  test('no collision: containers on other accounts, or names the sources do not have, are fine', () => {
+    const { stack, vault } = protectedLake();
+    const restoreAccount = hnsAccount(stack, 'lakerestore');
+    const otherAccount = hnsAccount(stack, 'lakeother');
+    new StorageContainer(stack, 'OtherRaw', { name: 'raw', storageAccountId: otherAccount.id });
+    new StorageContainer(stack, 'RestoreLanding', { name: 'landing', storageAccountId: restoreAccount.id });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+      vault,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
+      existingContainers: ['archive'],
+    });
+    expect(Object.keys(resourcesOf(synth(stack), RA))).toHaveLength(2);
+  });
+
+  test('sources: [] prepares a target for no particular backup (containers are then renamed at restore time)', () => {
+    const { stack, vault } = protectedLake();
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), sources: [], existingContainers: ['raw'] });
+    expect(Object.keys(resourcesOf(synth(stack), RA))).toHaveLength(2);
+  });
+});
+
+describe('bad props', () => {
+  test.each([
+    ['vault', { vault: undefined }, /`vault` must be a BackupVault, got: undefined/],
+    ['storageAccount', { storageAccount: { storageAccountId: 42 } }, /`storageAccount` must be a DataLakeStorageAccount .*got: \{"storageAccountId":42\}/],
+    ['sources', { sources: 'all' }, /`sources` must be a list of DataLakeBackup, got: "all"/],
+    ['sources[0]', { sources: [{}] }, /`sources\[0\]` must be a DataLakeBackup, got: \{\}/],
+    ['existingContainers', { existingContainers: 'raw' }, /`existingContainers` must be a list of container names, got: "raw"/],
+    ['existingContainers[0]', { existingContainers: [''] }, /`existingContainers\[0\]` must be a container name known at synth time, got: ""/],
+  ])('`%s`', (_field, override, message) => {
+    const { stack, vault } = protectedLake();
+    expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), ...(override as object) }), message);
+  });
+
+  test('`sources[0]` from another vault', () => {
+    const { stack, vault } = protectedLake();
+    const other = protectedLake();
+    expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), sources: [other.backup] })).toThrow(
+      /`sources\[0\]` must be a backup of this target's vault 'test\/Vault', got: "test\/Lake"/,
+    );
+  });
+});
