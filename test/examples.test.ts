@@ -11,10 +11,17 @@ function synthExample(Stack: new (scope: any, id: string) => any, id: string): a
   return JSON.parse(Testing.synth(stack, true));
 }
 
+/** The one role assignment whose logical ID starts with `<vault id>_<kind>-` (BackupAccess or RestoreAccess). */
+function grantOf(json: any, kind: string): { address: string; config: any } {
+  const grants = Object.entries(resourcesOf(json, 'azurerm_role_assignment')).filter(([id]) => id.startsWith(`Vault_${kind}-`));
+  expect(grants).toHaveLength(1);
+  return { address: `azurerm_role_assignment.${grants[0][0]}`, config: grants[0][1] };
+}
+
 /** The ordering every example must encode: role -> wait -> instance, role scoped to the account, vault identity as principal. */
 function expectRoleBeforeBackup(json: any, accountIdExpression: string): void {
   const vault = onlyResource(json, 'azurerm_data_protection_backup_vault');
-  const role = onlyResource(json, 'azurerm_role_assignment');
+  const role = grantOf(json, 'BackupAccess');
   const wait = onlyResource(json, 'time_sleep');
   const instance = onlyResource(json, INSTANCE_TYPE);
 
@@ -75,7 +82,7 @@ describe('examples/complete', () => {
   });
 
   test('the storage account is ADLS Gen2 and in the vault region', () => {
-    const account = onlyResource(json, 'azurerm_storage_account').config;
+    const account = resourcesOf(json, 'azurerm_storage_account').Lake;
     expect(account.is_hns_enabled).toBe(true);
     expect(account.location).toBe(onlyResource(json, 'azurerm_data_protection_backup_vault').config.location);
     expect(onlyResource(json, INSTANCE_TYPE).config.location).toBe(account.location);
@@ -93,6 +100,29 @@ describe('examples/complete', () => {
 
   test('the wait is the configured ten minutes', () => {
     expect(onlyResource(json, 'time_sleep').config.create_duration).toBe('600s');
+  });
+
+  test('deletion safety: the vault and the instance carry prevent_destroy, and a CanNotDelete lock guards the vault', () => {
+    const vault = onlyResource(json, 'azurerm_data_protection_backup_vault');
+    expect(vault.config.lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, INSTANCE_TYPE).config.lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, 'azurerm_management_lock').config).toMatchObject({ lock_level: 'CanNotDelete', scope: `\${${vault.address}.id}` });
+  });
+
+  test('restore readiness: the vault may write to a second HNS account in its region, not to the backed-up one', () => {
+    const restore = grantOf(json, 'RestoreAccess');
+    const backup = grantOf(json, 'BackupAccess');
+    const target = resourcesOf(json, 'azurerm_storage_account').RestoreLake;
+    expect(restore.config.scope).toBe('${azurerm_storage_account.RestoreLake.id}');
+    expect(restore.config.scope).not.toBe(backup.config.scope);
+    expect(restore.config.principal_id).toBe(backup.config.principal_id);
+    expect(restore.config.role_definition_name).toBe('Storage Account Backup Contributor');
+    expect(target).toMatchObject({ is_hns_enabled: true, location: onlyResource(json, 'azurerm_data_protection_backup_vault').config.location });
+    // Nothing creates containers on the target, so no restored name can collide.
+    const containersOnTarget = Object.values(resourcesOf(json, 'azurerm_storage_container')).filter(
+      (c: any) => c.storage_account_id === '${azurerm_storage_account.RestoreLake.id}',
+    );
+    expect(containersOnTarget).toEqual([]);
   });
 
   test('snapshot', () => {

@@ -1,5 +1,6 @@
-// Complete: a resource group, an ADLS Gen2 account and its containers, a Backup vault, a policy with
-// weekly, monthly and yearly retention, and the protection, all in one stack.
+// Complete: a resource group, an ADLS Gen2 account and its containers, a Backup vault with a deletion lock,
+// a policy with weekly, monthly and yearly retention, the protection, and a second account prepared as the
+// restore target, all in one stack.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -11,6 +12,7 @@ import {
   BackupVault,
   DataLakeBackup,
   DataLakeBackupPolicy,
+  DataLakeRestoreTarget,
   DataLakeStorageAccount,
   Duration,
   Redundancy,
@@ -48,6 +50,8 @@ export class CompleteStack extends TerraformStack {
       location: LOCATION,
       redundancy: Redundancy.GEO_REDUNDANT,
       softDeleteRetention: Duration.days(30),
+      // Azure refuses to delete the vault (and so its recovery points) until this lock is removed.
+      deletionLock: true,
       tags: TAGS,
     });
 
@@ -64,12 +68,31 @@ export class CompleteStack extends TerraformStack {
       ],
     });
 
-    new DataLakeBackup(this, 'LakeBackup', {
+    const backup = new DataLakeBackup(this, 'LakeBackup', {
       vault,
       policy,
       storageAccount: DataLakeStorageAccount.fromStorageAccount(account),
       containers,
       rolePropagationWait: Duration.minutes(10),
+    });
+
+    // Azure restores ADLS backups only into another account of the same region, with none of the restored
+    // container names: an empty account kept ready for that, which the vault may write to.
+    const restoreAccount = new StorageAccount(this, 'RestoreLake', {
+      name: 'lakeweu01restore',
+      resourceGroupName: group.name,
+      location: LOCATION,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      isHnsEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      tags: TAGS,
+    });
+    new DataLakeRestoreTarget(this, 'RestoreTarget', {
+      vault,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
+      sources: [backup],
     });
   }
 }
