@@ -1,4 +1,7 @@
-import { Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Testing } from 'cdktf';
 import { CompleteStack } from '../examples/complete/main';
 import { ExistingAccountStack } from '../examples/existing-account/main';
 import { QuickstartStack } from '../examples/quickstart/main';
@@ -161,5 +164,26 @@ describe('examples/existing-account (region known only at plan time)', () => {
 
   test('snapshot', () => {
     expect(json).toMatchSnapshot();
+  });
+});
+
+describe('synthesizing the same app twice gives identical bytes', () => {
+  test.each([
+    ['quickstart', QuickstartStack],
+    ['complete', CompleteStack],
+    ['existing-account', ExistingAccountStack],
+  ])('%s: cdk.tf.json and manifest.json, written by app.synth() into two directories', (id, Stack) => {
+    const written = [1, 2].map(() => {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'adls-synth-'));
+      const app = new App({ outdir, skipValidation: false });
+      new Stack(app, id);
+      app.synth();
+      const read = (file: string) => fs.readFileSync(path.join(outdir, file), 'utf8');
+      const files = [read(`stacks/${id}/cdk.tf.json`), read('manifest.json')];
+      fs.rmSync(outdir, { recursive: true, force: true });
+      return files;
+    });
+    expect(written[0][0].length).toBeGreaterThan(1000);
+    expect(written[1]).toEqual(written[0]);
   });
 });
