@@ -3,8 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { DataLakeBackup } from './data-lake-backup';
-import { BackupConfigError } from './errors';
 import { isLiteral, Problems } from './private/problems';
+import { checkRestoreTarget } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
 import { IBackupVault } from './vault';
 
@@ -54,9 +54,9 @@ export class DataLakeRestoreTarget extends Construct {
   constructor(scope: Construct, id: string, props: DataLakeRestoreTargetProps) {
     super(scope, id);
     const p = props ?? ({} as DataLakeRestoreTargetProps);
-    const where = `DataLakeRestoreTarget '${this.node.path}'`;
-    const problems = new Problems(where);
+    const problems = new Problems(`DataLakeRestoreTarget '${this.node.path}'`);
     validateProps(problems, p);
+    if (problems.empty) checkRestoreTarget(problems, p.vault, p.storageAccount, 'storageAccount', this.node.path);
     problems.throwIfAny();
 
     this.vault = p.vault;
@@ -67,13 +67,9 @@ export class DataLakeRestoreTarget extends Construct {
     if (p.sources !== undefined) this.refuseCollisions(p.sources, this.existingContainers.map((name, i) => [name, `existingContainers[${i}]`]));
     this.node.addValidation({ validate: () => this.validateAtSynth() });
 
+    // depends_on and references cannot cross stacks: a target in another stack than its vault keeps the grant beside it.
     const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
-    try {
-      this.roleAssignment = p.vault.grantRestoreAccess(p.storageAccount, sameStack ? undefined : this);
-    } catch (e) {
-      if (e instanceof BackupConfigError) throw new BackupConfigError(e.problems.map((s) => s.replace('`targetAccount', '`storageAccount')), where);
-      throw e;
-    }
+    this.roleAssignment = p.vault.grantRestoreAccess(p.storageAccount, sameStack ? undefined : this);
   }
 
   private validateAtSynth(): string[] {

@@ -1,4 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
@@ -181,6 +182,24 @@ describe('bad props', () => {
     const other = protectedLake();
     expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), sources: [other.backup] })).toThrow(
       /`sources\[0\]` must be a backup of this target's vault 'test\/Vault', got: "test\/Lake"/,
+    );
+  });
+});
+
+describe('stacks', () => {
+  test('a target in another stack than its vault gets the grant in its own stack, and a backup there is refused by name', () => {
+    const { app, stack, vault } = protectedLake();
+    const restoreStack = new TerraformStack(app, 'restore');
+    new AzurermProvider(restoreStack, 'azurerm', { features: [{}] });
+    new DataLakeRestoreTarget(restoreStack, 'RestoreTarget', { vault, storageAccount: account('lakerestore') });
+    const grants = Object.keys(resourcesOf(synth(restoreStack), RA));
+    expect(grants).toEqual([expect.stringMatching(/^RestoreTarget_RestoreAccess-lakerestore_[0-9A-F]{8}$/)]);
+    expect(Object.keys(resourcesOf(synth(stack), RA))).toEqual([expect.stringMatching(/^Vault_BackupAccess-lake_/)]);
+    expectConfigError(
+      () => new DataLakeBackup(stack, 'LakeRestore', { vault, policy: new DataLakeBackupPolicy(stack, 'P2', {
+        vault, name: 'daily2', schedule: BackupSchedule.daily({ hour: 3 }), defaultRetention: Duration.days(7),
+      }), storageAccount: account('lakerestore'), containers: ['raw'] }),
+      "`storageAccount` is a restore target of this vault (prepared by 'restore/RestoreTarget')",
     );
   });
 });

@@ -27,7 +27,7 @@ function accountsOf(scope: IConstruct, vaultId: string): VaultAccounts {
 export function registerBackupSource(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
   const accounts = accountsOf(scope, vaultId);
   const clash = accounts.targets.get(accountKey);
-  if (clash === undefined) accounts.sources.set(accountKey, path);
+  if (clash === undefined && !accounts.sources.has(accountKey)) accounts.sources.set(accountKey, path);
   return clash;
 }
 
@@ -35,6 +35,6 @@ export function registerBackupSource(scope: IConstruct, vaultId: string, account
 export function registerRestoreTarget(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
   const accounts = accountsOf(scope, vaultId);
   const clash = accounts.sources.get(accountKey);
-  if (clash === undefined) accounts.targets.set(accountKey, path);
+  if (clash === undefined && !accounts.targets.has(accountKey)) accounts.targets.set(accountKey, path);
   return clash;
 }

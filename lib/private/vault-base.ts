@@ -6,7 +6,7 @@ import { normalizeRegion } from '../regions';
 import { IDataLakeStorageAccount } from '../storage-account';
 import type { IBackupVault } from '../vault';
 import { registerRestoreTarget } from './account-registry';
-import { describe, isLiteral } from './problems';
+import { describe, isLiteral, Problems } from './problems';
 import { sameRegionCondition } from './region-checks';
 
 /** The built-in role the vault's identity needs on every protected (and restore target) account. */
@@ -31,24 +31,9 @@ export abstract class VaultBase extends Construct implements IBackupVault {
 
   public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
     const where = `${this.node.path}.grantRestoreAccess`;
-    const key = stableKeyOf(targetAccount, 'targetAccount', where);
-    const backup = registerRestoreTarget(this, this.vaultId, key, where);
-    if (backup !== undefined) {
-      throw new BackupConfigError(
-        `\`targetAccount\` is the account DataLakeBackup '${backup}' backs up: Azure restores ADLS backups only to a different ` +
-          `storage account (UserErrorOriginalLocationRestoreNotSupported), got: ${describe(key)}`,
-        where,
-      );
-    }
-    const vaultRegion = this.location;
-    const targetRegion = targetAccount.location;
-    if (isLiteral(vaultRegion) && isLiteral(targetRegion) && normalizeRegion(vaultRegion) !== normalizeRegion(targetRegion)) {
-      throw new BackupConfigError(
-        `\`targetAccount.location\` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, ` +
-          `got: vault in ${describe(vaultRegion)}, target in ${describe(targetRegion)}`,
-        where,
-      );
-    }
+    const problems = new Problems(where);
+    checkRestoreTarget(problems, this, targetAccount, 'targetAccount', where);
+    problems.throwIfAny();
     return this.grantOnce('restore', targetAccount, scope, where);
   }
 
@@ -93,6 +78,28 @@ export abstract class VaultBase extends Construct implements IBackupVault {
       });
     }
     return precondition.length > 0 ? { precondition } : undefined;
+  }
+}
+
+/**
+ * Records why `account` cannot receive restores from `vault`: it is an account a backup of the vault protects
+ * (Azure restores only to a different account), or it is in another region. Registers it as a restore target.
+ */
+export function checkRestoreTarget(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, preparedBy: string): void {
+  const key = stableKeyOf(account, field, preparedBy);
+  const backup = registerRestoreTarget(vault, vault.vaultId, key, preparedBy);
+  if (backup !== undefined) {
+    problems.add(
+      field,
+      `is the account DataLakeBackup '${backup}' backs up: Azure restores ADLS backups only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)`,
+      key,
+    );
+  }
+  if (isLiteral(vault.location) && isLiteral(account.location) && normalizeRegion(vault.location) !== normalizeRegion(account.location)) {
+    problems.addSentence(
+      `\`${field}.location\` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, ` +
+        `got: vault in ${describe(vault.location)}, target in ${describe(account.location)}`,
+    );
   }
 }
 
