@@ -10,7 +10,7 @@ import { describe, isLiteral, isTokenCollection, Problems } from './private/prob
 import { registerBackupSource } from './private/account-registry';
 import { checkBoolean } from './private/common-checks';
 import { ensureTimeProvider } from './private/time-provider';
-import { sameRegionCondition } from './private/region-checks';
+import { planTimeRegionChecks } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
 import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
 import { IBackupVault } from './vault';
@@ -159,17 +159,11 @@ export class DataLakeBackup extends Construct {
    * the same-region rule when a region is a reference, and the account checks of `fromDataSource`.
    */
   private preconditions(vault: IBackupVault, account: IDataLakeStorageAccount): PlanTimeCheck[] {
-    const precondition = [...(account.planTimeChecks ?? [])];
-    if (!isLiteral(vault.location) || !isLiteral(account.location)) {
-      precondition.unshift({
-        condition: sameRegionCondition(vault.location, account.location),
-        errorMessage: Fn.format(
-          "Azure Backup for ADLS needs the Backup vault and the storage account in the same region, but the vault is in '%s' and the storage account in '%s'. Use a vault in the storage account's region.",
-          [vault.location, account.location],
-        ),
-      });
-    }
-    return precondition;
+    return planTimeRegionChecks(
+      vault.location,
+      account,
+      "Azure Backup for ADLS needs the Backup vault and the storage account in the same region, but the vault is in '%s' and the storage account in '%s'. Use a vault in the storage account's region.",
+    );
   }
 
   private claimAccount(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount): void {

@@ -1,4 +1,4 @@
-import { TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   BackupConfigError,
   BackupResourceGuard,
@@ -14,17 +14,21 @@ import {
   Redundancy,
   SoftDelete,
 } from '../lib';
-import type { BackupVaultProps } from '../lib';
+import type { BackupVaultProps, IBackupVault } from '../lib';
 import { INSTANCE_TYPE, newStack, onlyResource, resourcesOf, storageAccountId, synth, vaultId, warningsOf } from './helpers';
 
 const VAULT = 'azurerm_data_protection_backup_vault';
 const LOCK = 'azurerm_management_lock';
 const BASE = { name: 'bv-weu', resourceGroupName: 'rg-backup', location: 'West Europe' };
 
-/** A vault with the given props plus one protected account, synthesized. */
-function synthBackup(vaultProps: Partial<BackupVaultProps>, backupProps: { preventDestroy?: boolean } = {}) {
+/** A vault with the given props (or made by `makeVault`) plus one protected account, synthesized. */
+function synthBackup(
+  vaultProps: Partial<BackupVaultProps>,
+  backupProps: { preventDestroy?: boolean } = {},
+  makeVault = (stack: TerraformStack): IBackupVault => new BackupVault(stack, 'Vault', { ...BASE, ...vaultProps }),
+) {
   const { stack } = newStack();
-  const vault = new BackupVault(stack, 'Vault', { ...BASE, ...vaultProps });
+  const vault = makeVault(stack);
   const policy = new DataLakeBackupPolicy(stack, 'Policy', {
     vault,
     name: 'daily',
@@ -60,21 +64,13 @@ describe('prevent_destroy guards the vault and the backup instances by default',
   });
 
   test('backups of a vault outside the stack are guarded, and prevent_destroy sits beside the preconditions', () => {
-    const { stack } = newStack();
-    const vault = BackupVault.fromVaultAttributes(stack, 'Vault', {
-      vaultId: vaultId('bv-weu'),
-      location: new TerraformVariable(stack, 'region', { type: 'string' }).stringValue,
-      principalId: '11111111-2222-3333-4444-555555555555',
-    });
-    const policy = new DataLakeBackupPolicy(stack, 'Policy', {
-      vault,
-      name: 'daily',
-      schedule: BackupSchedule.daily({ hour: 2 }),
-      defaultRetention: Duration.days(30),
-    });
-    const storageAccount = DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: 'westeurope' });
-    new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount, containers: ['raw'] });
-    const lifecycle = onlyResource(synth(stack), INSTANCE_TYPE).config.lifecycle;
+    const imported = (stack: TerraformStack) =>
+      BackupVault.fromVaultAttributes(stack, 'Vault', {
+        vaultId: vaultId('bv-weu'),
+        location: new TerraformVariable(stack, 'region', { type: 'string' }).stringValue,
+        principalId: '11111111-2222-3333-4444-555555555555',
+      });
+    const lifecycle = onlyResource(synthBackup({}, {}, imported).json, INSTANCE_TYPE).config.lifecycle;
     expect(lifecycle.prevent_destroy).toBe(true);
     expect(lifecycle.precondition).toHaveLength(1);
   });

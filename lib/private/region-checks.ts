@@ -1,6 +1,7 @@
 import { Fn, Op } from 'cdktf';
 import { normalizeRegion } from '../regions';
 import { isLiteral, Problems } from './problems';
+import type { IDataLakeStorageAccount, PlanTimeCheck } from '../storage-account';
 
 const REGION_PATTERN = /^[A-Za-z][A-Za-z0-9 ]{1,49}$/;
 
@@ -19,4 +20,20 @@ function normalizedRegionExpression(region: string): string {
 /** A Terraform condition that is true when both regions are the same after normalising. */
 export function sameRegionCondition(a: string, b: string): string {
   return Op.eq(normalizedRegionExpression(a), normalizedRegionExpression(b)) as unknown as string;
+}
+
+/**
+ * The checks `terraform plan` must make before an account is used by a vault: the account's own plan-time
+ * checks, preceded by the same-region rule when either region is only known then. `message` has two `%s`: the
+ * vault's region and the account's.
+ */
+export function planTimeRegionChecks(vaultRegion: string, account: IDataLakeStorageAccount, message: string): PlanTimeCheck[] {
+  const checks = [...(account.planTimeChecks ?? [])];
+  if (!isLiteral(vaultRegion) || !isLiteral(account.location)) {
+    checks.unshift({
+      condition: sameRegionCondition(vaultRegion, account.location),
+      errorMessage: Fn.format(message, [vaultRegion, account.location]),
+    });
+  }
+  return checks;
 }

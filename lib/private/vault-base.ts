@@ -1,4 +1,4 @@
-import { Fn, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { BackupConfigError } from '../errors';
@@ -7,7 +7,7 @@ import { IDataLakeStorageAccount } from '../storage-account';
 import type { IBackupVault } from '../vault';
 import { registerRestoreTarget } from './account-registry';
 import { describe, isLiteral, Problems } from './problems';
-import { sameRegionCondition } from './region-checks';
+import { planTimeRegionChecks } from './region-checks';
 
 /** The built-in role the vault's identity needs on every protected (and restore target) account. */
 export const STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR = {
@@ -67,16 +67,11 @@ export abstract class VaultBase extends Construct implements IBackupVault {
 
   /** A restore target whose region or settings are only known at plan time is checked by `terraform plan`. */
   private restorePreconditions(target: IDataLakeStorageAccount) {
-    const precondition = [...(target.planTimeChecks ?? [])];
-    if (!isLiteral(this.location) || !isLiteral(target.location)) {
-      precondition.unshift({
-        condition: sameRegionCondition(this.location, target.location),
-        errorMessage: Fn.format(
-          "Azure restores ADLS backups only to a storage account in the vault's region, but the vault is in '%s' and the restore target in '%s'. Use a target account in the vault's region.",
-          [this.location, target.location],
-        ),
-      });
-    }
+    const precondition = planTimeRegionChecks(
+      this.location,
+      target,
+      "Azure restores ADLS backups only to a storage account in the vault's region, but the vault is in '%s' and the restore target in '%s'. Use a target account in the vault's region.",
+    );
     return precondition.length > 0 ? { precondition } : undefined;
   }
 }
