@@ -240,6 +240,10 @@ describe('azurerm schema fixture (test/fixtures/azurerm-adls-schema.json)', () =
     expect(SCHEMA.provenance.source).toMatch(/resource schema/);
     expect(resourceFact(POLICY).firstReleased).toBe('4.67.0');
     expect(resourceFact(INSTANCE).firstReleased).toBe('4.68.0');
+    // Each resource's facts cite the provider source file and commit they were checked against.
+    const commits = (SCHEMA.provenance as unknown as { sourceCommits: Record<string, string> }).sourceCommits;
+    expect(commits.policy).toMatch(new RegExp(`^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_policy_data_lake_storage_resource\\.go$`));
+    expect(commits.instance).toMatch(new RegExp(`^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_instance_data_lake_storage_resource\\.go$`));
   });
 
   test('describes both ADLS resources with their timeouts blocks and computed attributes', () => {
@@ -299,6 +303,26 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
     expect(text).toMatch(/`storage_container_names` is required and must not be empty/);
     expect(text).toMatch(/`protection_state` is computed by azurerm/);
   });
+
+  test.each<[string, string[], RegExp]>([
+    ['a container name with capitals', ['Raw'], /`storage_container_names`\[0\] must match/],
+    ['a two-letter container name', ['ab'], /`storage_container_names`\[0\] must match/],
+    ['a container name of 64 characters', ['c'.repeat(64)], /must match/],
+    ['$root', ['$root'], /must match/],
+    ['101 containers (azurerm MaxItems 100 up to #32643)', Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`), /must hold 1 to 100 items/],
+    ['a repeated container (a set)', ['raw', 'raw'], /values must be distinct/],
+  ])('refuses an instance with %s', (_, names, message) => {
+    const instance = {
+      name: 'i',
+      data_protection_backup_vault_id: VAULT_ID,
+      location: 'westeurope',
+      backup_policy_data_lake_storage_id: POLICY_ID,
+      storage_account_id: ACCOUNT_ID,
+      storage_container_names: names,
+    };
+    expect(violationsOf(instance, INSTANCE).join('\n')).toMatch(message);
+    expect(violationsOf({ ...instance, storage_container_names: ['raw', 'curated-2024'] }, INSTANCE)).toEqual([]);
+  });
 });
 
 describe('synthesized ADLS resources conform to the azurerm schema (4.68.0-4.73.0)', () => {
@@ -308,13 +332,18 @@ describe('synthesized ADLS resources conform to the azurerm schema (4.68.0-4.73.
     ['shared policy stack: two accounts, regions from a variable (lifecycle precondition)', sharedPolicyStack, { [POLICY]: 1, [INSTANCE]: 2 }],
     ['L1 stack: both classes used directly with timeouts, provider alias, depends_on, for_each', l1Stack, { [POLICY]: 1, [INSTANCE]: 2 }],
   ])('%s: only schema arguments, required ones set, right types, allowed values, valid schedule and durations', (_, build, expected) => {
-    const { violations, tally, counts } = checkStack(synth(build()));
+    const json = synth(build());
+    const { violations, tally, counts } = checkStack(json);
     expect(violations).toEqual([]);
     expect(counts).toEqual(expected);
-    // Not vacuous: the value rules ran on literals.
+    // Not vacuous: the value rules ran on literals: each policy name and each literal container name.
+    const containerNames = Object.values(json.resource?.[INSTANCE] ?? {}).flatMap((i) =>
+      Array.isArray(i.storage_container_names) ? i.storage_container_names.filter((n: string) => !n.includes('${')) : [],
+    );
     expect(tally.formats).toBeGreaterThan(0);
     expect(tally.itemCounts).toBeGreaterThan(0);
-    expect(tally.patterns).toBe(counts[POLICY]);
+    expect(containerNames.length).toBeGreaterThan(0);
+    expect(tally.patterns).toBe(counts[POLICY] + containerNames.length);
   });
 
   test('full stack: every retention rule criterion and the schedule are literal values inside the azurerm allowed sets', () => {
