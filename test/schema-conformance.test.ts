@@ -534,9 +534,12 @@ describe('the L1 bindings expose exactly the azurerm schema arguments', () => {
     });
     new TerraformOutput(stack, 'id', { value: instance.id });
     new TerraformOutput(stack, 'state', { value: instance.protectionState });
+    new TerraformOutput(stack, 'containers', { value: instance.storageContainerNames });
     const json = synth(stack) as Synthesized & { output?: Record<string, { value: string }> };
     expect(json.output?.id.value).toBe(`\${${INSTANCE}.I.id}`);
     expect(json.output?.state.value).toBe(`\${${INSTANCE}.I.protection_state}`);
+    // storage_container_names is a set: read back through tolist(), as generated bindings read sets.
+    expect(json.output?.containers.value).toBe(`\${tolist(${INSTANCE}.I.storage_container_names)}`);
     const body = json.resource?.[INSTANCE]?.I ?? {};
     for (const attribute of resourceFact(INSTANCE).attributes) expect(body).not.toHaveProperty(attribute.name);
   });

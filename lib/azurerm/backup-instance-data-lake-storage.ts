@@ -35,7 +35,7 @@ const SCHEMA: ArgumentSchema = {
   location: { kind: 'string' },
   backup_policy_data_lake_storage_id: { kind: 'string' },
   storage_account_id: { kind: 'string' },
-  storage_container_names: { kind: 'stringList' },
+  storage_container_names: { kind: 'stringSet' },
   timeouts: {
     kind: 'block',
     className: 'DataProtectionBackupInstanceDataLakeStorageTimeouts',
@@ -69,8 +69,9 @@ export class DataProtectionBackupInstanceDataLakeStorage extends AzurermAdlsReso
   public get storageAccountId(): string {
     return this.getStringAttribute('storage_account_id');
   }
+  /** A set in Terraform: read as a list (`tolist`), as the generated bindings do, so that it can be indexed. */
   public get storageContainerNames(): string[] {
-    return this.getListAttribute('storage_container_names');
+    return cdktf.Fn.tolist(this.getListAttribute('storage_container_names'));
   }
   /** Computed: e.g. `ProtectionConfigured`. */
   public get protectionState(): string {
