@@ -63,7 +63,8 @@ export interface DataLakeBackupProps {
 export const DEFAULT_ROLE_PROPAGATION_WAIT = Duration.minutes(5);
 const MAX_WAIT_SECONDS = 3600;
 const MAX_CONTAINERS = 100;
-const CONTAINER_NAME = /^[0-9a-z](?:[0-9a-z]|-(?=[0-9a-z])){2,62}$/;
+/** An Azure blob container name that ADLS backup accepts. */
+export const CONTAINER_NAME = /^[0-9a-z](?:[0-9a-z]|-(?=[0-9a-z])){2,62}$/;
 
 // One backup instance per data source: Azure refuses a second one for the same account.
 const protectedAccounts = new WeakMap<TerraformStack, Map<string, string>>();
@@ -188,8 +189,11 @@ export class DataLakeBackup extends Construct {
 }
 
 function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
-  if (!p.vault || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
-  if (!p.policy || typeof p.policy.policyId !== 'string') problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
+  // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
+  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (!(p.policy instanceof Construct) || typeof p.policy.policyId !== 'string' || !(p.policy.vault instanceof Construct)) {
+    problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
+  }
   if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
     problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)', p.storageAccount);
   }

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/backup-policy-data-lake-storage';
 import { Duration } from './duration';
 import { isLiteral, Problems } from './private/problems';
+import { claimName } from './private/account-registry';
 import { checkRetentionDuration, orderByPriority, RetentionRule } from './retention';
 import { BackupSchedule, ScheduleFrequency } from './schedule';
 import { POLICY_TIME_ZONES, suggestTimeZone } from './time-zones';
@@ -70,6 +71,10 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
     const where = `DataLakeBackupPolicy '${this.node.path}'`;
     const problems = new Problems(where);
     validatePolicyProps(problems, p);
+    if (problems.empty && isLiteral(p.name)) {
+      const holder = claimName(this, `policies of ${p.vault.vaultId}`, p.name, this.node.path);
+      if (holder !== undefined) problems.add('name', `is already the name of policy '${holder}' in this vault (names are unique per vault, in any case)`, p.name);
+    }
     problems.throwIfAny();
 
     this.vault = p.vault;

@@ -2,7 +2,7 @@ import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { DataLakeBackup } from './data-lake-backup';
+import { CONTAINER_NAME, DataLakeBackup } from './data-lake-backup';
 import { isLiteral, Problems } from './private/problems';
 import { checkRestoreTarget } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
@@ -106,6 +106,7 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
     else {
       p.sources.forEach((source, i) => {
         if (!(source instanceof DataLakeBackup)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
+        else if (p.sources!.indexOf(source) !== i) problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
         else if (p.vault && source.vault !== p.vault) {
           problems.add(`sources[${i}]`, `must be a backup of this target's vault '${p.vault.node?.path}'`, source.node.path);
         }
@@ -116,7 +117,10 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
     if (!Array.isArray(p.existingContainers)) problems.add('existingContainers', 'must be a list of container names', p.existingContainers);
     else {
       p.existingContainers.forEach((name, i) => {
-        if (!isLiteral(name) || name.length === 0) problems.add(`existingContainers[${i}]`, 'must be a container name known at synth time', name);
+        const field = `existingContainers[${i}]`;
+        if (!isLiteral(name) || !CONTAINER_NAME.test(name)) {
+          problems.add(field, 'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens', name);
+        } else if (p.existingContainers!.indexOf(name) !== i) problems.add(field, 'repeats a container already listed', name);
       });
     }
   }

@@ -1,4 +1,5 @@
 import { Duration, TimeUnit } from './duration';
+import { BackupConfigError } from './errors';
 import { parseDateTime } from './private/date-time';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { DayOfWeek } from './schedule';
@@ -166,7 +167,7 @@ export class RetentionRule {
 
   /** Keeps the first backup of each week (or the backups of `daysOfWeek`) for `duration`. */
   public static weekly(duration: Duration, opts?: WeeklyRetentionOptions): RetentionRule {
-    const options = opts ?? {};
+    const options = optionsOf(opts, 'RetentionRule.weekly');
     const criteria = options.daysOfWeek
       ? { daysOfWeek: options.daysOfWeek }
       : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
@@ -175,7 +176,7 @@ export class RetentionRule {
 
   /** Keeps the first backup of each month (or of `weeksOfMonth` x `daysOfWeek`) for `duration`. */
   public static monthly(duration: Duration, opts?: MonthlyRetentionOptions): RetentionRule {
-    const options = opts ?? {};
+    const options = optionsOf(opts, 'RetentionRule.monthly');
     const criteria =
       options.daysOfWeek || options.weeksOfMonth
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth }
@@ -185,7 +186,7 @@ export class RetentionRule {
 
   /** Keeps the first backup of each year (or of `monthsOfYear` x `weeksOfMonth` x `daysOfWeek`) for `duration`. */
   public static yearly(duration: Duration, opts?: YearlyRetentionOptions): RetentionRule {
-    const options = opts ?? {};
+    const options = optionsOf(opts, 'RetentionRule.yearly');
     const criteria =
       options.daysOfWeek || options.weeksOfMonth || options.monthsOfYear
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth, monthsOfYear: options.monthsOfYear }
@@ -252,6 +253,15 @@ function checkRuleName(problems: Problems, field: string, name: unknown): void {
  * Checks a retention duration: a Duration in days, weeks, months or years, within Azure Backup's limits.
  * Records problems under `field`.
  */
+/** The options object of a named rule, refusing anything else (a day name given where options belong). */
+function optionsOf<T extends RetentionRuleOptions>(opts: T | undefined, where: string): T {
+  if (opts === undefined || opts === null) return {} as T;
+  if (typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new BackupConfigError(`\`options\` must be an object such as { daysOfWeek: [DayOfWeek.SUNDAY] }, got: ${describe(opts)}`, where);
+  }
+  return opts;
+}
+
 export function checkRetentionDuration(problems: Problems, field: string, duration: unknown): void {
   if (!(duration instanceof Duration)) {
     problems.add(field, 'must be a Duration, e.g. Duration.days(30)', duration);
@@ -292,9 +302,18 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
   checkList(problems, 'daysOfWeek', daysOfWeek, Object.values(DayOfWeek));
   checkList(problems, 'weeksOfMonth', weeksOfMonth, Object.values(WeekOfMonth));
   checkList(problems, 'monthsOfYear', monthsOfYear, Object.values(MonthOfYear));
-  if (isTokenCollection(scheduledBackupTimes)) return;
-  scheduledBackupTimes?.forEach((t, i) => {
-    if (isLiteral(t)) problems.check(parseDateTime(t, true) !== undefined, `scheduledBackupTimes[${i}]`, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
+  if (scheduledBackupTimes === undefined || isTokenCollection(scheduledBackupTimes)) return;
+  if (!Array.isArray(scheduledBackupTimes)) {
+    problems.add('scheduledBackupTimes', 'must be a list of RFC 3339 times', scheduledBackupTimes);
+    return;
+  }
+  scheduledBackupTimes.forEach((t: unknown, i) => {
+    const field = `scheduledBackupTimes[${i}]`;
+    if (typeof t !== 'string' || (isLiteral(t) && parseDateTime(t, true) === undefined)) {
+      problems.add(field, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
+    } else if (scheduledBackupTimes.indexOf(t) !== i) {
+      problems.add(field, 'repeats a time already listed (azurerm keeps them as a set)', t);
+    }
   });
 }
 

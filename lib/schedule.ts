@@ -156,7 +156,7 @@ interface ParsedInterval {
   readonly period: 'P1D' | 'P1W';
 }
 
-const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+const UTC_OFFSET = /^[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)$/;
 
 function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number; utcOffset: string } {
   const hour = options?.hour;

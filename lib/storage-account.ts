@@ -87,9 +87,10 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
       );
     }
     const nfs = account.nfsv3EnabledInput;
-    problems.check(nfs !== true, 'nfsv3Enabled', 'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup', nfs);
+    // Terraform reads the string "true" as true, so a string from a cast or plain JavaScript counts too.
+    problems.check(nfs !== true && (nfs as unknown) !== 'true', 'nfsv3Enabled', 'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup', nfs);
     const sftp = account.sftpEnabledInput;
-    problems.check(sftp !== true, 'sftpEnabled', 'must not be true: SFTP accounts cannot use ADLS vaulted backup', sftp);
+    problems.check(sftp !== true && (sftp as unknown) !== 'true', 'sftpEnabled', 'must not be true: SFTP accounts cannot use ADLS vaulted backup', sftp);
     const kind = account.accountKindInput;
     if (isLiteral(kind)) {
       problems.check(kind === 'StorageV2', 'accountKind', 'must be "StorageV2" (general-purpose v2)', kind);

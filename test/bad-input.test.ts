@@ -1,23 +1,33 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
   AbsoluteCriteria,
   BackupConfigError,
+  BackupResourceGuard,
+  BackupResourceGuardProps,
   BackupSchedule,
   BackupVault,
   BackupVaultAttributes,
   BackupVaultProps,
+  CriticalOperation,
   DataLakeBackup,
   DataLakeBackupPolicy,
   DataLakeBackupPolicyProps,
   DataLakeBackupProps,
+  DataLakeRestoreTarget,
+  DataLakeRestoreTargetProps,
   DataLakeStorageAccount,
   DataLakeStorageAccountAttributes,
   CustomRetentionRuleProps,
   DayOfWeek,
   Duration,
   IBackupVault,
+  Immutability,
+  IrreversibleSetting,
   MonthOfYear,
   Redundancy,
   RetentionRule,
@@ -28,10 +38,14 @@ import {
 const { MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY } = DayOfWeek;
 const { FIRST, LAST } = WeekOfMonth;
 const { ALL_BACKUP, FIRST_OF_DAY } = AbsoluteCriteria;
+const { JANUARY } = MonthOfYear;
+const { SOFT_DELETE_ALWAYS_ON, IMMUTABILITY_LOCKED, CROSS_REGION_RESTORE } = IrreversibleSetting;
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
-const ACCOUNT_ID = `${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/lakeweu01`;
-const VAULT_ID = `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/bv-lake-weu`;
+const accountIdOf = (name: string) => `${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`;
+const vaultIdOf = (name: string) => `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/${name}`;
+const ACCOUNT_ID = accountIdOf('lakeweu01');
+const VAULT_ID = vaultIdOf('bv-lake-weu');
 const RECOVERY_SERVICES_VAULT_ID = `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-lake`;
 const PRINCIPAL_ID = '11111111-2222-3333-4444-555555555555';
 const BARE_GUID = PRINCIPAL_ID.replace(/-/g, '');
@@ -42,9 +56,13 @@ const unchecked = <T>(value: unknown): T => value as T;
 // ---------------------------------------------------------------------------------------------------------------
 // Assertions
 
-/** How a received value appears in a message: strings JSON-quoted, numbers as-is, Durations as `3651 days`. */
+/**
+ * How a received value appears in a message: strings JSON-quoted, numbers as-is, Durations as `3651 days`,
+ * constructs as their path.
+ */
 function render(received: unknown): string {
   if (received instanceof Duration) return received.toString();
+  if (Construct.isConstruct(received)) return String(received);
   if (typeof received === 'string' || (typeof received === 'object' && received !== null)) {
     return JSON.stringify(received);
   }
@@ -149,7 +167,7 @@ function accountFromResource(overrides: Partial<StorageAccountConfig> = {}): Dat
 
 interface Lake {
   readonly stack: TerraformStack;
-  readonly vault: BackupVault;
+  readonly vault: IBackupVault;
   readonly policy: DataLakeBackupPolicy;
   readonly account: DataLakeStorageAccount;
 }
@@ -176,6 +194,53 @@ function customRule(props: Partial<CustomRetentionRuleProps>): RetentionRule {
   return RetentionRule.custom({ name: 'Keep', duration: Duration.days(7), ...props });
 }
 
+/** Another stack of the same app. */
+function otherStack(stack: TerraformStack): TerraformStack {
+  return new TerraformStack(stack.node.root as Construct, 'other');
+}
+
+/** An account whose ID is a Terraform variable and whose name is not given: no name is known at synth time. */
+function unnamedAccount(stack: TerraformStack): DataLakeStorageAccount {
+  const id = new TerraformVariable(stack, 'account_id', { type: 'string' });
+  return DataLakeStorageAccount.fromAttributes({ storageAccountId: id.stringValue, location: 'West Europe' });
+}
+
+function dataSource(stack: TerraformStack): DataAzurermStorageAccount {
+  return new DataAzurermStorageAccount(stack, 'Data', { name: 'lakeweu01', resourceGroupName: 'rg-data' });
+}
+
+function guardProps(overrides: Partial<BackupResourceGuardProps> = {}): BackupResourceGuardProps {
+  return { name: 'guard-weu', resourceGroupName: 'rg-security', location: 'West Europe', ...overrides };
+}
+
+function newGuard(overrides: Partial<BackupResourceGuardProps> = {}): BackupResourceGuard {
+  return new BackupResourceGuard(newStack(), 'Guard', guardProps(overrides));
+}
+
+interface ProtectedLake extends Lake {
+  /** The DataLakeBackup 'test/Lake' of account lakeweu01, containers raw and curated. */
+  readonly backup: DataLakeBackup;
+}
+
+function protectedLake(): ProtectedLake {
+  const l = lake();
+  return { ...l, backup: protect(l, { containers: ['raw', 'curated'] }) };
+}
+
+/** Account lakerestore: not backed up, in the vault's region unless told otherwise. */
+function restoreAccount(location = 'West Europe'): DataLakeStorageAccount {
+  return accountFromAttributes({ storageAccountId: accountIdOf('lakerestore'), location });
+}
+
+type RestoreOverrides = Partial<DataLakeRestoreTargetProps> | ((l: ProtectedLake) => Partial<DataLakeRestoreTargetProps>);
+
+/** A DataLakeRestoreTarget 'test/RestoreTarget' of a protected lake's vault, on account lakerestore. */
+function restoreTarget(overrides: RestoreOverrides = {}): DataLakeRestoreTarget {
+  const l = protectedLake();
+  const changes = typeof overrides === 'function' ? overrides(l) : overrides;
+  return new DataLakeRestoreTarget(l.stack, 'RestoreTarget', { vault: l.vault, storageAccount: restoreAccount(), ...changes });
+}
+
 const containers = (n: number) => Array.from({ length: n }, (_, i) => `container${i}`);
 const weeklyInterval = (date: string) => `R/${date}T02:30:00+00:00/P1W`;
 
@@ -190,6 +255,33 @@ describe('the valid fixtures every case starts from', () => {
     ['DataLakeStorageAccount.fromStorageAccount', () => accountFromResource()],
     ['RetentionRule.custom', () => customRule({ absoluteCriteria: ALL_BACKUP })],
     ['BackupSchedule.expression', () => BackupSchedule.expression(weeklyInterval('2024-01-07'))],
+    ['BackupSchedule.daily with utcOffset', () => BackupSchedule.daily({ hour: 2, utcOffset: '+01:00' })],
+    [
+      'BackupVault with every irreversible setting, acknowledged',
+      () =>
+        newVault({
+          softDelete: SoftDelete.ALWAYS_ON,
+          immutability: Immutability.LOCKED,
+          crossRegionRestore: true,
+          acknowledgeIrreversible: [SOFT_DELETE_ALWAYS_ON, IMMUTABILITY_LOCKED, CROSS_REGION_RESTORE],
+          preventDestroy: false,
+          deletionLock: true,
+        }),
+    ],
+    ['DataLakeStorageAccount.fromDataSource', () => DataLakeStorageAccount.fromDataSource(dataSource(newStack()))],
+    ['BackupResourceGuard', () => newGuard({ unguardedOperations: [CriticalOperation.RESTORE], tags: { owner: 'security' } })],
+    ['DataLakeRestoreTarget', () => restoreTarget()],
+    [
+      'DataLakeRestoreTarget with sources and existingContainers',
+      () => restoreTarget((l) => ({ sources: [l.backup], existingContainers: ['gold'] })),
+    ],
+    ['vault.grantRestoreAccess', () => lake().vault.grantRestoreAccess(restoreAccount())],
+    ['vault.grantBackupAccess', () => lake().vault.grantBackupAccess(accountFromAttributes())],
+    [
+      'DataLakeBackup with its booleans set',
+      () =>
+        protect(lake('Brazil South'), { preventDestroy: false, allowUnlistedRegion: true, grantAccess: false, rolePropagationWait: false }),
+    ],
   ])('%s is accepted', (_name, build) => {
     expect(build).not.toThrow();
   });
@@ -205,7 +297,7 @@ describe('the valid fixtures every case starts from', () => {
 });
 
 describe('Duration', () => {
-  catalog([
+  const named: Case[] = [
     ['days(-1)', () => Duration.days(-1), 'Duration.days(amount)', -1],
     ['days(0)', () => Duration.days(0), 'Duration.days(amount)', 0],
     ['weeks(1.5)', () => Duration.weeks(1.5), 'Duration.weeks(amount)', 1.5],
@@ -214,7 +306,22 @@ describe('Duration', () => {
     ['hours(-Infinity)', () => Duration.hours(-Infinity), 'Duration.hours(amount)', -Infinity],
     ['minutes(0.5)', () => Duration.minutes(0.5), 'Duration.minutes(amount)', 0.5],
     ['seconds("30")', () => Duration.seconds(unchecked('30')), 'Duration.seconds(amount)', '30'],
-  ]);
+  ];
+  catalog(named);
+
+  // Every factory with every kind of bad amount, except the combinations named above.
+  const factories = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'] as const;
+  const badAmounts: unknown[] = [-1, 0, 0.5, NaN, Infinity, -Infinity, '1', undefined, null];
+  const seen = new Set(named.map(([name]) => name));
+  catalog(
+    factories
+      .flatMap((unit) =>
+        badAmounts.map(
+          (amount): Case => [`${unit}(${render(amount)})`, () => Duration[unit](unchecked(amount)), `Duration.${unit}(amount)`, amount],
+        ),
+      )
+      .filter(([name]) => !seen.has(name)),
+  );
 });
 
 describe('BackupSchedule', () => {
@@ -228,7 +335,37 @@ describe('BackupSchedule', () => {
     ['daily: hour missing', () => BackupSchedule.daily(unchecked({})), 'hour', undefined],
     ['daily: minute 60', () => BackupSchedule.daily({ hour: 2, minute: 60 }), 'minute', 60],
     ['daily: minute 7.5', () => BackupSchedule.daily({ hour: 2, minute: 7.5 }), 'minute', 7.5],
+    ['daily: hour Infinity', () => BackupSchedule.daily({ hour: Infinity }), 'hour', Infinity],
+    ['daily: hour "2"', () => BackupSchedule.daily({ hour: unchecked('2') }), 'hour', '2'],
+    ['daily: hour null', () => BackupSchedule.daily({ hour: unchecked(null) }), 'hour', null],
+    ['daily: no options', () => BackupSchedule.daily(unchecked(undefined)), 'hour', undefined],
+    ['daily: minute -1', () => BackupSchedule.daily({ hour: 2, minute: -1 }), 'minute', -1],
+    ['daily: minute NaN', () => BackupSchedule.daily({ hour: 2, minute: NaN }), 'minute', NaN],
+    ['daily: minute Infinity', () => BackupSchedule.daily({ hour: 2, minute: Infinity }), 'minute', Infinity],
+    ['daily: minute "30"', () => BackupSchedule.daily({ hour: 2, minute: unchecked('30') }), 'minute', '30'],
+    ['daily: utcOffset "+15:00"', () => BackupSchedule.daily({ hour: 2, utcOffset: '+15:00' }), 'utcOffset', '+15:00'],
+    ['daily: utcOffset "-15:00"', () => BackupSchedule.daily({ hour: 2, utcOffset: '-15:00' }), 'utcOffset', '-15:00'],
+    ['daily: utcOffset "01:00" (no sign)', () => BackupSchedule.daily({ hour: 2, utcOffset: '01:00' }), 'utcOffset', '01:00'],
+    ['daily: utcOffset "+1:00"', () => BackupSchedule.daily({ hour: 2, utcOffset: '+1:00' }), 'utcOffset', '+1:00'],
+    ['daily: utcOffset "+0100"', () => BackupSchedule.daily({ hour: 2, utcOffset: '+0100' }), 'utcOffset', '+0100'],
+    ['daily: utcOffset "+01:60"', () => BackupSchedule.daily({ hour: 2, utcOffset: '+01:60' }), 'utcOffset', '+01:60'],
+    ['daily: utcOffset "Z"', () => BackupSchedule.daily({ hour: 2, utcOffset: 'Z' }), 'utcOffset', 'Z'],
+    ['daily: utcOffset "UTC"', () => BackupSchedule.daily({ hour: 2, utcOffset: 'UTC' }), 'utcOffset', 'UTC'],
+    ['daily: empty utcOffset', () => BackupSchedule.daily({ hour: 2, utcOffset: '' }), 'utcOffset', ''],
+    ['daily: utcOffset 1 (a number)', () => BackupSchedule.daily({ hour: 2, utcOffset: unchecked(1) }), 'utcOffset', 1],
     ['weekly: hour 25', () => BackupSchedule.weekly({ days: [SUNDAY], hour: 25 }), 'hour', 25],
+    ['weekly: minute -1', () => BackupSchedule.weekly({ days: [SUNDAY], hour: 2, minute: -1 }), 'minute', -1],
+    ['weekly: utcOffset "+01"', () => BackupSchedule.weekly({ days: [SUNDAY], hour: 2, utcOffset: '+01' }), 'utcOffset', '+01'],
+    ['weekly: days missing', () => BackupSchedule.weekly(unchecked({ hour: 2 })), 'days', undefined],
+    ['weekly: days "Sunday" (not a list)', () => BackupSchedule.weekly({ days: unchecked('Sunday'), hour: 2 }), 'days', 'Sunday'],
+    ['weekly: day null', () => BackupSchedule.weekly({ days: [unchecked(null)], hour: 2 }), 'days[0]', null],
+    ['weekly: day "SUNDAY" (the enum key)', () => BackupSchedule.weekly({ days: [unchecked('SUNDAY')], hour: 2 }), 'days[0]', 'SUNDAY'],
+    [
+      'weekly: 7 days',
+      () => BackupSchedule.weekly({ days: Object.values(DayOfWeek), hour: 2 }),
+      'days',
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    ],
     ['weekly: no days', () => BackupSchedule.weekly({ days: [], hour: 2 }), 'days', []],
     ['weekly: a day twice', () => BackupSchedule.weekly({ days: [MONDAY, MONDAY], hour: 2 }), 'days[1]', 'Monday'],
     [
@@ -259,6 +396,27 @@ describe('BackupSchedule', () => {
       weeklyInterval('2024-01-14'),
     ],
     ['expression: 6 intervals', () => BackupSchedule.expression(...sixIntervals), 'intervals', sixIntervals],
+    badInterval('expression: empty string', ''),
+    badInterval('expression: lower-case "r/"', 'r/2024-01-07T02:30:00+00:00/P1W'),
+    badInterval('expression: lower-case period "p1w"', 'R/2024-01-07T02:30:00+00:00/p1w'),
+    badInterval('expression: bounded repetition "R5/"', 'R5/2024-01-07T02:30:00+00:00/P1W'),
+    badInterval('expression: every 2 days (P2D)', 'R/2024-01-07T02:30:00+00:00/P2D'),
+    badInterval('expression: every 24 hours (PT24H)', 'R/2024-01-07T02:30:00+00:00/PT24H'),
+    badInterval('expression: UTC offset +15:00', 'R/2024-01-07T02:30:00+15:00/P1W'),
+    badInterval('expression: minute 60', 'R/2024-01-07T02:60:00+00:00/P1D'),
+    ['expression: interval 42 (a number)', () => BackupSchedule.expression(unchecked(42)), 'intervals[0]', 42],
+    [
+      'expression: a daily and a weekly interval',
+      () => BackupSchedule.expression('R/2024-01-07T02:30:00+00:00/P1D', weeklyInterval('2024-01-08')),
+      'intervals',
+      ['R/2024-01-07T02:30:00+00:00/P1D', weeklyInterval('2024-01-08')],
+    ],
+    [
+      'expression: Sunday 23:30 at -01:00 and Monday 02:30 UTC (both Monday in UTC)',
+      () => BackupSchedule.expression('R/2024-01-07T23:30:00-01:00/P1W', 'R/2024-01-08T02:30:00+00:00/P1W'),
+      'intervals[1]',
+      'R/2024-01-08T02:30:00+00:00/P1W',
+    ],
   ]);
 });
 
@@ -338,6 +496,137 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes',
       ['2024-01-07T02:30:00Z'],
     ],
+    // RetentionRule.weekly(duration, options)
+    ['weekly: no duration', () => RetentionRule.weekly(unchecked(undefined)), 'duration', undefined],
+    ['weekly: duration 4 (a number)', () => RetentionRule.weekly(unchecked(4)), 'duration', 4],
+    ['weekly: 3651 days', () => RetentionRule.weekly(Duration.days(3651)), 'duration', Duration.days(3651)],
+    ['weekly: name 42', () => RetentionRule.weekly(Duration.weeks(4), { name: unchecked(42) }), 'name', 42],
+    ['weekly: no days', () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: [] }), 'daysOfWeek', []],
+    [
+      'weekly: days "Sunday" (not a list)',
+      () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: unchecked('Sunday') }),
+      'daysOfWeek',
+      'Sunday',
+    ],
+    [
+      'weekly: day "sunday"',
+      () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: [unchecked('sunday')] }),
+      'daysOfWeek[0]',
+      'sunday',
+    ],
+    // RetentionRule.monthly(duration, options)
+    ['monthly: duration "P6M"', () => RetentionRule.monthly(unchecked('P6M')), 'duration', 'P6M'],
+    ['monthly: 30 seconds', () => RetentionRule.monthly(Duration.seconds(30)), 'duration', Duration.seconds(30)],
+    ['monthly: 522 weeks', () => RetentionRule.monthly(Duration.weeks(522)), 'duration', Duration.weeks(522)],
+    ['monthly: empty name', () => RetentionRule.monthly(Duration.months(6), { name: '' }), 'name', ''],
+    [
+      'monthly: week "Fifth"',
+      () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [unchecked('Fifth')] }),
+      'weeksOfMonth[0]',
+      'Fifth',
+    ],
+    [
+      'monthly: week "first"',
+      () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [unchecked('first')] }),
+      'weeksOfMonth[0]',
+      'first',
+    ],
+    ['monthly: no weeks', () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [] }), 'weeksOfMonth', []],
+    [
+      'monthly: a day twice',
+      () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [MONDAY, SUNDAY, MONDAY], weeksOfMonth: [FIRST] }),
+      'daysOfWeek[2]',
+      'Monday',
+    ],
+    // RetentionRule.yearly(duration, options)
+    ['yearly: 1 hour', () => RetentionRule.yearly(Duration.hours(1)), 'duration', Duration.hours(1)],
+    ['yearly: 121 months', () => RetentionRule.yearly(Duration.months(121)), 'duration', Duration.months(121)],
+    ['yearly: name "DEFAULT"', () => RetentionRule.yearly(Duration.years(1), { name: 'DEFAULT' }), 'name', 'DEFAULT'],
+    [
+      'yearly: a month twice',
+      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [JANUARY, JANUARY] }),
+      'monthsOfYear[1]',
+      'January',
+    ],
+    [
+      'yearly: no months',
+      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [] }),
+      'monthsOfYear',
+      [],
+    ],
+    [
+      'yearly: month "january"',
+      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [unchecked('january')] }),
+      'monthsOfYear[0]',
+      'january',
+    ],
+    [
+      'yearly: monthsOfYear "January" (not a list)',
+      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: unchecked('January') }),
+      'monthsOfYear',
+      'January',
+    ],
+    // RetentionRule.custom(props)
+    ['custom: no props', () => RetentionRule.custom(unchecked(undefined)), 'name', undefined],
+    ['custom: name 42', () => customRule({ name: unchecked(42), absoluteCriteria: ALL_BACKUP }), 'name', 42],
+    ['custom: name "DEFAULT"', () => customRule({ name: 'DEFAULT', absoluteCriteria: ALL_BACKUP }), 'name', 'DEFAULT'],
+    ['custom: duration "P7D"', () => customRule({ duration: unchecked('P7D'), absoluteCriteria: ALL_BACKUP }), 'duration', 'P7D'],
+    [
+      'custom: 121 months',
+      () => customRule({ duration: Duration.months(121), absoluteCriteria: ALL_BACKUP }),
+      'duration',
+      Duration.months(121),
+    ],
+    [
+      'custom: 30 seconds',
+      () => customRule({ duration: Duration.seconds(30), absoluteCriteria: ALL_BACKUP }),
+      'duration',
+      Duration.seconds(30),
+    ],
+    [
+      'custom: absoluteCriteria "allbackup"',
+      () => customRule({ absoluteCriteria: unchecked('allbackup') }),
+      'absoluteCriteria',
+      'allbackup',
+    ],
+    [
+      'custom: absoluteCriteria with weeksOfMonth',
+      () => customRule({ absoluteCriteria: FIRST_OF_DAY, weeksOfMonth: [FIRST] }),
+      'weeksOfMonth',
+      ['First'],
+    ],
+    [
+      'custom: absoluteCriteria with monthsOfYear',
+      () => customRule({ absoluteCriteria: FIRST_OF_DAY, monthsOfYear: [JANUARY] }),
+      'monthsOfYear',
+      ['January'],
+    ],
+    [
+      'custom: absoluteCriteria with scheduledBackupTimes',
+      () => customRule({ absoluteCriteria: ALL_BACKUP, scheduledBackupTimes: ['2024-01-07T02:30:00Z'] }),
+      'scheduledBackupTimes',
+      ['2024-01-07T02:30:00Z'],
+    ],
+    ['custom: monthsOfYear without daysOfWeek', () => customRule({ monthsOfYear: [JANUARY] }), 'monthsOfYear', ['January']],
+    ['custom: day "Funday"', () => customRule({ daysOfWeek: [unchecked('Funday')] }), 'daysOfWeek[0]', 'Funday'],
+    [
+      'custom: empty scheduledBackupTimes entry',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: [''] }),
+      'scheduledBackupTimes[0]',
+      '',
+    ],
+    [
+      'custom: scheduledBackupTimes without seconds',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: ['2024-01-07T02:30Z'] }),
+      'scheduledBackupTimes[0]',
+      '2024-01-07T02:30Z',
+    ],
+    [
+      'custom: scheduledBackupTimes on 30 February',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: ['2024-02-30T02:30:00Z'] }),
+      'scheduledBackupTimes[0]',
+      '2024-02-30T02:30:00Z',
+    ],
   ]);
 });
 
@@ -382,10 +671,103 @@ describe('BackupVault', () => {
     ['tag value of 257 characters', () => newVault({ tags: { owner: 'o'.repeat(257) } }), 'tags["owner"]', 'o'.repeat(257)],
     ['tag key of 513 characters', () => newVault({ tags: { ['k'.repeat(513)]: 'x' } }), `tags["${'k'.repeat(513)}"]`, 'k'.repeat(513)],
     ['empty tag key', () => newVault({ tags: { '': 'x' } }), 'tags[""]', ''],
+    ['tag value 42 (a number)', () => newVault({ tags: { owner: unchecked(42) } }), 'tags["owner"]', 42],
+    ['empty name', () => newVault({ name: '' }), 'name', ''],
+    ['name with a space', () => newVault({ name: 'bv lake' }), 'name', 'bv lake'],
+    ['name 42', () => newVault({ name: unchecked(42) }), 'name', 42],
+    ['resource group with a space', () => newVault({ resourceGroupName: 'rg backup' }), 'resourceGroupName', 'rg backup'],
+    ['resource group missing', () => newVault({ resourceGroupName: unchecked(undefined) }), 'resourceGroupName', undefined],
+    ['location "West_Europe"', () => newVault({ location: 'West_Europe' }), 'location', 'West_Europe'],
+    ['location starting with a digit', () => newVault({ location: '1westeurope' }), 'location', '1westeurope'],
+    ['location of 51 characters', () => newVault({ location: 'w'.repeat(51) }), 'location', 'w'.repeat(51)],
+    ['location missing', () => newVault({ location: unchecked(undefined) }), 'location', undefined],
+    ['location 42', () => newVault({ location: unchecked(42) }), 'location', 42],
+    ['redundancy "georedundant"', () => newVault({ redundancy: unchecked('georedundant') }), 'redundancy', 'georedundant'],
+    ['redundancy "GRS"', () => newVault({ redundancy: unchecked('GRS') }), 'redundancy', 'GRS'],
+    ['softDelete "on"', () => newVault({ softDelete: unchecked('on') }), 'softDelete', 'on'],
+    ['softDelete true', () => newVault({ softDelete: unchecked(true) }), 'softDelete', true],
+    ['immutability "locked"', () => newVault({ immutability: unchecked('locked') }), 'immutability', 'locked'],
+    ['softDeleteRetention "P14D"', () => newVault({ softDeleteRetention: unchecked('P14D') }), 'softDeleteRetention', 'P14D'],
+    ['softDeleteRetention 1 year', () => newVault({ softDeleteRetention: Duration.years(1) }), 'softDeleteRetention', Duration.years(1)],
+    ['crossRegionRestore "true"', () => newVault({ crossRegionRestore: unchecked('true') }), 'crossRegionRestore', 'true'],
+    ['crossRegionRestore 1', () => newVault({ crossRegionRestore: unchecked(1) }), 'crossRegionRestore', 1],
+    ['preventDestroy "false"', () => newVault({ preventDestroy: unchecked('false') }), 'preventDestroy', 'false'],
+    ['preventDestroy 0', () => newVault({ preventDestroy: unchecked(0) }), 'preventDestroy', 0],
+    ['preventDestroy null', () => newVault({ preventDestroy: unchecked(null) }), 'preventDestroy', null],
+    ['deletionLock "yes"', () => newVault({ deletionLock: unchecked('yes') }), 'deletionLock', 'yes'],
+    ['deletionLock 1', () => newVault({ deletionLock: unchecked(1) }), 'deletionLock', 1],
+  ]);
+
+  // Irreversible settings and their acknowledgement
+  catalog([
+    ['softDelete AlwaysOn without acknowledgement', () => newVault({ softDelete: SoftDelete.ALWAYS_ON }), 'softDelete', 'AlwaysOn'],
+    ['immutability Locked without acknowledgement', () => newVault({ immutability: Immutability.LOCKED }), 'immutability', 'Locked'],
+    ['crossRegionRestore true without acknowledgement', () => newVault({ crossRegionRestore: true }), 'crossRegionRestore', true],
+    [
+      'Locked acknowledged, AlwaysOn not',
+      () =>
+        newVault({ softDelete: SoftDelete.ALWAYS_ON, immutability: Immutability.LOCKED, acknowledgeIrreversible: [IMMUTABILITY_LOCKED] }),
+      'softDelete',
+      'AlwaysOn',
+    ],
+    [
+      'acknowledgeIrreversible not a list',
+      () => newVault({ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: unchecked(SOFT_DELETE_ALWAYS_ON) }),
+      'acknowledgeIrreversible',
+      'SoftDeleteAlwaysOn',
+    ],
+    ['acknowledgeIrreversible null', () => newVault({ acknowledgeIrreversible: unchecked(null) }), 'acknowledgeIrreversible', null],
+    [
+      'acknowledgeIrreversible "Locked" (the immutability value)',
+      () => newVault({ immutability: Immutability.LOCKED, acknowledgeIrreversible: [unchecked('Locked')] }),
+      'acknowledgeIrreversible[0]',
+      'Locked',
+    ],
+    [
+      'acknowledgeIrreversible "softdeletealwayson"',
+      () => newVault({ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [unchecked('softdeletealwayson')] }),
+      'acknowledgeIrreversible[0]',
+      'softdeletealwayson',
+    ],
+    [
+      'acknowledgeIrreversible a setting twice',
+      () => newVault({ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [SOFT_DELETE_ALWAYS_ON, SOFT_DELETE_ALWAYS_ON] }),
+      'acknowledgeIrreversible[1]',
+      'SoftDeleteAlwaysOn',
+    ],
+    [
+      'acknowledging Locked on an Unlocked vault',
+      () => newVault({ immutability: Immutability.UNLOCKED, acknowledgeIrreversible: [IMMUTABILITY_LOCKED] }),
+      'acknowledgeIrreversible[0]',
+      'ImmutabilityLocked',
+    ],
+    [
+      'acknowledging AlwaysOn with softDelete On',
+      () => newVault({ softDelete: SoftDelete.ON, acknowledgeIrreversible: [SOFT_DELETE_ALWAYS_ON] }),
+      'acknowledgeIrreversible[0]',
+      'SoftDeleteAlwaysOn',
+    ],
+    [
+      'acknowledging CrossRegionRestore with crossRegionRestore false',
+      () => newVault({ crossRegionRestore: false, acknowledgeIrreversible: [CROSS_REGION_RESTORE] }),
+      'acknowledgeIrreversible[0]',
+      'CrossRegionRestore',
+    ],
+    [
+      'crossRegionRestore acknowledged on a LocallyRedundant vault',
+      () =>
+        newVault({ redundancy: Redundancy.LOCALLY_REDUNDANT, crossRegionRestore: true, acknowledgeIrreversible: [CROSS_REGION_RESTORE] }),
+      'crossRegionRestore',
+      'true with LocallyRedundant',
+    ],
   ]);
 });
 
 describe('BackupVault.fromVaultAttributes', () => {
+  const lowerCaseId = VAULT_ID.replace('resourceGroups', 'resourcegroups');
+  const policyId = `${VAULT_ID}/backupPolicies/adls-daily`;
+  const guardId = `${SUBSCRIPTION}/resourceGroups/rg-security/providers/Microsoft.DataProtection/resourceGuards/guard-weu`;
+  const underscoreId = vaultIdOf('bv_lake_weu');
   catalog([
     ['a storage account ID', () => importVault({ vaultId: ACCOUNT_ID }), 'vaultId', ACCOUNT_ID],
     ['a Recovery Services vault ID', () => importVault({ vaultId: RECOVERY_SERVICES_VAULT_ID }), 'vaultId', RECOVERY_SERVICES_VAULT_ID],
@@ -394,6 +776,20 @@ describe('BackupVault.fromVaultAttributes', () => {
     ['principalId GUID without hyphens', () => importVault({ principalId: BARE_GUID }), 'principalId', BARE_GUID],
     ['location "West_Europe"', () => importVault({ location: 'West_Europe' }), 'location', 'West_Europe'],
     ['name with underscore', () => importVault({ name: 'bv_lake' }), 'name', 'bv_lake'],
+    ['empty vaultId', () => importVault({ vaultId: '' }), 'vaultId', ''],
+    ['vaultId missing', () => importVault({ vaultId: unchecked(undefined) }), 'vaultId', undefined],
+    ['vaultId with "resourcegroups" in lower case', () => importVault({ vaultId: lowerCaseId }), 'vaultId', lowerCaseId],
+    ['a backup policy ID', () => importVault({ vaultId: policyId }), 'vaultId', policyId],
+    ['a Resource Guard ID', () => importVault({ vaultId: guardId }), 'vaultId', guardId],
+    ['vaultId with a trailing slash', () => importVault({ vaultId: `${VAULT_ID}/` }), 'vaultId', `${VAULT_ID}/`],
+    ['vaultId of a vault named with underscores', () => importVault({ vaultId: underscoreId }), 'vaultId', underscoreId],
+    ['empty location', () => importVault({ location: '' }), 'location', ''],
+    ['location missing', () => importVault({ location: unchecked(undefined) }), 'location', undefined],
+    ['empty principalId', () => importVault({ principalId: '' }), 'principalId', ''],
+    ['principalId missing', () => importVault({ principalId: unchecked(undefined) }), 'principalId', undefined],
+    ['principalId in braces', () => importVault({ principalId: `{${PRINCIPAL_ID}}` }), 'principalId', `{${PRINCIPAL_ID}}`],
+    ['empty name', () => importVault({ name: '' }), 'name', ''],
+    ['name of 1 character', () => importVault({ name: 'b' }), 'name', 'b'],
   ]);
 });
 
@@ -446,6 +842,36 @@ describe('DataLakeBackupPolicy', () => {
     ['defaultRetention 11 years', () => newPolicy({ defaultRetention: Duration.years(11) }), 'defaultRetention', Duration.years(11)],
     ['defaultRetention 90 minutes', () => newPolicy({ defaultRetention: Duration.minutes(90) }), 'defaultRetention', Duration.minutes(90)],
     ['defaultRetention "P30D"', () => newPolicy({ defaultRetention: unchecked('P30D') }), 'defaultRetention', 'P30D'],
+    ['vault missing', () => newPolicy({ vault: unchecked(undefined) }), 'vault', undefined],
+    ['vault as an ID', () => newPolicy({ vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID],
+    ['vault as an empty object', () => newPolicy({ vault: unchecked({}) }), 'vault', {}],
+    ['empty name', () => newPolicy({ name: '' }), 'name', ''],
+    ['name with a space', () => newPolicy({ name: 'adls daily' }), 'name', 'adls daily'],
+    ['name starting with a hyphen', () => newPolicy({ name: '-daily' }), 'name', '-daily'],
+    ['name 42', () => newPolicy({ name: unchecked(42) }), 'name', 42],
+    ['schedule missing', () => newPolicy({ schedule: unchecked(undefined) }), 'schedule', undefined],
+    [
+      'schedule as a list of intervals',
+      () => newPolicy({ schedule: unchecked([weeklyInterval('2024-01-07')]) }),
+      'schedule',
+      [weeklyInterval('2024-01-07')],
+    ],
+    ['defaultRetention missing', () => newPolicy({ defaultRetention: unchecked(undefined) }), 'defaultRetention', undefined],
+    ['defaultRetention 522 weeks', () => newPolicy({ defaultRetention: Duration.weeks(522) }), 'defaultRetention', Duration.weeks(522)],
+    ['defaultRetention 121 months', () => newPolicy({ defaultRetention: Duration.months(121) }), 'defaultRetention', Duration.months(121)],
+    ['defaultRetention 30 seconds', () => newPolicy({ defaultRetention: Duration.seconds(30) }), 'defaultRetention', Duration.seconds(30)],
+    ['defaultRetention 30 (a number)', () => newPolicy({ defaultRetention: unchecked(30) }), 'defaultRetention', 30],
+    ['retentionRules "weekly" (not a list)', () => newPolicy({ retentionRules: unchecked('weekly') }), 'retentionRules', 'weekly'],
+    ['retentionRules [undefined]', () => newPolicy({ retentionRules: [unchecked(undefined)] }), 'retentionRules[0]', undefined],
+    [
+      'two rules named "Yearly"',
+      () => newPolicy({ retentionRules: [RetentionRule.yearly(Duration.years(1)), RetentionRule.yearly(Duration.years(5))] }),
+      'retentionRules[1].name',
+      'Yearly',
+    ],
+    ['empty time zone', () => newPolicy({ timeZone: '' }), 'timeZone', ''],
+    ['time zone "UTC+01:00"', () => newPolicy({ timeZone: 'UTC+01:00' }), 'timeZone', 'UTC+01:00'],
+    ['time zone 42', () => newPolicy({ timeZone: unchecked(42) }), 'timeZone', 42],
   ]);
 
   test.each([
@@ -461,6 +887,11 @@ describe('DataLakeBackupPolicy', () => {
 describe('DataLakeStorageAccount.fromAttributes', () => {
   const containerId = `${ACCOUNT_ID}/blobServices/default/containers/raw`;
   const upperCaseId = ACCOUNT_ID.replace('lakeweu01', 'LakeWeu01');
+  const lowerCaseProviderId = ACCOUNT_ID.replace('Microsoft.Storage', 'microsoft.storage');
+  const resourceGroupId = `${SUBSCRIPTION}/resourceGroups/rg-data`;
+  const shortNameId = accountIdOf('ab');
+  const longNameId = accountIdOf('l'.repeat(25));
+  const underscoreId = accountIdOf('lake_weu01');
   catalog([
     ['a Backup vault ID', () => accountFromAttributes({ storageAccountId: VAULT_ID }), 'storageAccountId', VAULT_ID],
     ['a container ID', () => accountFromAttributes({ storageAccountId: containerId }), 'storageAccountId', containerId],
@@ -470,10 +901,47 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
     ['name not matching the ID', () => accountFromAttributes({ name: 'lakeweu02' }), 'name', 'lakeweu02'],
     ['location "West_Europe"', () => accountFromAttributes({ location: 'West_Europe' }), 'location', 'West_Europe'],
     ['location 42', () => accountFromAttributes({ location: unchecked(42) }), 'location', 42],
+    ['empty storageAccountId', () => accountFromAttributes({ storageAccountId: '' }), 'storageAccountId', ''],
+    ['storageAccountId missing', () => accountFromAttributes({ storageAccountId: unchecked(undefined) }), 'storageAccountId', undefined],
+    ['no attributes', () => DataLakeStorageAccount.fromAttributes(unchecked(undefined)), 'storageAccountId', undefined],
+    [
+      'an ID with "microsoft.storage" in lower case',
+      () => accountFromAttributes({ storageAccountId: lowerCaseProviderId }),
+      'storageAccountId',
+      lowerCaseProviderId,
+    ],
+    ['a resource group ID', () => accountFromAttributes({ storageAccountId: resourceGroupId }), 'storageAccountId', resourceGroupId],
+    [
+      'a Recovery Services vault ID',
+      () => accountFromAttributes({ storageAccountId: RECOVERY_SERVICES_VAULT_ID }),
+      'storageAccountId',
+      RECOVERY_SERVICES_VAULT_ID,
+    ],
+    [
+      'an ID with a trailing slash',
+      () => accountFromAttributes({ storageAccountId: `${ACCOUNT_ID}/` }),
+      'storageAccountId',
+      `${ACCOUNT_ID}/`,
+    ],
+    ['an ID with a 2-character name', () => accountFromAttributes({ storageAccountId: shortNameId }), 'storageAccountId', shortNameId],
+    ['an ID with a 25-character name', () => accountFromAttributes({ storageAccountId: longNameId }), 'storageAccountId', longNameId],
+    [
+      'an ID with an underscore in the name',
+      () => accountFromAttributes({ storageAccountId: underscoreId }),
+      'storageAccountId',
+      underscoreId,
+    ],
+    ['empty location', () => accountFromAttributes({ location: '' }), 'location', ''],
+    ['location missing', () => accountFromAttributes({ location: unchecked(undefined) }), 'location', undefined],
+    ['empty name', () => accountFromAttributes({ name: '' }), 'name', ''],
+    ['name of 2 characters', () => accountFromAttributes({ name: 'ab' }), 'name', 'ab'],
+    ['name of 25 characters', () => accountFromAttributes({ name: 'l'.repeat(25) }), 'name', 'l'.repeat(25)],
+    ['name with a hyphen', () => accountFromAttributes({ name: 'lake-weu01' }), 'name', 'lake-weu01'],
   ]);
 });
 
 describe('DataLakeStorageAccount.fromStorageAccount', () => {
+  const data = dataSource(newStack());
   catalog([
     ['isHnsEnabled false', () => accountFromResource({ isHnsEnabled: false }), 'isHnsEnabled', false],
     ['isHnsEnabled absent', () => accountFromResource({ isHnsEnabled: undefined }), 'isHnsEnabled', undefined],
@@ -481,6 +949,28 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
     ['sftpEnabled true', () => accountFromResource({ sftpEnabled: true }), 'sftpEnabled', true],
     ['accountKind "BlobStorage"', () => accountFromResource({ accountKind: 'BlobStorage' }), 'accountKind', 'BlobStorage'],
     ['accountTier "Premium"', () => accountFromResource({ accountTier: 'Premium' }), 'accountTier', 'Premium'],
+    ['isHnsEnabled "true" (a string)', () => accountFromResource({ isHnsEnabled: unchecked('true') }), 'isHnsEnabled', 'true'],
+    ['accountKind "storagev2"', () => accountFromResource({ accountKind: 'storagev2' }), 'accountKind', 'storagev2'],
+    ['accountKind "Storage" (general-purpose v1)', () => accountFromResource({ accountKind: 'Storage' }), 'accountKind', 'Storage'],
+    ['accountTier "standard"', () => accountFromResource({ accountTier: 'standard' }), 'accountTier', 'standard'],
+    ['account as an ID', () => DataLakeStorageAccount.fromStorageAccount(unchecked(ACCOUNT_ID)), 'account', ACCOUNT_ID],
+    ['account missing', () => DataLakeStorageAccount.fromStorageAccount(unchecked(undefined)), 'account', undefined],
+    ['a data source instead of a resource', () => DataLakeStorageAccount.fromStorageAccount(unchecked(data)), 'account', data],
+  ]);
+});
+
+describe('DataLakeStorageAccount.fromDataSource', () => {
+  const resource = azurermAccount(newStack());
+  catalog([
+    ['account as an ID', () => DataLakeStorageAccount.fromDataSource(unchecked(ACCOUNT_ID)), 'account', ACCOUNT_ID],
+    ['account missing', () => DataLakeStorageAccount.fromDataSource(unchecked(undefined)), 'account', undefined],
+    [
+      'account as attributes',
+      () => DataLakeStorageAccount.fromDataSource(unchecked({ name: 'lakeweu01' })),
+      'account',
+      { name: 'lakeweu01' },
+    ],
+    ['a resource instead of a data source', () => DataLakeStorageAccount.fromDataSource(unchecked(resource)), 'account', resource],
   ]);
 });
 
@@ -496,6 +986,37 @@ describe('DataLakeBackup', () => {
     const l = lake();
     protect(l, {}, 'Lake');
     return protect(l, { storageAccount: accountFromAttributes() }, 'LakeAgain');
+  };
+  const protectTwiceInTwoVaults = () => {
+    const l = lake();
+    protect(l, {}, 'Lake');
+    const vault = new BackupVault(l.stack, 'OtherVault', vaultProps({ name: 'bv-other-weu' }));
+    const policy = new DataLakeBackupPolicy(l.stack, 'OtherPolicy', policyProps(vault));
+    return protect({ ...l, vault, policy }, {}, 'LakeAgain');
+  };
+  const protectCreatedThenReferenced = () => {
+    const l = lake();
+    protect(l, { storageAccount: DataLakeStorageAccount.fromStorageAccount(azurermAccount(l.stack)) }, 'Lake');
+    return protect(l, { storageAccount: accountFromAttributes() }, 'LakeAgain');
+  };
+  const importedVaultsPolicy = () => {
+    const stack = newStack();
+    const attrs = { location: 'West Europe', principalId: PRINCIPAL_ID };
+    const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: VAULT_ID, ...attrs });
+    const otherVault = BackupVault.fromVaultAttributes(stack, 'OtherVault', { vaultId: vaultIdOf('bv-other-weu'), ...attrs });
+    const policy = new DataLakeBackupPolicy(stack, 'OtherPolicy', policyProps(otherVault));
+    return protect({ stack, vault, policy, account: accountFromAttributes() });
+  };
+  /** Protects `containers`, the names given as `azurerm_storage_container`s of the stack. */
+  const protectContainerResources = (...names: string[]) => {
+    const l = lake();
+    const refs = names.map((name, i) => new StorageContainer(l.stack, `Container${i}`, { name, storageAccountId: ACCOUNT_ID }));
+    return protect(l, { containers: refs });
+  };
+  const protectRestoreTarget = () => {
+    const l = lake();
+    l.vault.grantRestoreAccess(l.account);
+    return protect(l);
   };
   catalog([
     ['no containers', () => protect(lake(), { containers: [] }), 'containers', '0 containers'],
@@ -524,12 +1045,227 @@ describe('DataLakeBackup', () => {
     ['grantAccess "yes"', () => protect(lake(), { grantAccess: unchecked('yes') }), 'grantAccess', 'yes'],
     ['name with a slash', () => protect(lake(), { name: 'lake/raw' }), 'name', 'lake/raw'],
     ['the same account protected twice', protectTwice, 'storageAccount', 'lakeweu01'],
+    ['the same account protected twice, by two vaults', protectTwiceInTwoVaults, 'storageAccount', 'lakeweu01'],
+    ['the same account protected twice, created and referenced', protectCreatedThenReferenced, 'storageAccount', 'lakeweu01'],
+    ["an account prepared as the vault's restore target", protectRestoreTarget, 'storageAccount', 'lakeweu01'],
+    ['policy of another imported vault', importedVaultsPolicy, 'policy', 'test/OtherPolicy'],
+    ['vault missing', () => protect(lake(), { vault: unchecked(undefined) }), 'vault', undefined],
+    ['vault as an ID', () => protect(lake(), { vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID],
+    ['policy missing', () => protect(lake(), { policy: unchecked(undefined) }), 'policy', undefined],
+    ['policy as a name', () => protect(lake(), { policy: unchecked('adls-daily') }), 'policy', 'adls-daily'],
+    ['storageAccount missing', () => protect(lake(), { storageAccount: unchecked(undefined) }), 'storageAccount', undefined],
+    ['storageAccount as an ID', () => protect(lake(), { storageAccount: unchecked(ACCOUNT_ID) }), 'storageAccount', ACCOUNT_ID],
+    ['containers "raw" (not a list)', () => protect(lake(), { containers: unchecked('raw') }), 'containers', 'raw'],
+    ['container 42', () => protect(lake(), { containers: unchecked([42]) }), 'containers[0]', 42],
+    ['container "RAW"', () => protect(lake(), { containers: ['RAW'] }), 'containers[0]', 'RAW'],
+    ['empty container name', () => protect(lake(), { containers: [''] }), 'containers[0]', ''],
+    ['StorageContainer named "Raw_Data"', () => protectContainerResources('Raw_Data'), 'containers[0]', 'Raw_Data'],
+    ['two StorageContainers named "raw"', () => protectContainerResources('raw', 'raw'), 'containers[1]', 'raw'],
+    ['empty name', () => protect(lake(), { name: '' }), 'name', ''],
+    ['name of 151 characters', () => protect(lake(), { name: 'n'.repeat(151) }), 'name', 'n'.repeat(151)],
+    ['name with "?"', () => protect(lake(), { name: 'lake?raw' }), 'name', 'lake?raw'],
+    ['name with "#"', () => protect(lake(), { name: 'lake#raw' }), 'name', 'lake#raw'],
+    ['name with a backslash', () => protect(lake(), { name: 'lake\\raw' }), 'name', 'lake\\raw'],
+    ['name 42', () => protect(lake(), { name: unchecked(42) }), 'name', 42],
+    ['rolePropagationWait "PT5M"', () => waitFor(unchecked('PT5M')), 'rolePropagationWait', 'PT5M'],
+    ['rolePropagationWait 300 (a number)', () => waitFor(unchecked(300)), 'rolePropagationWait', 300],
+    ['rolePropagationWait of 3601 seconds', () => waitFor(Duration.seconds(3601)), 'rolePropagationWait', Duration.seconds(3601)],
+    ['rolePropagationWait of 1 day', () => waitFor(Duration.days(1)), 'rolePropagationWait', Duration.days(1)],
+    ['rolePropagationWait of 1 year', () => waitFor(Duration.years(1)), 'rolePropagationWait', Duration.years(1)],
+    ['grantAccess 1', () => protect(lake(), { grantAccess: unchecked(1) }), 'grantAccess', 1],
+    ['grantAccess "false"', () => protect(lake(), { grantAccess: unchecked('false') }), 'grantAccess', 'false'],
+    ['preventDestroy "no"', () => protect(lake(), { preventDestroy: unchecked('no') }), 'preventDestroy', 'no'],
+    ['preventDestroy 0', () => protect(lake(), { preventDestroy: unchecked(0) }), 'preventDestroy', 0],
+    ['allowUnlistedRegion "true"', () => protect(lake(), { allowUnlistedRegion: unchecked('true') }), 'allowUnlistedRegion', 'true'],
+    ['allowUnlistedRegion 1', () => protect(lake(), { allowUnlistedRegion: unchecked(1) }), 'allowUnlistedRegion', 1],
+    [
+      'allowUnlistedRegion "yes" in an unlisted region',
+      () => protect(lake('Brazil South'), { allowUnlistedRegion: unchecked('yes') }),
+      'allowUnlistedRegion',
+      'yes',
+    ],
   ]);
 
   test('vault in West Europe, account in East US: names both regions', () => {
     const error = expectConfigError(() => protect(lake('West Europe', 'East US')), 'storageAccount.location', 'West Europe');
     expect(error.message).toContain('"East US"');
   });
+});
+
+describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
+  const restoreToBackedUpAccount = () => {
+    const l = lake();
+    protect(l);
+    return l.vault.grantRestoreAccess(accountFromAttributes());
+  };
+  const restoreToImportedVaultsAccount = () => {
+    const stack = newStack();
+    const vault = BackupVault.fromVaultAttributes(stack, 'Vault', {
+      vaultId: VAULT_ID,
+      location: 'West Europe',
+      principalId: PRINCIPAL_ID,
+    });
+    const policy = new DataLakeBackupPolicy(stack, 'Policy', policyProps(vault));
+    protect({ stack, vault, policy, account: accountFromAttributes() });
+    return vault.grantRestoreAccess(accountFromAttributes());
+  };
+  const grantInTwoStacks = (kind: 'backup' | 'restore') => {
+    const l = lake();
+    const account = kind === 'backup' ? accountFromAttributes() : restoreAccount();
+    const grant = (scope?: Construct) =>
+      kind === 'backup' ? l.vault.grantBackupAccess(account, scope) : l.vault.grantRestoreAccess(account, scope);
+    grant();
+    return grant(otherStack(l.stack));
+  };
+  const withUnnamedAccount = (grant: (vault: IBackupVault, account: DataLakeStorageAccount) => unknown) => () => {
+    const l = lake();
+    return grant(l.vault, unnamedAccount(l.stack));
+  };
+  catalog([
+    ['grantRestoreAccess: the account the vault backs up', restoreToBackedUpAccount, 'targetAccount', 'lakeweu01'],
+    ['grantRestoreAccess: the account an imported vault backs up', restoreToImportedVaultsAccount, 'targetAccount', 'lakeweu01'],
+    [
+      'grantRestoreAccess: an account in another region',
+      () => lake().vault.grantRestoreAccess(restoreAccount('North Europe')),
+      'targetAccount.location',
+      'North Europe',
+    ],
+    [
+      'grantRestoreAccess: an account without a name known at synth',
+      withUnnamedAccount((v, a) => v.grantRestoreAccess(a)),
+      'targetAccount.name',
+      undefined,
+    ],
+    ['grantRestoreAccess: the same account again, from another stack', () => grantInTwoStacks('restore'), 'targetAccount', 'lakerestore'],
+    [
+      'grantBackupAccess: an account without a name known at synth',
+      withUnnamedAccount((v, a) => v.grantBackupAccess(a)),
+      'storageAccount.name',
+      undefined,
+    ],
+    ['grantBackupAccess: the same account again, from another stack', () => grantInTwoStacks('backup'), 'storageAccount', 'lakeweu01'],
+    [
+      'DataLakeBackup of an account without a name known at synth (its grant)',
+      () => {
+        const l = lake();
+        return protect(l, { storageAccount: unnamedAccount(l.stack) });
+      },
+      'storageAccount.name',
+      undefined,
+    ],
+  ]);
+});
+
+describe('BackupResourceGuard', () => {
+  const { RESTORE, CHANGE_POLICY } = CriticalOperation;
+  const REMOVE_MUA = 'Microsoft.DataProtection/backupVaults/backupResourceGuardProxies/delete';
+  catalog([
+    ['empty name', () => newGuard({ name: '' }), 'name', ''],
+    ['name of 261 characters', () => newGuard({ name: 'g'.repeat(261) }), 'name', 'g'.repeat(261)],
+    ['name with a slash', () => newGuard({ name: 'guard/weu' }), 'name', 'guard/weu'],
+    ['name with a backslash', () => newGuard({ name: 'guard\\weu' }), 'name', 'guard\\weu'],
+    ['name with "?"', () => newGuard({ name: 'guard?' }), 'name', 'guard?'],
+    ['name with "#"', () => newGuard({ name: 'guard#1' }), 'name', 'guard#1'],
+    ['name 42', () => newGuard({ name: unchecked(42) }), 'name', 42],
+    ['empty resource group', () => newGuard({ resourceGroupName: '' }), 'resourceGroupName', ''],
+    ['resource group with slash', () => newGuard({ resourceGroupName: 'rg/security' }), 'resourceGroupName', 'rg/security'],
+    ['resource group ending in a period', () => newGuard({ resourceGroupName: 'rg-security.' }), 'resourceGroupName', 'rg-security.'],
+    ['resource group of 91 characters', () => newGuard({ resourceGroupName: 'r'.repeat(91) }), 'resourceGroupName', 'r'.repeat(91)],
+    ['resource group missing', () => newGuard({ resourceGroupName: unchecked(undefined) }), 'resourceGroupName', undefined],
+    ['empty location', () => newGuard({ location: '' }), 'location', ''],
+    ['location "West_Europe"', () => newGuard({ location: 'West_Europe' }), 'location', 'West_Europe'],
+    ['location missing', () => newGuard({ location: unchecked(undefined) }), 'location', undefined],
+    [
+      'unguardedOperations one operation, not a list',
+      () => newGuard({ unguardedOperations: unchecked(RESTORE) }),
+      'unguardedOperations',
+      RESTORE,
+    ],
+    ['unguardedOperations "all"', () => newGuard({ unguardedOperations: unchecked('all') }), 'unguardedOperations', 'all'],
+    [
+      'unguardedOperations removing MUA (always guarded)',
+      () => newGuard({ unguardedOperations: [unchecked(REMOVE_MUA)] }),
+      'unguardedOperations[0]',
+      REMOVE_MUA,
+    ],
+    [
+      'unguardedOperations "RESTORE" (the enum key)',
+      () => newGuard({ unguardedOperations: [unchecked('RESTORE')] }),
+      'unguardedOperations[0]',
+      'RESTORE',
+    ],
+    [
+      'unguardedOperations in lower case',
+      () => newGuard({ unguardedOperations: [unchecked(RESTORE.toLowerCase())] }),
+      'unguardedOperations[0]',
+      RESTORE.toLowerCase(),
+    ],
+    ['unguardedOperations null entry', () => newGuard({ unguardedOperations: [unchecked(null)] }), 'unguardedOperations[0]', null],
+    [
+      'unguardedOperations an operation twice',
+      () => newGuard({ unguardedOperations: [RESTORE, CHANGE_POLICY, RESTORE] }),
+      'unguardedOperations[2]',
+      RESTORE,
+    ],
+    ['51 tags', () => newGuard({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }), 'tags', '51 tags'],
+    ['tag value of 257 characters', () => newGuard({ tags: { owner: 'o'.repeat(257) } }), 'tags["owner"]', 'o'.repeat(257)],
+    ['empty tag key', () => newGuard({ tags: { '': 'x' } }), 'tags[""]', ''],
+    ['tag value 42 (a number)', () => newGuard({ tags: { owner: unchecked(42) } }), 'tags["owner"]', 42],
+  ]);
+});
+
+describe('DataLakeRestoreTarget', () => {
+  /** A backup in the same stack, of account lakeweu02, by another vault. */
+  const otherVaultsBackup = (l: ProtectedLake) => {
+    const vault = new BackupVault(l.stack, 'OtherVault', vaultProps({ name: 'bv-other-weu' }));
+    const policy = new DataLakeBackupPolicy(l.stack, 'OtherPolicy', policyProps(vault));
+    const account = accountFromAttributes({ storageAccountId: accountIdOf('lakeweu02') });
+    return protect({ ...l, vault, policy, account }, {}, 'OtherLake');
+  };
+  catalog([
+    ['vault missing', () => restoreTarget({ vault: unchecked(undefined) }), 'vault', undefined],
+    ['vault as an ID', () => restoreTarget({ vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID],
+    ['vault as attributes', () => restoreTarget({ vault: unchecked({ vaultId: VAULT_ID }) }), 'vault', { vaultId: VAULT_ID }],
+    ['storageAccount missing', () => restoreTarget({ storageAccount: unchecked(undefined) }), 'storageAccount', undefined],
+    ['storageAccount as an ID', () => restoreTarget({ storageAccount: unchecked(ACCOUNT_ID) }), 'storageAccount', ACCOUNT_ID],
+    [
+      'storageAccount with ID 42',
+      () => restoreTarget({ storageAccount: unchecked({ storageAccountId: 42 }) }),
+      'storageAccount',
+      { storageAccountId: 42 },
+    ],
+    ['storageAccount the vault backs up', () => restoreTarget({ storageAccount: accountFromAttributes() }), 'storageAccount', 'lakeweu01'],
+    [
+      'storageAccount in another region',
+      () => restoreTarget({ storageAccount: restoreAccount('North Europe') }),
+      'storageAccount.location',
+      'North Europe',
+    ],
+    [
+      'storageAccount without a name known at synth',
+      () => restoreTarget((l) => ({ storageAccount: unnamedAccount(l.stack) })),
+      'storageAccount.name',
+      undefined,
+    ],
+    ['sources "all"', () => restoreTarget({ sources: unchecked('all') }), 'sources', 'all'],
+    ['sources [{}]', () => restoreTarget({ sources: [unchecked({})] }), 'sources[0]', {}],
+    ['sources [42]', () => restoreTarget({ sources: [unchecked(42)] }), 'sources[0]', 42],
+    [
+      'sources[1] a backup of another vault',
+      () => restoreTarget((l) => ({ sources: [l.backup, otherVaultsBackup(l)] })),
+      'sources[1]',
+      'test/OtherLake',
+    ],
+    ['existingContainers "raw" (not a list)', () => restoreTarget({ existingContainers: unchecked('raw') }), 'existingContainers', 'raw'],
+    ['existingContainers [""]', () => restoreTarget({ existingContainers: [''] }), 'existingContainers[0]', ''],
+    ['existingContainers [42]', () => restoreTarget({ existingContainers: [unchecked(42)] }), 'existingContainers[0]', 42],
+    [
+      'existingContainers holding a container the source restores',
+      () => restoreTarget((l) => ({ sources: [l.backup], existingContainers: ['landing', 'curated'] })),
+      'existingContainers[1]',
+      'curated',
+    ],
+  ]);
 });
 
 describe('one construct with several problems reports them all at once', () => {
@@ -584,6 +1320,75 @@ describe('one construct with several problems reports them all at once', () => {
       () => protect(lake('West Europe', 'East US'), { containers: [] }),
       ['storageAccount.location', 'containers'],
     ],
+    ['BackupSchedule.daily', () => BackupSchedule.daily({ hour: -1, minute: 60, utcOffset: 'Z' }), ['hour', 'minute', 'utcOffset']],
+    [
+      'RetentionRule.custom with absoluteCriteria and every other criterion',
+      () =>
+        customRule({
+          absoluteCriteria: ALL_BACKUP,
+          daysOfWeek: [SUNDAY],
+          weeksOfMonth: [FIRST],
+          monthsOfYear: [JANUARY],
+          scheduledBackupTimes: ['2024-01-07T02:30:00Z'],
+        }),
+      ['daysOfWeek', 'weeksOfMonth', 'monthsOfYear', 'scheduledBackupTimes'],
+    ],
+    [
+      'BackupVault with an unacknowledged Locked and a bad name',
+      () =>
+        newVault({
+          name: 'bv_lake',
+          immutability: Immutability.LOCKED,
+          acknowledgeIrreversible: [unchecked('Locked')],
+          preventDestroy: unchecked('yes'),
+          deletionLock: unchecked(1),
+        }),
+      ['name', 'immutability', 'acknowledgeIrreversible[0]', 'preventDestroy', 'deletionLock'],
+    ],
+    [
+      'BackupVault acknowledging a setting it does not set, twice',
+      () => newVault({ acknowledgeIrreversible: [IMMUTABILITY_LOCKED, IMMUTABILITY_LOCKED] }),
+      ['acknowledgeIrreversible[0]', 'acknowledgeIrreversible[1]'],
+    ],
+    [
+      'BackupVault with every irreversible setting unacknowledged',
+      () => newVault({ softDelete: SoftDelete.ALWAYS_ON, immutability: Immutability.LOCKED, crossRegionRestore: true }),
+      ['softDelete', 'immutability', 'crossRegionRestore'],
+    ],
+    [
+      'DataLakeBackup with non-boolean switches',
+      () => protect(lake(), { grantAccess: unchecked(1), preventDestroy: unchecked('no'), allowUnlistedRegion: unchecked('yes') }),
+      ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'],
+    ],
+    [
+      'BackupResourceGuard with a bad name and a bad operation',
+      () => newGuard({ name: 'guard/weu', location: '', unguardedOperations: [unchecked('Restore')] }),
+      ['name', 'location', 'unguardedOperations[0]'],
+    ],
+    [
+      'BackupResourceGuard without props',
+      () => new BackupResourceGuard(newStack(), 'Guard', unchecked(undefined)),
+      ['name', 'resourceGroupName', 'location'],
+    ],
+    [
+      'DataLakeRestoreTarget',
+      () => restoreTarget({ vault: unchecked(undefined), sources: unchecked('all'), existingContainers: [''] }),
+      ['vault', 'sources', 'existingContainers[0]'],
+    ],
+    [
+      'DataLakeRestoreTarget: the backed-up account, in another region',
+      () => restoreTarget({ storageAccount: accountFromAttributes({ location: 'North Europe' }) }),
+      ['storageAccount', 'storageAccount.location'],
+    ],
+    [
+      'vault.grantRestoreAccess: the backed-up account, in another region',
+      () => {
+        const l = lake();
+        protect(l);
+        return l.vault.grantRestoreAccess(accountFromAttributes({ location: 'North Europe' }));
+      },
+      ['targetAccount', 'targetAccount.location'],
+    ],
   ])('%s', (_name, build, fields) => {
     const error = catchConfigError(build);
     expect(error.problems.length).toBeGreaterThanOrEqual(Math.max(2, fields.length));
@@ -615,4 +1420,57 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
   ])('%s', (_name, build, field, received) => {
     expectConfigError(build, field, received);
   });
+});
+
+describe('inputs the library passed through or mis-named until the catalog found them', () => {
+  const l = () => lake();
+  const policyNamedTwice = () => {
+    const { stack, vault } = lake();
+    return new DataLakeBackupPolicy(stack, 'Policy2', policyProps(vault, { name: 'ADLS-DAILY' }));
+  };
+  catalog([
+    ['grantBackupAccess with a name instead of an account', () => l().vault.grantBackupAccess(unchecked('lakeweu01')), 'storageAccount', 'lakeweu01'],
+    ['grantBackupAccess with undefined', () => l().vault.grantBackupAccess(unchecked(undefined)), 'storageAccount', undefined],
+    [
+      'grantRestoreAccess with an object that is not an account',
+      () => l().vault.grantRestoreAccess(unchecked({ storageAccountId: 42 })),
+      'targetAccount',
+      { storageAccountId: 42 },
+    ],
+    ['grantBackupAccess with a string scope', () => l().vault.grantBackupAccess(accountFromAttributes(), unchecked('here')), 'scope', 'here'],
+    ['grantRestoreAccess with a string scope', () => l().vault.grantRestoreAccess(restoreAccount(), unchecked('here')), 'scope', 'here'],
+    [
+      'grantBackupAccess with an account in another region',
+      () => l().vault.grantBackupAccess(accountFromAttributes({ location: 'North Europe' })),
+      'storageAccount.location',
+      'North Europe',
+    ],
+    ['DataLakeBackup with a look-alike vault object', () => protect(l(), { vault: unchecked({ vaultId: VAULT_ID, location: 'West Europe' }) }), 'vault', { vaultId: VAULT_ID, location: 'West Europe' }],
+    ['DataLakeBackup with a look-alike policy object', () => protect(l(), { policy: unchecked({ policyId: 'p' }) }), 'policy', { policyId: 'p' }],
+    [
+      'scheduledBackupTimes as a string',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: unchecked('2024-01-07T02:30:00Z') }),
+      'scheduledBackupTimes',
+      '2024-01-07T02:30:00Z',
+    ],
+    ['scheduledBackupTimes holding a number', () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: unchecked([42]) }), 'scheduledBackupTimes[0]', 42],
+    [
+      'scheduledBackupTimes repeating a time',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: ['2024-01-07T02:30:00Z', '2024-01-07T02:30:00Z'] }),
+      'scheduledBackupTimes[1]',
+      '2024-01-07T02:30:00Z',
+    ],
+    ['vault tags as a string', () => newVault({ tags: unchecked('env=prod') }), 'tags', 'env=prod'],
+    ['guard tags as a list', () => newGuard({ tags: unchecked(['env']) }), 'tags', ['env']],
+    ['utcOffset +14:30', () => BackupSchedule.daily({ hour: 2, utcOffset: '+14:30' }), 'utcOffset', '+14:30'],
+    ['utcOffset -14:59', () => BackupSchedule.daily({ hour: 2, utcOffset: '-14:59' }), 'utcOffset', '-14:59'],
+    ['expression with offset +14:59', () => BackupSchedule.expression('R/2024-01-07T02:30:00+14:59/P1W'), 'intervals[0]', 'R/2024-01-07T02:30:00+14:59/P1W'],
+    ['nfsv3Enabled as the string "true"', () => accountFromResource({ nfsv3Enabled: unchecked('true') }), 'nfsv3Enabled', 'true'],
+    ['sftpEnabled as the string "true"', () => accountFromResource({ sftpEnabled: unchecked('true') }), 'sftpEnabled', 'true'],
+    ['restore target existingContainers repeating a name', () => restoreTarget({ existingContainers: ['gold', 'gold'] }), 'existingContainers[1]', 'gold'],
+    ['restore target existingContainers "Raw_Data"', () => restoreTarget({ existingContainers: ['Raw_Data'] }), 'existingContainers[0]', 'Raw_Data'],
+    ['restore target sources repeating a backup', () => restoreTarget((p) => ({ sources: [p.backup, p.backup] })), 'sources[1]', 'test/Lake'],
+    ['RetentionRule.weekly with a day name as options', () => RetentionRule.weekly(Duration.weeks(4), unchecked('Sunday')), 'options', 'Sunday'],
+    ['a second policy of the same name (in another case) in one vault', policyNamedTwice, 'name', 'ADLS-DAILY'],
+  ]);
 });

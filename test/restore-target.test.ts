@@ -92,7 +92,7 @@ describe('refuses what Azure cannot restore to', () => {
   test('an account in another region, at synth when both regions are literal', () => {
     const { stack, vault } = protectedLake();
     expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeneu', 'North Europe') })).toThrow(
-      /`storageAccount.location` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, got: vault in "West Europe", target in "North Europe"/,
+      /`storageAccount.location` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, got: vault in "West Europe", account in "North Europe"/,
     );
   });
 
@@ -171,7 +171,7 @@ describe('bad props', () => {
     ['sources', { sources: 'all' }, /`sources` must be a list of DataLakeBackup, got: "all"/],
     ['sources[0]', { sources: [{}] }, /`sources\[0\]` must be a DataLakeBackup, got: \{\}/],
     ['existingContainers', { existingContainers: 'raw' }, /`existingContainers` must be a list of container names, got: "raw"/],
-    ['existingContainers[0]', { existingContainers: [''] }, /`existingContainers\[0\]` must be a container name known at synth time, got: ""/],
+    ['existingContainers[0]', { existingContainers: [''] }, /`existingContainers\[0\]` must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens, got: ""/],
   ])('`%s`', (_field, override, message) => {
     const { stack, vault } = protectedLake();
     expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), ...(override as object) }), message);

@@ -38,3 +38,19 @@ export function registerRestoreTarget(scope: IConstruct, vaultId: string, accoun
   if (clash === undefined && !accounts.targets.has(accountKey)) accounts.targets.set(accountKey, path);
   return clash;
 }
+
+const names = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * Claims a literal Azure name within its parent (`namespace`, e.g. a resource group or a vault) for `path`, across
+ * the app; returns the path that already holds it. Azure names are case-insensitive, so are the claims.
+ */
+export function claimName(scope: IConstruct, namespace: string, name: string, path: string): string | undefined {
+  const root = scope.node.root;
+  const claimed = names.get(root) ?? new Map<string, string>();
+  names.set(root, claimed);
+  const key = `${namespace}\n${name}`.toLowerCase();
+  const holder = claimed.get(key);
+  if (holder === undefined) claimed.set(key, path);
+  return holder;
+}

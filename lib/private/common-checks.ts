@@ -25,7 +25,11 @@ export function checkBoolean(problems: Problems, field: string, value: unknown):
 
 /** Checks tags the way Azure limits them; a map given as a Terraform reference passes. */
 export function checkTags(problems: Problems, tags: { [key: string]: string } | undefined): void {
-  if (tags === undefined || tags === null || isTokenCollection(tags)) return;
+  if (tags === undefined || isTokenCollection(tags)) return;
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) {
+    problems.add('tags', 'must be a map of tag names to values, e.g. { team: "data" }', tags);
+    return;
+  }
   const entries = Object.entries(tags);
   problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
   for (const [key, value] of entries) {

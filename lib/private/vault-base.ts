@@ -26,13 +26,21 @@ export abstract class VaultBase extends Construct implements IBackupVault {
   private readonly grants = { backup: new Map<string, RoleAssignment>(), restore: new Map<string, RoleAssignment>() };
 
   public grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
-    return this.grantOnce('backup', storageAccount, scope, `${this.node.path}.grantBackupAccess`);
+    const where = `${this.node.path}.grantBackupAccess`;
+    const problems = new Problems(where);
+    if (accountKeyOf(problems, storageAccount, 'storageAccount') !== undefined) {
+      checkSameRegion(problems, this, storageAccount, 'storageAccount', 'Azure Backup for ADLS needs the Backup vault and the storage account in the same region');
+    }
+    checkScope(problems, scope);
+    problems.throwIfAny();
+    return this.grantOnce('backup', storageAccount, scope, where);
   }
 
   public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
     const where = `${this.node.path}.grantRestoreAccess`;
     const problems = new Problems(where);
     checkRestoreTarget(problems, this, targetAccount, 'targetAccount', where);
+    checkScope(problems, scope);
     problems.throwIfAny();
     return this.grantOnce('restore', targetAccount, scope, where);
   }
@@ -40,7 +48,7 @@ export abstract class VaultBase extends Construct implements IBackupVault {
   /** Creates the role assignment once per account and kind; later calls in the same stack get the same one. */
   private grantOnce(kind: GrantKind, account: IDataLakeStorageAccount, scope: Construct, where: string): RoleAssignment {
     const field = kind === 'backup' ? 'storageAccount' : 'targetAccount';
-    const key = stableKeyOf(account, field, where);
+    const key = account.stableKey!; // checked by the callers
     const existing = this.grants[kind].get(key);
     if (existing) {
       if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
@@ -81,7 +89,8 @@ export abstract class VaultBase extends Construct implements IBackupVault {
  * (Azure restores only to a different account), or it is in another region. Registers it as a restore target.
  */
 export function checkRestoreTarget(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, preparedBy: string): void {
-  const key = stableKeyOf(account, field, preparedBy);
+  const key = accountKeyOf(problems, account, field);
+  if (key === undefined) return;
   const backup = registerRestoreTarget(vault, vault.vaultId, key, preparedBy);
   if (backup !== undefined) {
     problems.add(
@@ -90,22 +99,33 @@ export function checkRestoreTarget(problems: Problems, vault: IBackupVault, acco
       key,
     );
   }
+  checkSameRegion(problems, vault, account, field, "Azure restores ADLS backups only to an account in the vault's region");
+}
+
+function checkSameRegion(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, reason: string): void {
   if (isLiteral(vault.location) && isLiteral(account.location) && normalizeRegion(vault.location) !== normalizeRegion(account.location)) {
     problems.addSentence(
-      `\`${field}.location\` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, ` +
-        `got: vault in ${describe(vault.location)}, target in ${describe(account.location)}`,
+      `\`${field}.location\` must be the vault's region: ${reason}, got: vault in ${describe(vault.location)}, account in ${describe(account.location)}`,
     );
   }
 }
 
-function stableKeyOf(account: IDataLakeStorageAccount, field: string, where: string): string {
-  const key = account?.stableKey;
-  if (key === undefined) {
-    throw new BackupConfigError(
-      `\`${field}.name\` must be known at synth time when \`storageAccountId\` is a Terraform reference, ` +
-        'so that the role assignment gets a stable Terraform address, got: undefined',
-      where,
+function checkScope(problems: Problems, scope: unknown): void {
+  problems.check(scope instanceof Construct, 'scope', 'must be a construct (where to create the role assignment)', scope);
+}
+
+/** The account's synth-time key (the role assignment's ID is built from it), or a recorded problem. */
+function accountKeyOf(problems: Problems, account: IDataLakeStorageAccount, field: string): string | undefined {
+  if (account === null || typeof account !== 'object' || typeof account.storageAccountId !== 'string') {
+    problems.add(field, 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)', account);
+    return undefined;
+  }
+  if (account.stableKey === undefined) {
+    problems.add(
+      `${field}.name`,
+      'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
+      account.name,
     );
   }
-  return key;
+  return account.stableKey;
 }
