@@ -56,7 +56,7 @@ export class DataLakeRestoreTarget extends Construct {
     const p = props ?? ({} as DataLakeRestoreTargetProps);
     const problems = new Problems(`DataLakeRestoreTarget '${this.node.path}'`);
     validateProps(problems, p);
-    if (problems.empty) checkRestoreTarget(problems, p.vault, p.storageAccount, 'storageAccount', this.node.path);
+    if (problems.empty) checkRestoreTarget(problems, p.vault, p.storageAccount, 'storageAccount', this.node.path, p.sources);
     problems.throwIfAny();
 
     this.vault = p.vault;
@@ -69,7 +69,7 @@ export class DataLakeRestoreTarget extends Construct {
 
     // depends_on and references cannot cross stacks: a target in another stack than its vault keeps the grant beside it.
     const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
-    this.roleAssignment = p.vault.grantRestoreAccess(p.storageAccount, sameStack ? undefined : this);
+    this.roleAssignment = p.vault.grantRestoreAccess(p.storageAccount, sameStack ? undefined : this, p.sources);
   }
 
   private validateAtSynth(): string[] {
@@ -97,7 +97,9 @@ export class DataLakeRestoreTarget extends Construct {
 }
 
 function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void {
-  if (!p.vault || typeof p.vault.grantRestoreAccess !== 'function') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string' || typeof p.vault.grantRestoreAccess !== 'function') {
+    problems.add('vault', 'must be a BackupVault', p.vault);
+  }
   if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
     problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)', p.storageAccount);
   }
@@ -107,7 +109,7 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
       p.sources.forEach((source, i) => {
         if (!(source instanceof DataLakeBackup)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
         else if (p.sources!.indexOf(source) !== i) problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
-        else if (p.vault && source.vault !== p.vault) {
+        else if (p.vault && !sameVault(source.vault, p.vault)) {
           problems.add(`sources[${i}]`, `must be a backup of this target's vault '${p.vault.node?.path}'`, source.node.path);
         }
       });
@@ -126,9 +128,14 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
   }
 }
 
+/** The same vault: one object, or imports of one literal vault ID (e.g. in two stacks). */
+function sameVault(a: IBackupVault, b: IBackupVault): boolean {
+  return a === b || (isLiteral(a.vaultId) && a.vaultId === b.vaultId);
+}
+
 /** Every DataLakeBackup of `vault` in the app. */
 function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
-  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && c.vault === vault);
+  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && sameVault(c.vault, vault));
 }
 
 /**
@@ -142,13 +149,15 @@ function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount
     isLiteral(value) || stack === undefined
       ? value
       : Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
-  const accountId = resolve(account.storageAccountId);
-  const accountName = resolve(account.name);
+  // An account is known by its literal ID and name and, when the app creates it, by references to both.
+  const known = (values: unknown[]) => new Set(values.filter((v) => v !== undefined).map(resolve));
+  const ids = known([account.storageAccountId, account.resource?.id]);
+  const names = known([account.name, account.resource?.name, account.resource?.nameInput]);
   const onAccount = (c: StorageContainer) => {
     if (!isLiteral(c.storageAccountIdInput) && !isLiteral(c.storageAccountNameInput) && TerraformStack.of(c) !== stack) return false;
-    const id = c.storageAccountIdInput === undefined ? undefined : resolve(c.storageAccountIdInput);
-    const name = c.storageAccountNameInput === undefined ? undefined : resolve(c.storageAccountNameInput);
-    return (id !== undefined && id === accountId) || (name !== undefined && name === accountName);
+    const id = c.storageAccountIdInput;
+    const name = c.storageAccountNameInput;
+    return (id !== undefined && ids.has(resolve(id))) || (name !== undefined && names.has(resolve(name)));
   };
   return scope.node.root.node
     .findAll()

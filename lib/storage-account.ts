@@ -1,4 +1,4 @@
-import { Op } from 'cdktf';
+import { Op, TerraformStack } from 'cdktf';
 import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { BackupConfigError } from './errors';
@@ -14,8 +14,8 @@ export interface IDataLakeStorageAccount {
   /** The account's name, when known (literal or a Terraform reference). */
   readonly name?: string;
   /**
-   * A key known at synth time that identifies the account within the app (its literal name, or the
-   * Terraform address of the resource that creates it). Used for construct IDs, which become Terraform addresses.
+   * A key known at synth time that identifies the account within the app (its literal name, or the stack and
+   * logical ID of the resource or data source that reads it). Used for construct IDs, which become Terraform addresses.
    */
   readonly stableKey?: string;
   /** The storage account resource when this stack creates it. */
@@ -107,7 +107,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
       storageAccountId: account.id,
       location: literalLocation ?? account.location,
       name: literalName ?? account.name,
-      stableKey: literalName ?? account.friendlyUniqueId,
+      stableKey: literalName ?? addressKey(account),
       resource: account,
     });
   }
@@ -131,7 +131,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
       storageAccountId: account.id,
       location: account.location,
       name: literalName ?? account.name,
-      stableKey: literalName ?? account.friendlyUniqueId,
+      stableKey: literalName ?? addressKey(account),
       planTimeChecks: [
         { condition: expression(Op.eq(account.isHnsEnabled, true)), errorMessage: `${which} has hierarchical namespace off: ${needs}.` },
         { condition: expression(Op.neq(account.nfsv3Enabled, true)), errorMessage: `${which} has NFS 3.0 on: ${needs}.` },
@@ -195,6 +195,14 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     this.resource = props.resource;
     this.planTimeChecks = props.planTimeChecks;
   }
+}
+
+/**
+ * A key for an account whose name is only known at plan time: its stack and logical ID, because logical IDs are
+ * only unique within a stack. (Literal names need no stack: storage account names are unique across Azure.)
+ */
+function addressKey(element: StorageAccount | DataAzurermStorageAccount): string {
+  return `${TerraformStack.of(element).node.id}-${element.friendlyUniqueId}`;
 }
 
 /** cdktf's Op helpers return an IResolvable typed as any; a precondition takes it as a string token. */

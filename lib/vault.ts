@@ -9,6 +9,7 @@ import { checkBoolean, checkEnum, checkResourceGroupName, checkTags } from './pr
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 import { VaultBase } from './private/vault-base';
+import type { DataLakeBackup } from './data-lake-backup';
 import { IDataLakeStorageAccount } from './storage-account';
 
 export { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './private/vault-base';
@@ -58,11 +59,13 @@ export interface IBackupVault extends IConstruct {
   grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
   /**
    * Prepares `targetAccount` for restores from this vault: grants the vault's identity Storage Account Backup
-   * Contributor on it, once. Refuses an account this vault backs up (Azure restores only to a different account)
-   * and an account in another region (at synth, or by a precondition when a region is a reference).
+   * Contributor on it, once (sharing the backup grant if the account is also backed up). Refuses the own account
+   * of a backup to be restored there (Azure restores only to a different account) and an account in another
+   * region (at synth, or by a precondition when a region is a reference).
    * @param scope where to create the assignment; @default the vault.
+   * @param sources the backups to be restored there; @default every backup of this vault, now and later.
    */
-  grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
+  grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope?: Construct, sources?: readonly DataLakeBackup[]): RoleAssignment;
 }
 
 /** Props of `BackupVault`. */
@@ -106,15 +109,17 @@ export interface BackupVaultProps {
    */
   readonly acknowledgeIrreversible?: IrreversibleSetting[];
   /**
-   * Add `lifecycle.prevent_destroy` to the vault, so that `terraform destroy` or a change that replaces the vault
-   * fails instead of deleting every recovery point. Set `false` only for sandboxes. Deleting the vault's code
-   * removes the guard with it: use `deletionLock` against that.
+   * Add `lifecycle.prevent_destroy` to the vault (and its deletion lock), so that `terraform destroy` or a change
+   * that replaces the vault fails instead of deleting every recovery point. Set `false` only for sandboxes.
+   * Deleting the vault's code removes the guard with it.
    * @default true
    */
   readonly preventDestroy?: boolean;
   /**
-   * Put a `CanNotDelete` management lock on the vault (`azurerm_management_lock`). Azure then refuses to delete
-   * the vault by any means until the lock is removed. Creating a lock needs `Microsoft.Authorization/locks/write`
+   * Put a `CanNotDelete` management lock on the vault (`azurerm_management_lock`): Azure then refuses to delete
+   * the vault from the portal, the CLI or another pipeline until the lock is removed. The lock is part of this
+   * configuration, so removing the vault's code removes the lock first; against that, create the lock from a
+   * configuration the backup admins do not own. Creating a lock needs `Microsoft.Authorization/locks/write`
    * (Owner or User Access Administrator).
    * @default false
    */
@@ -218,6 +223,7 @@ export class BackupVault extends VaultBase {
         scope: this.vaultId,
         lockLevel: 'CanNotDelete',
         notes: 'Deleting this Backup vault deletes every recovery point in it. Remove this lock only to retire the vault.',
+        lifecycle: this.preventDestroy ? { preventDestroy: true } : undefined,
       });
     }
   }

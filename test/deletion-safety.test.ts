@@ -88,6 +88,11 @@ describe('deletion lock', () => {
     expect(config.notes).toMatch(/deletes every recovery point/);
   });
 
+  test('the lock follows the vault: prevent_destroy on it too, unless the vault is a sandbox', () => {
+    expect(onlyResource(synthBackup({ deletionLock: true }).json, LOCK).config.lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(synthBackup({ deletionLock: true, preventDestroy: false }).json, LOCK).config.lifecycle).toBeUndefined();
+  });
+
   test('no lock unless asked (creating one needs Owner or User Access Administrator)', () => {
     expect(resourcesOf(synthBackup({}).json, LOCK)).toEqual({});
   });
@@ -123,7 +128,11 @@ describe('irreversible settings need an acknowledgement', () => {
       immutability: 'Locked',
       cross_region_restore_enabled: true,
     });
-    expect(warningsOf(vault)).toHaveLength(3);
+    expect(warningsOf(vault).sort()).toEqual([
+      expect.stringMatching(/^crossRegionRestore is irreversible: .*ADLS vaulted backups cannot use it/),
+      expect.stringMatching(/^immutability Locked is irreversible/),
+      expect.stringMatching(/^softDelete AlwaysOn is irreversible/),
+    ]);
   });
 
   test('acknowledging one setting does not cover another, and a stale acknowledgement is refused', () => {
@@ -181,11 +190,10 @@ describe('Resource Guard (multi-user authorization)', () => {
     expect(warningsOf(guard)[0]).toContain('az dataprotection backup-vault resource-guard-mapping create');
   });
 
-  test('no azurerm resource in the stack attaches a guard to the vault (there is none to use)', () => {
+  test('an operation given as a Terraform reference is left to azurerm; a literal one is checked', () => {
     const { stack } = newStack();
-    new BackupVault(stack, 'Vault', BASE);
-    new BackupResourceGuard(stack, 'Guard', GUARD_PROPS);
-    const types = Object.keys(synth(stack).resource);
-    expect(types.sort()).toEqual([VAULT, GUARD]);
+    const op = new TerraformVariable(stack, 'op', { type: 'string' }).stringValue;
+    new BackupResourceGuard(stack, 'Guard', { ...GUARD_PROPS, unguardedOperations: [op as CriticalOperation] });
+    expect(onlyResource(synth(stack), GUARD).config.vault_critical_operation_exclusion_list).toEqual(['${var.op}']);
   });
 });

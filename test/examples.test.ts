@@ -109,7 +109,11 @@ describe('examples/complete', () => {
     const vault = onlyResource(json, 'azurerm_data_protection_backup_vault');
     expect(vault.config.lifecycle).toEqual({ prevent_destroy: true });
     expect(onlyResource(json, INSTANCE_TYPE).config.lifecycle).toEqual({ prevent_destroy: true });
-    expect(onlyResource(json, 'azurerm_management_lock').config).toMatchObject({ lock_level: 'CanNotDelete', scope: `\${${vault.address}.id}` });
+    expect(onlyResource(json, 'azurerm_management_lock').config).toMatchObject({
+      lock_level: 'CanNotDelete',
+      scope: `\${${vault.address}.id}`,
+      lifecycle: { prevent_destroy: true }, // `terraform destroy` cannot remove the lock either
+    });
   });
 
   test('restore readiness: the vault may write to a second HNS account in its region, not to the backed-up one', () => {

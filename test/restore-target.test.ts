@@ -1,8 +1,10 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
+  BackupConfigError,
   BackupSchedule,
   BackupVault,
   DataLakeBackup,
@@ -12,7 +14,7 @@ import {
   Duration,
   STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR,
 } from '../lib';
-import { expectConfigError, newStack, resourcesOf, storageAccountId, synth } from './helpers';
+import { expectConfigError, newStack, resourcesOf, storageAccountId, synth, vaultId } from './helpers';
 
 const RA = 'azurerm_role_assignment';
 
@@ -77,14 +79,15 @@ describe('refuses what Azure cannot restore to', () => {
   test('the account the vault backs up (restore to the original account is not supported)', () => {
     const { stack, vault } = protectedLake();
     expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lake') }), 
-      /`storageAccount` is the account DataLakeBackup 'test\/Lake' backs up: Azure restores ADLS backups only to a different storage account \(UserErrorOriginalLocationRestoreNotSupported\), got: "lake"/,
+      /`storageAccount` is the account DataLakeBackup 'test\/Lake' backs up: Azure restores a backup only to a different storage account \(UserErrorOriginalLocationRestoreNotSupported\), got: "lake"/,
     );
   });
 
   test('the same, when the backup is declared after the restore target', () => {
     const { vault, addBackup } = protectedLake();
     vault.grantRestoreAccess(account('lakeb'));
-    expect(() => addBackup('lakeb', ['raw'], 'LakeB')).toThrow(
+    expectConfigError(
+      () => addBackup('lakeb', ['raw'], 'LakeB'),
       /`storageAccount` is a restore target of this vault \(prepared by 'test\/Vault.grantRestoreAccess'\): Azure restores only to a different account than the one backed up, got: "lakeb"/,
     );
   });
@@ -201,5 +204,91 @@ describe('stacks', () => {
       }), storageAccount: account('lakerestore'), containers: ['raw'] }),
       "`storageAccount` is a restore target of this vault (prepared by 'restore/RestoreTarget')",
     );
+  });
+});
+
+describe('what Azure allows is not refused (review findings)', () => {
+  test('a target that another backup of the vault protects, when the sources are listed: one shared role assignment', () => {
+    const { stack, vault, backup, addBackup } = protectedLake();
+    const other = addBackup('lakeb', ['gold'], 'LakeB');
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeb'), sources: [backup] });
+    const grants = Object.entries(resourcesOf(synth(stack), RA));
+    expect(grants.map(([id]) => id.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual(['Vault_BackupAccess-lake', 'Vault_BackupAccess-lakeb']);
+    expect(other.roleAssignment).toBe(vault.grantRestoreAccess(account('lakeb'), undefined, [backup]));
+  });
+
+  test('the same target for every backup of the vault (the default) is still refused', () => {
+    const { stack, vault, addBackup } = protectedLake();
+    addBackup('lakeb', ['gold'], 'LakeB');
+    expectConfigError(
+      () => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeb') }),
+      "`storageAccount` is the account DataLakeBackup 'test/LakeB' backs up",
+    );
+  });
+
+  test('a backup of an account prepared for other backups only is allowed', () => {
+    const { stack, vault, backup, addBackup } = protectedLake();
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeb'), sources: [backup] });
+    expect(() => addBackup('lakeb', ['gold'], 'LakeB')).not.toThrow();
+  });
+
+  test('a refused grant leaves nothing behind: the account can still be backed up', () => {
+    const { vault, addBackup } = protectedLake();
+    expect(() => vault.grantRestoreAccess(account('lakeq', 'North Europe'))).toThrow(BackupConfigError);
+    // Before the fix the refused grant had registered lakeq as a restore target, and this backup was refused.
+    expect(() => addBackup('lakeq', ['raw'], 'LakeQ')).not.toThrow();
+  });
+
+  test('accounts with the same logical ID in two stacks are two accounts', () => {
+    const { app, vault } = protectedLake();
+    const named = (stack: TerraformStack) => {
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      const name = new TerraformVariable(stack, 'name', { type: 'string' }).stringValue;
+      return new StorageAccount(stack, 'Lake', {
+        name, resourceGroupName: 'rg', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'LRS', accountKind: 'StorageV2', isHnsEnabled: true,
+      });
+    };
+    const b = new TerraformStack(app, 'b');
+    const c = new TerraformStack(app, 'c');
+    const policy = new DataLakeBackupPolicy(b, 'Policy', { vault, name: 'daily-b', schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(7) });
+    new DataLakeBackup(b, 'Backup', { vault, policy, storageAccount: DataLakeStorageAccount.fromStorageAccount(named(b)), containers: ['raw'] });
+    new DataLakeRestoreTarget(c, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(named(c)) });
+    expect(Object.keys(resourcesOf(synth(b), RA))).toEqual([expect.stringMatching(/^Backup_BackupAccess-b-Lake_/)]);
+    expect(Object.keys(resourcesOf(synth(c), RA))).toEqual([expect.stringMatching(/^RestoreTarget_RestoreAccess-c-Lake_/)]);
+  });
+
+  test('one imported vault in two stacks is one vault: its backups are sources, their containers collide', () => {
+    const app = Testing.app();
+    const [a, b] = ['a', 'b'].map((id) => {
+      const stack = new TerraformStack(app, id);
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      return stack;
+    });
+    const importVault = (stack: TerraformStack) =>
+      BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: vaultId('bv-weu'), location: 'westeurope', principalId: '11111111-2222-3333-4444-555555555555' });
+    const vaultA = importVault(a);
+    const policy = new DataLakeBackupPolicy(a, 'Policy', { vault: vaultA, name: 'daily', schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(7) });
+    const backup = new DataLakeBackup(a, 'Backup', { vault: vaultA, policy, storageAccount: account('lake'), containers: ['raw'] });
+    const vaultB = importVault(b);
+    expect(() => new DataLakeRestoreTarget(b, 'Listed', { vault: vaultB, storageAccount: account('lakerestore'), sources: [backup] })).not.toThrow();
+    new DataLakeRestoreTarget(b, 'Default', { vault: vaultB, storageAccount: account('lakeother'), existingContainers: ['raw'] });
+    expect(() => Testing.synth(b, true)).toThrow(/`existingContainers\[0\]` is also a container of DataLakeBackup 'a\/Backup'/);
+  });
+
+  test('a container that names the target by a reference to its name collides too', () => {
+    const { stack, vault } = protectedLake();
+    const restoreAccount = hnsAccount(stack, 'lakerestore');
+    new StorageContainer(stack, 'ByName', { name: 'raw', storageAccountName: restoreAccount.name });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount) });
+    expect(() => Testing.synth(stack, true)).toThrow(/`StorageContainer 'test\/ByName'` is also a container of DataLakeBackup 'test\/Lake'/);
+  });
+
+  test('a target read by a data source gets the region precondition only: the source-account rules are not restore rules', () => {
+    const { stack, vault } = protectedLake();
+    const data = new DataAzurermStorageAccount(stack, 'Restore', { name: 'lakerestore', resourceGroupName: 'rg-data' });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromDataSource(data) });
+    const grant = Object.entries(resourcesOf(synth(stack), RA)).find(([id]) => id.includes('RestoreAccess'))![1];
+    expect(grant.lifecycle.precondition).toHaveLength(1);
+    expect(grant.lifecycle.precondition[0].condition).toBe('${("westeurope" == lower(replace(data.azurerm_storage_account.Restore.location, " ", "")))}');
   });
 });

@@ -1,15 +1,22 @@
 import { IConstruct } from 'constructs';
 
 /**
- * Which storage accounts each vault backs up and restores to, across one app, so that the rules Azure only
- * enforces at apply time are caught at synth: a restore never goes to a backup's own account.
+ * Which storage accounts each vault backs up and restores to, across one app, so that the rule Azure only
+ * enforces at restore time is caught at synth: a backup is never restored into its own account.
  * Vaults are keyed by `vaultId`: the same cdktf token for a vault of the app, the same literal for an import.
  */
 interface VaultAccounts {
-  /** stable account key -> path of the DataLakeBackup that protects it */
+  /** account key -> path of the DataLakeBackup that protects it */
   readonly sources: Map<string, string>;
-  /** stable account key -> path of the construct that prepared it as a restore target */
-  readonly targets: Map<string, string>;
+  /** account key -> the restore target prepared on it */
+  readonly targets: Map<string, RestoreTargetClaim>;
+}
+
+interface RestoreTargetClaim {
+  /** The construct (or grant) that prepared it. */
+  readonly path: string;
+  /** The accounts whose backups may be restored there; undefined: every backup of the vault. */
+  readonly sourceKeys?: readonly string[];
 }
 
 const registries = new WeakMap<IConstruct, Map<string, VaultAccounts>>();
@@ -23,20 +30,31 @@ function accountsOf(scope: IConstruct, vaultId: string): VaultAccounts {
   return accounts;
 }
 
-/** Records `accountKey` as backed up into the vault by `path`; returns the restore target path it clashes with. */
+/**
+ * Records `accountKey` as backed up into the vault by `path`. Returns the path of a restore target on the same
+ * account that is meant for every backup of the vault (so also this one), which Azure would refuse.
+ */
 export function registerBackupSource(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
   const accounts = accountsOf(scope, vaultId);
-  const clash = accounts.targets.get(accountKey);
-  if (clash === undefined && !accounts.sources.has(accountKey)) accounts.sources.set(accountKey, path);
-  return clash;
+  const target = accounts.targets.get(accountKey);
+  if (target !== undefined && (target.sourceKeys === undefined || target.sourceKeys.includes(accountKey))) return target.path;
+  if (!accounts.sources.has(accountKey)) accounts.sources.set(accountKey, path);
+  return undefined;
 }
 
-/** Records `accountKey` as a restore target of the vault; returns the path of the backup it clashes with. */
-export function registerRestoreTarget(scope: IConstruct, vaultId: string, accountKey: string, path: string): string | undefined {
+/**
+ * The backup whose own account `accountKey` is, among the backups to be restored there (`sourceKeys`, or every
+ * backup of the vault): Azure restores only to a different account. Undefined when there is none.
+ */
+export function restoreClash(scope: IConstruct, vaultId: string, accountKey: string, sourceKeys?: readonly string[]): string | undefined {
+  const inScope = sourceKeys === undefined || sourceKeys.includes(accountKey);
+  return inScope ? accountsOf(scope, vaultId).sources.get(accountKey) : undefined;
+}
+
+/** Records `accountKey` as a restore target of the vault, once all its checks passed. */
+export function registerRestoreTarget(scope: IConstruct, vaultId: string, accountKey: string, claim: RestoreTargetClaim): void {
   const accounts = accountsOf(scope, vaultId);
-  const clash = accounts.sources.get(accountKey);
-  if (clash === undefined && !accounts.targets.has(accountKey)) accounts.targets.set(accountKey, path);
-  return clash;
+  if (!accounts.targets.has(accountKey)) accounts.targets.set(accountKey, claim);
 }
 
 const names = new WeakMap<IConstruct, Map<string, string>>();

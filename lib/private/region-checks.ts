@@ -24,11 +24,17 @@ export function sameRegionCondition(a: string, b: string): string {
 
 /**
  * The checks `terraform plan` must make before an account is used by a vault: the account's own plan-time
- * checks, preceded by the same-region rule when either region is only known then. `message` has two `%s`: the
+ * checks (those of a backup source; `withAccountChecks`), preceded by the same-region rule when either region is
+ * only known then. `message` has two `%s`: the
  * vault's region and the account's.
  */
-export function planTimeRegionChecks(vaultRegion: string, account: IDataLakeStorageAccount, message: string): PlanTimeCheck[] {
-  const checks = [...(account.planTimeChecks ?? [])];
+export function planTimeRegionChecks(
+  vaultRegion: string,
+  account: IDataLakeStorageAccount,
+  message: string,
+  withAccountChecks = true,
+): PlanTimeCheck[] {
+  const checks = withAccountChecks ? [...(account.planTimeChecks ?? [])] : [];
   if (!isLiteral(vaultRegion) || !isLiteral(account.location)) {
     checks.unshift({
       condition: sameRegionCondition(vaultRegion, account.location),

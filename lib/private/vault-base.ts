@@ -5,7 +5,7 @@ import { BackupConfigError } from '../errors';
 import { normalizeRegion } from '../regions';
 import { IDataLakeStorageAccount } from '../storage-account';
 import type { IBackupVault } from '../vault';
-import { registerRestoreTarget } from './account-registry';
+import { registerRestoreTarget, restoreClash } from './account-registry';
 import { describe, isLiteral, Problems } from './problems';
 import { planTimeRegionChecks } from './region-checks';
 
@@ -23,33 +23,34 @@ export abstract class VaultBase extends Construct implements IBackupVault {
   public abstract readonly location: string;
   public abstract readonly principalId: string;
   public abstract readonly vaultName?: string;
-  private readonly grants = { backup: new Map<string, RoleAssignment>(), restore: new Map<string, RoleAssignment>() };
+  /** One assignment per account: backup and restore need the same role, and Azure refuses a duplicate. */
+  private readonly grants = new Map<string, RoleAssignment>();
 
   public grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
     const where = `${this.node.path}.grantBackupAccess`;
     const problems = new Problems(where);
+    checkScope(problems, scope);
     if (accountKeyOf(problems, storageAccount, 'storageAccount') !== undefined) {
       checkSameRegion(problems, this, storageAccount, 'storageAccount', 'Azure Backup for ADLS needs the Backup vault and the storage account in the same region');
     }
-    checkScope(problems, scope);
     problems.throwIfAny();
     return this.grantOnce('backup', storageAccount, scope, where);
   }
 
-  public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this): RoleAssignment {
+  public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this, sources?: readonly RestoreSource[]): RoleAssignment {
     const where = `${this.node.path}.grantRestoreAccess`;
     const problems = new Problems(where);
-    checkRestoreTarget(problems, this, targetAccount, 'targetAccount', where);
     checkScope(problems, scope);
+    if (problems.empty) checkRestoreTarget(problems, this, targetAccount, 'targetAccount', where, sources);
     problems.throwIfAny();
     return this.grantOnce('restore', targetAccount, scope, where);
   }
 
-  /** Creates the role assignment once per account and kind; later calls in the same stack get the same one. */
+  /** Creates the role assignment once per account; later calls in the same stack get the same one. */
   private grantOnce(kind: GrantKind, account: IDataLakeStorageAccount, scope: Construct, where: string): RoleAssignment {
     const field = kind === 'backup' ? 'storageAccount' : 'targetAccount';
     const key = account.stableKey!; // checked by the callers
-    const existing = this.grants[kind].get(key);
+    const existing = this.grants.get(key);
     if (existing) {
       if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
       throw new BackupConfigError(
@@ -69,37 +70,55 @@ export abstract class VaultBase extends Construct implements IBackupVault {
       skipServicePrincipalAadCheck: true,
       lifecycle: kind === 'restore' ? this.restorePreconditions(account) : undefined,
     });
-    this.grants[kind].set(key, assignment);
+    this.grants.set(key, assignment);
     return assignment;
   }
 
-  /** A restore target whose region or settings are only known at plan time is checked by `terraform plan`. */
+  /**
+   * A restore target whose region is only known at plan time is checked by `terraform plan`. The source-account
+   * checks (hierarchical namespace, NFS, kind, tier) are not: Azure documents them for the backed-up account only.
+   */
   private restorePreconditions(target: IDataLakeStorageAccount) {
     const precondition = planTimeRegionChecks(
       this.location,
       target,
       "Azure restores ADLS backups only to a storage account in the vault's region, but the vault is in '%s' and the restore target in '%s'. Use a target account in the vault's region.",
+      false,
     );
     return precondition.length > 0 ? { precondition } : undefined;
   }
 }
 
+/** A backup that may be restored into a target: what the checks need of a `DataLakeBackup`. */
+export interface RestoreSource {
+  readonly storageAccount: IDataLakeStorageAccount;
+}
+
 /**
- * Records why `account` cannot receive restores from `vault`: it is an account a backup of the vault protects
- * (Azure restores only to a different account), or it is in another region. Registers it as a restore target.
+ * Records why `account` cannot receive restores from `vault`: it is the own account of a backup to be restored
+ * there (`sources`, or every backup of the vault), or it is in another region. Registers it when it can.
  */
-export function checkRestoreTarget(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, preparedBy: string): void {
+export function checkRestoreTarget(
+  problems: Problems,
+  vault: IBackupVault,
+  account: IDataLakeStorageAccount,
+  field: string,
+  preparedBy: string,
+  sources?: readonly RestoreSource[],
+): void {
   const key = accountKeyOf(problems, account, field);
   if (key === undefined) return;
-  const backup = registerRestoreTarget(vault, vault.vaultId, key, preparedBy);
+  const sourceKeys = sources?.map((s) => s.storageAccount.stableKey).filter((k): k is string => k !== undefined);
+  const backup = restoreClash(vault, vault.vaultId, key, sourceKeys);
   if (backup !== undefined) {
     problems.add(
       field,
-      `is the account DataLakeBackup '${backup}' backs up: Azure restores ADLS backups only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)`,
+      `is the account DataLakeBackup '${backup}' backs up: Azure restores a backup only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)`,
       key,
     );
   }
   checkSameRegion(problems, vault, account, field, "Azure restores ADLS backups only to an account in the vault's region");
+  if (problems.empty) registerRestoreTarget(vault, vault.vaultId, key, { path: preparedBy, sourceKeys });
 }
 
 function checkSameRegion(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, reason: string): void {
