@@ -289,16 +289,17 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
     expect(violationsOf(body).join('\n')).toMatch(message);
   });
 
+  const goodInstance = {
+    name: 'i',
+    data_protection_backup_vault_id: VAULT_ID,
+    location: 'westeurope',
+    backup_policy_data_lake_storage_id: POLICY_ID,
+    storage_account_id: ACCOUNT_ID,
+    storage_container_names: ['raw', 'curated-2024'],
+  };
+
   test('refuses an instance without containers or with protection_state set', () => {
-    const instance = {
-      name: 'i',
-      data_protection_backup_vault_id: VAULT_ID,
-      location: 'westeurope',
-      backup_policy_data_lake_storage_id: POLICY_ID,
-      storage_account_id: ACCOUNT_ID,
-      storage_container_names: [] as string[],
-      protection_state: 'ProtectionConfigured',
-    };
+    const instance = { ...goodInstance, storage_container_names: [] as string[], protection_state: 'ProtectionConfigured' };
     const text = violationsOf(instance, INSTANCE).join('\n');
     expect(text).toMatch(/`storage_container_names` is required and must not be empty/);
     expect(text).toMatch(/`protection_state` is computed by azurerm/);
@@ -312,16 +313,8 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
     ['101 containers (azurerm MaxItems 100 up to #32643)', Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`), /must hold 1 to 100 items/],
     ['a repeated container (a set)', ['raw', 'raw'], /values must be distinct/],
   ])('refuses an instance with %s', (_, names, message) => {
-    const instance = {
-      name: 'i',
-      data_protection_backup_vault_id: VAULT_ID,
-      location: 'westeurope',
-      backup_policy_data_lake_storage_id: POLICY_ID,
-      storage_account_id: ACCOUNT_ID,
-      storage_container_names: names,
-    };
-    expect(violationsOf(instance, INSTANCE).join('\n')).toMatch(message);
-    expect(violationsOf({ ...instance, storage_container_names: ['raw', 'curated-2024'] }, INSTANCE)).toEqual([]);
+    expect(violationsOf({ ...goodInstance, storage_container_names: names }, INSTANCE).join('\n')).toMatch(message);
+    expect(violationsOf(goodInstance, INSTANCE)).toEqual([]);
   });
 });
 
