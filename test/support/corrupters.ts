@@ -88,6 +88,19 @@ function pickAccount(config: AppSpec, picks: Picks) {
 const hasWeeklySchedule = (c: AppSpec) => c.vaults.some((v) => v.policies.some((p) => p.schedule.kind === 'weekly'));
 const withName = (id: string, name: string) => id.replace(/[^/]+$/, name);
 
+/** A corrupter that sets a picked vault's soft-delete retention to one of `specs` (a Duration it must refuse). */
+function softDeleteRetentionCorrupter(id: string, specs: DurationSpec[]): Corrupter {
+  return {
+    id,
+    apply(c, p) {
+      const [v, vault] = pickVault(c, p);
+      const spec = at<DurationSpec>(specs, p.variant);
+      vault.softDeleteRetention = spec;
+      return { field: 'softDeleteRetention', shown: showDuration(spec), origin: vaultWhere(v) };
+    },
+  };
+}
+
 export const CORRUPTERS: readonly Corrupter[] = [
   // --- vault -------------------------------------------------------------------------------------------------
   {
@@ -139,24 +152,13 @@ export const CORRUPTERS: readonly Corrupter[] = [
       return { field: 'resourceGroupName', shown: show(vault.resourceGroupName), origin: vaultWhere(v) };
     },
   },
-  {
-    id: 'vault softDeleteRetention: outside 14-180 days',
-    apply(c, p) {
-      const [v, vault] = pickVault(c, p);
-      const spec = at<DurationSpec>(
-        [
-          { unit: TimeUnit.DAYS, amount: 7 },
-          { unit: TimeUnit.DAYS, amount: 13 },
-          { unit: TimeUnit.DAYS, amount: 181 },
-          { unit: TimeUnit.WEEKS, amount: 1 },
-          { unit: TimeUnit.WEEKS, amount: 26 },
-        ],
-        p.variant,
-      );
-      vault.softDeleteRetention = spec;
-      return { field: 'softDeleteRetention', shown: showDuration(spec), origin: vaultWhere(v) };
-    },
-  },
+  softDeleteRetentionCorrupter('vault softDeleteRetention: outside 14-180 days', [
+    { unit: TimeUnit.DAYS, amount: 7 },
+    { unit: TimeUnit.DAYS, amount: 13 },
+    { unit: TimeUnit.DAYS, amount: 181 },
+    { unit: TimeUnit.WEEKS, amount: 1 },
+    { unit: TimeUnit.WEEKS, amount: 26 },
+  ]),
   {
     id: 'vault softDeleteRetention: a number or string instead of a Duration',
     apply(c, p) {
@@ -166,22 +168,11 @@ export const CORRUPTERS: readonly Corrupter[] = [
       return { field: 'softDeleteRetention', shown: show(raw), origin: vaultWhere(v) };
     },
   },
-  {
-    id: 'vault softDeleteRetention: a unit other than days or weeks',
-    apply(c, p) {
-      const [v, vault] = pickVault(c, p);
-      const spec = at<DurationSpec>(
-        [
-          { unit: TimeUnit.HOURS, amount: 336 },
-          { unit: TimeUnit.MONTHS, amount: 1 },
-          { unit: TimeUnit.MINUTES, amount: 20160 },
-        ],
-        p.variant,
-      );
-      vault.softDeleteRetention = spec;
-      return { field: 'softDeleteRetention', shown: showDuration(spec), origin: vaultWhere(v) };
-    },
-  },
+  softDeleteRetentionCorrupter('vault softDeleteRetention: a unit other than days or weeks', [
+    { unit: TimeUnit.HOURS, amount: 336 },
+    { unit: TimeUnit.MONTHS, amount: 1 },
+    { unit: TimeUnit.MINUTES, amount: 20160 },
+  ]),
   {
     id: 'vault redundancy: not a Redundancy value',
     apply(c, p) {
