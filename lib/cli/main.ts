@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
+import { parseArgs, ParseArgsConfig } from 'util';
+import { BackupConfigError } from '../errors';
+import { loadFleetSpec, synthFleet, validateFleet, FleetResult } from '../fleet';
+import { reviewOutDir, ReviewFormat } from '../review';
+import { COMMAND_HELP, USAGE } from './help';
+import { InputError } from './input-error';
+
+/** Where the command writes: the process's streams, or a test's buffers. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_INVALID_INPUT = 2;
+
+/** Runs `adls-backup <argv>` and returns the exit code. Never throws. */
+export function run(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? COMMAND_HELP[rest[0]] : USAGE);
+      return EXIT_OK;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const handler = COMMANDS[command];
+    if (!handler) throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(COMMAND_HELP[command]);
+      return EXIT_OK;
+    }
+    return handler(rest, io);
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+type Handler = (args: string[], io: CliIo) => number;
+
+const COMMANDS: Record<string, Handler> = {
+  synth(args, io) {
+    const { values } = parse('synth', args, { config: { type: 'string', short: 'c' }, out: { type: 'string', short: 'o' } });
+    const config = required('synth', values.config, '--config');
+    const out = (values.out as string | undefined) ?? io.env?.CDKTF_OUTDIR ?? 'cdktf.out';
+    const result = synthFleet(loadFleetSpec(config), out);
+    printWarnings(result, io);
+    io.stdout(`${summary(result)}\nWrote ${result.built.stacks.length} stack(s) to ${out}/stacks/: ${result.built.plan.stackNames.join(', ')}\n`);
+    return EXIT_OK;
+  },
+  validate(args, io) {
+    const { values } = parse('validate', args, { config: { type: 'string', short: 'c' } });
+    const config = required('validate', values.config, '--config');
+    const result = validateFleet(loadFleetSpec(config));
+    printWarnings(result, io);
+    io.stdout(`${config}: valid. ${summary(result)}\n`);
+    return EXIT_OK;
+  },
+  review(args, io) {
+    const { values, positionals } = parse(
+      'review',
+      args,
+      { base: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' } },
+      true,
+    );
+    if (positionals.length !== 1) {
+      throw new InputError(`review takes one synthesized directory, got ${positionals.length}\n\n${COMMAND_HELP.review}`);
+    }
+    const format = (values.format as string | undefined) ?? 'md';
+    if (format !== 'md' && format !== 'json') throw new InputError(`--format must be md or json, got: "${format}"`);
+    const text = reviewOutDir(positionals[0], { base: values.base as string | undefined, format: format as ReviewFormat });
+    const output = values.output as string | undefined;
+    if (output) {
+      mkdirSync(dirname(output), { recursive: true });
+      writeFileSync(output, text);
+    } else {
+      io.stdout(text);
+    }
+    return EXIT_OK;
+  },
+};
+
+interface Parsed {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+}
+
+function parse(command: string, args: string[], options: ParseArgsConfig['options'], allowPositionals = false): Parsed {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
+    return { values: values as Parsed['values'], positionals };
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n\n${COMMAND_HELP[command]}`);
+  }
+}
+
+function required(command: string, value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new InputError(`${command} needs ${flag} <file>\n\n${COMMAND_HELP[command]}`);
+  return value;
+}
+
+function summary({ built }: FleetResult): string {
+  const accounts = built.plan.regions.reduce((n, r) => n + r.accounts.length, 0);
+  const regions = built.plan.regions.map((r) => `${r.region} (${r.vault.name}, ${r.accounts.length} accounts)`);
+  return `${accounts} accounts in ${regions.length} regions, one vault each: ${regions.join(', ')}.`;
+}
+
+function printWarnings(result: FleetResult, io: CliIo): void {
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+}
+
+// Mistakes in the input exit 2 with their message; anything else exits 1, with the trace only on request.
+function report(e: unknown, io: CliIo): number {
+  if (e instanceof InputError || e instanceof BackupConfigError) {
+    io.stderr(`adls-backup: ${e.message}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const error = e instanceof Error ? e : new Error(String(e));
+  io.stderr(`adls-backup: failed: ${error.message}\n`);
+  if (io.env?.ADLS_BACKUP_DEBUG) io.stderr(`${error.stack}\n`);
+  else io.stderr('(set ADLS_BACKUP_DEBUG=1 to see where)\n');
+  return EXIT_FAILURE;
+}
+
+// The package root is two levels up from lib/cli in the sources and three from dist/lib/cli: look upwards.
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}

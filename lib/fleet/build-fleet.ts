@@ -1,0 +1,185 @@
+import { App, AzurermBackend, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { DataLakeBackup } from '../data-lake-backup';
+import { Duration } from '../duration';
+import { BackupConfigError } from '../errors';
+import { IrreversibleSetting } from '../irreversible-settings';
+import { DataLakeBackupPolicy } from '../policy';
+import { DataLakeStorageAccount } from '../storage-account';
+import { BackupVault, Immutability, Redundancy, SoftDelete } from '../vault';
+import { LoadedSpec } from './load-spec';
+import { fillTemplate, FleetPlan, PlannedAccount, PlannedRegion, planFleet } from './plan-fleet';
+import { FleetSpec } from './spec';
+import { SpecError, SpecProblem } from './spec-problems';
+import { retentionDuration, retentionRulesOf, scheduleOf, waitDuration } from './spec-values';
+
+type Path = (string | number)[];
+
+/** The stacks built from a spec, and which spec element each construct came from (for messages). */
+export interface BuiltFleet {
+  readonly plan: FleetPlan;
+  readonly stacks: readonly TerraformStack[];
+  /** The spec path each vault, policy and backup was built from. */
+  readonly origins: ReadonlyMap<IConstruct, Path>;
+}
+
+/**
+ * Builds the fleet into `app` with the library's own constructs: per region a vault, every policy of the spec
+ * in it, and a backup of each account. Library refusals become `SpecError`s located at the spec element.
+ */
+export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
+  const { spec } = loaded;
+  const plan = planFleet(spec);
+  const problems: SpecProblem[] = [];
+  const origins = new Map<IConstruct, Path>();
+  const reported = new Set<string>();
+  // One policy error would repeat for every region: report each spec element once.
+  const attempt = <T>(path: Path, make: () => T): T | undefined => {
+    try {
+      const made = make();
+      if (made instanceof Construct) origins.set(made, path);
+      return made;
+    } catch (e) {
+      if (!(e instanceof BackupConfigError)) throw e;
+      const key = JSON.stringify(path);
+      if (!reported.has(key)) problems.push(loaded.locator.problem(path, e.message));
+      reported.add(key);
+      return undefined;
+    }
+  };
+
+  const stacks = plan.stackNames.map((name) => new FleetStack(app, name, spec));
+  for (const region of plan.regions) {
+    const stack = stacks[plan.stackNames.indexOf(region.stackName)];
+    buildRegion(stack, region, spec, attempt);
+  }
+  if (problems.length > 0) throw new SpecError(loaded.file, problems);
+  return { plan, stacks, origins };
+}
+
+/** One Terraform state: the azurerm provider, the optional remote backend, and the aliases that read accounts. */
+class FleetStack extends TerraformStack {
+  private readonly readers = new Map<string, AzurermProvider | undefined>();
+
+  constructor(scope: Construct, name: string, private readonly spec: FleetSpec) {
+    super(scope, name);
+    const subscriptionId = spec.provider?.subscriptionId;
+    new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId });
+    const backend = spec.backend?.azurerm;
+    if (backend) {
+      new AzurermBackend(this, {
+        resourceGroupName: backend.resourceGroupName,
+        storageAccountName: backend.storageAccountName,
+        containerName: backend.containerName,
+        key: fillTemplate(backend.key, { stack: name }),
+        subscriptionId: backend.subscriptionId,
+        useAzureadAuth: backend.useAzureadAuth,
+      });
+    }
+  }
+
+  /**
+   * The provider that reads accounts of `subscriptionId`: the default one when it is the vaults' subscription,
+   * else an alias per subscription (a data source reads only its provider's subscription). Aliases register no
+   * resource providers: they only read.
+   */
+  public readerFor(subscriptionId: string): AzurermProvider | undefined {
+    if (subscriptionId.toLowerCase() === this.spec.provider?.subscriptionId?.toLowerCase()) return undefined;
+    const key = subscriptionId.toLowerCase();
+    if (!this.readers.has(key)) {
+      this.readers.set(
+        key,
+        new AzurermProvider(this, `azurerm-${key}`, {
+          alias: `subscription-${key}`,
+          subscriptionId,
+          features: [{}],
+          resourceProviderRegistrations: 'none',
+        }),
+      );
+    }
+    return this.readers.get(key);
+  }
+}
+
+type Attempt = <T>(path: Path, make: () => T) => T | undefined;
+
+function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, attempt: Attempt): void {
+  const scope = new Construct(stack, region.region);
+  const settings = region.vault;
+  const vaultPath: Path = spec.vaults?.regions?.[region.region] ? ['vaults', 'regions', region.region] : ['vaults'];
+  const group = settings.createResourceGroup
+    ? new ResourceGroup(scope, 'ResourceGroup', { name: settings.resourceGroupName, location: region.region, tags: settings.tags })
+    : undefined;
+  const vault = attempt(vaultPath, () =>
+    new BackupVault(scope, 'Vault', {
+      name: settings.name,
+      resourceGroupName: group?.name ?? settings.resourceGroupName,
+      location: region.region,
+      redundancy: settings.redundancy as Redundancy | undefined,
+      softDelete: settings.softDelete as SoftDelete | undefined,
+      softDeleteRetention: settings.softDeleteRetentionDays === undefined ? undefined : Duration.days(settings.softDeleteRetentionDays),
+      immutability: settings.immutability as Immutability | undefined,
+      crossRegionRestore: settings.crossRegionRestore,
+      acknowledgeIrreversible: settings.acknowledgeIrreversible as IrreversibleSetting[] | undefined,
+      preventDestroy: settings.preventDestroy,
+      deletionLock: settings.deletionLock,
+      tags: settings.tags,
+    }),
+  );
+  if (!vault) return;
+
+  // Every policy goes into every regional vault, used or not: a policy that soft-deleted backups still point at
+  // cannot be deleted, so creating policies only where accounts use them would fail when the last one leaves.
+  const policies = new Map<string, DataLakeBackupPolicy | undefined>();
+  for (const [name, policy] of Object.entries(spec.policies)) {
+    policies.set(
+      name,
+      attempt(['policies', name], () =>
+        new DataLakeBackupPolicy(scope, `Policy-${name}`, {
+          vault,
+          name,
+          schedule: scheduleOf(policy),
+          timeZone: policy.timeZone,
+          defaultRetention: retentionDuration(policy.retention.default),
+          retentionRules: retentionRulesOf(policy.retention),
+        }),
+      ),
+    );
+  }
+
+  const checkAtPlan = spec.checkAccountsAtPlan ?? true;
+  for (const account of region.accounts) {
+    const policy = policies.get(account.policy!);
+    if (!policy) continue; // its policy was refused, and reported
+    attempt(['accounts', account.index], () =>
+      new DataLakeBackup(scope, `Backup-${account.name}`, {
+        vault,
+        policy,
+        storageAccount: checkAtPlan ? readAccount(scope, stack, account) : DataLakeStorageAccount.fromAttributes({
+          storageAccountId: account.spec.id,
+          location: region.region,
+        }),
+        containers: account.spec.containers,
+        name: account.spec.instanceName,
+        rolePropagationWait: waitDuration(account.spec.rolePropagationWait ?? spec.defaults?.rolePropagationWait),
+        grantAccess: account.spec.grantAccess,
+        preventDestroy: account.spec.preventDestroy,
+        allowUnlistedRegion: spec.defaults?.allowUnlistedRegions?.includes(region.region),
+      }),
+    );
+  }
+}
+
+// A data source makes `terraform plan` read the account, so a wrong region or a non-ADLS account stops the plan
+// (the library turns its attributes into preconditions) instead of failing the apply halfway.
+function readAccount(scope: Construct, stack: FleetStack, account: PlannedAccount): DataLakeStorageAccount {
+  const data = new DataAzurermStorageAccount(scope, `Account-${account.name}`, {
+    name: account.name,
+    resourceGroupName: account.resourceGroupName,
+    provider: stack.readerFor(account.subscriptionId),
+  });
+  return DataLakeStorageAccount.fromDataSource(data);
+}

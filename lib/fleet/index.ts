@@ -1,0 +1,13 @@
+// The fleet spec: one YAML or JSON file in, one vault per region and a backup per account out.
+export { loadFleetSpec, parseFleetSpec } from './load-spec';
+export type { LoadedSpec } from './load-spec';
+export { buildFleet } from './build-fleet';
+export type { BuiltFleet } from './build-fleet';
+export { synthFleet, validateFleet } from './synth-fleet';
+export type { FleetResult } from './synth-fleet';
+export { planFleet } from './plan-fleet';
+export type { FleetPlan, PlannedRegion, PlannedAccount } from './plan-fleet';
+export { SpecError, formatPath } from './spec-problems';
+export type { SpecProblem } from './spec-problems';
+export { FLEET_SPEC_SCHEMA } from './schema-check';
+export type * from './spec';

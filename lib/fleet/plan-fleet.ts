@@ -1,0 +1,80 @@
+import { normalizeRegion } from '../regions';
+import { AccountSpec, FleetSpec, VaultSettingsSpec } from './spec';
+
+export const DEFAULT_STACK_NAME = 'adls-backup';
+export const DEFAULT_VAULT_NAME = 'bv-adls-{region}';
+export const DEFAULT_RESOURCE_GROUP = 'rg-backup-{region}';
+
+/** One account of the spec, with where it sits in the document and the policy it resolves to. */
+export interface PlannedAccount {
+  readonly index: number;
+  readonly spec: AccountSpec;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly resourceGroupName: string;
+  /** Undefined when the spec does not say (a rule reports that). */
+  readonly policy?: string;
+}
+
+/** One region: its vault (settings merged, templates filled in) and the accounts it protects. */
+export interface PlannedRegion {
+  readonly region: string;
+  readonly stackName: string;
+  readonly vault: VaultSettingsSpec & { readonly name: string; readonly resourceGroupName: string };
+  readonly accounts: readonly PlannedAccount[];
+}
+
+/** What the fleet becomes: regions in a stable order, each assigned to a stack. */
+export interface FleetPlan {
+  readonly stackNames: readonly string[];
+  readonly regions: readonly PlannedRegion[];
+}
+
+const ACCOUNT_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/;
+
+/** Groups accounts by region (one vault per region: the vault must be in its accounts' region). */
+export function planFleet(spec: FleetSpec): FleetPlan {
+  const byRegion = new Map<string, PlannedAccount[]>();
+  spec.accounts.forEach((account, index) => {
+    const region = normalizeRegion(account.region);
+    const [, subscriptionId, resourceGroupName, name] = ACCOUNT_ID.exec(account.id) ?? [];
+    const list = byRegion.get(region) ?? [];
+    list.push({ index, spec: account, name, subscriptionId, resourceGroupName, policy: policyOf(spec, account) });
+    byRegion.set(region, list);
+  });
+  const base = spec.stackName ?? DEFAULT_STACK_NAME;
+  const regions = [...byRegion.keys()].sort().map((region) => ({
+    region,
+    stackName: spec.stackPerRegion ? `${base}-${region}` : base,
+    vault: vaultSettingsFor(spec, region),
+    accounts: byRegion.get(region)!,
+  }));
+  return { stackNames: [...new Set(regions.map((r) => r.stackName))], regions };
+}
+
+/** The account's policy: its own, else `defaults.policy`, else the only policy of the spec. */
+export function policyOf(spec: FleetSpec, account: AccountSpec): string | undefined {
+  const names = Object.keys(spec.policies);
+  return account.policy ?? spec.defaults?.policy ?? (names.length === 1 ? names[0] : undefined);
+}
+
+/** The fleet-wide vault settings, overridden by the region's own, with `{region}` filled in. */
+export function vaultSettingsFor(spec: FleetSpec, region: string): PlannedRegion['vault'] {
+  const { regions, ...shared } = spec.vaults ?? {};
+  const merged: VaultSettingsSpec = { ...shared, ...(regions?.[region] ?? {}) };
+  return {
+    ...merged,
+    name: fillTemplate(merged.name ?? DEFAULT_VAULT_NAME, { region }),
+    resourceGroupName: fillTemplate(merged.resourceGroupName ?? DEFAULT_RESOURCE_GROUP, { region }),
+  };
+}
+
+/** Replaces `{name}` placeholders; unknown ones are left for `unknownPlaceholders` to report. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** Placeholders in `template` other than `allowed`. */
+export function unknownPlaceholders(template: string, allowed: readonly string[]): string[] {
+  return [...template.matchAll(/\{(\w*)\}/g)].map((m) => m[1]).filter((k) => !allowed.includes(k));
+}

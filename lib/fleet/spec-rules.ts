@@ -1,0 +1,155 @@
+import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from '../regions';
+import { FleetSpec } from './spec';
+import { fillTemplate, planFleet, policyOf, unknownPlaceholders } from './plan-fleet';
+import { formatPath, SpecLocator, SpecProblem } from './spec-problems';
+
+type Path = (string | number)[];
+
+/** The rules a JSON Schema cannot say: references between parts of the spec, uniqueness, templates. */
+export function ruleProblems(spec: FleetSpec, at: SpecLocator): { errors: SpecProblem[]; warnings: SpecProblem[] } {
+  const errors: SpecProblem[] = [];
+  const warnings: SpecProblem[] = [];
+  const fail = (path: Path, message: string) => errors.push(at.problem(path, message));
+
+  checkPolicyReferences(spec, fail);
+  checkSchedules(spec, fail);
+  checkUniqueAccounts(spec, at, fail);
+  checkTemplates(spec, fail);
+  checkRegions(spec, fail);
+  if (errors.length > 0) return { errors, warnings };
+
+  const plan = planFleet(spec);
+  checkVaultsDiffer(plan.regions, fail);
+  checkInstanceNames(plan.regions, at, fail);
+  const used = new Set(plan.regions.map((r) => r.region));
+  for (const region of Object.keys(spec.vaults?.regions ?? {})) {
+    if (!used.has(region)) {
+      warnings.push(at.problem(['vaults', 'regions', region], 'has no account in this region: the override is unused', 'key'));
+    }
+  }
+  return { errors, warnings };
+}
+
+function checkPolicyReferences(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  const names = Object.keys(spec.policies);
+  const known = `one of the policies: ${names.join(', ')}`;
+  const wanted = spec.defaults?.policy;
+  if (wanted !== undefined && !names.includes(wanted)) {
+    fail(['defaults', 'policy'], `must name ${known}, got: ${JSON.stringify(wanted)}`);
+  }
+  spec.accounts.forEach((account, i) => {
+    if (account.policy !== undefined && !names.includes(account.policy)) {
+      fail(['accounts', i, 'policy'], `must name ${known}, got: ${JSON.stringify(account.policy)}`);
+    } else if (policyOf(spec, account) === undefined) {
+      fail(['accounts', i], `names no \`policy\`, and the spec has ${names.length} policies and no \`defaults.policy\``);
+    }
+  });
+}
+
+// The support list is of 2025-11-18 and Azure adds regions: an unlisted one is refused unless named on purpose.
+function checkRegions(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  const allowed = spec.defaults?.allowUnlistedRegions ?? [];
+  spec.accounts.forEach((account, i) => {
+    const region = normalizeRegion(account.region);
+    if (isAdlsBackupRegion(region) || allowed.includes(region)) return;
+    fail(
+      ['accounts', i, 'region'],
+      `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.map(normalizeRegion).join(', ')}); add "${region}" to \`defaults.allowUnlistedRegions\` if Azure has added it since, got: ${JSON.stringify(account.region)}`,
+    );
+  });
+}
+
+function checkSchedules(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  for (const [name, policy] of Object.entries(spec.policies)) {
+    if (policy.schedule.frequency === 'daily' && policy.schedule.days !== undefined) {
+      fail(['policies', name, 'schedule', 'days'], 'is only for weekly schedules: a daily schedule runs every day');
+    }
+  }
+}
+
+// ARM IDs compare case-insensitively, and storage account names are globally unique: the same name twice is the
+// same account (or a typo), and Azure allows one backup instance per account.
+function checkUniqueAccounts(spec: FleetSpec, at: SpecLocator, fail: (path: Path, message: string) => void): void {
+  const seen = new Map<string, number>();
+  spec.accounts.forEach((account, i) => {
+    const name = account.id.split('/').pop()!.toLowerCase();
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, i);
+      return;
+    }
+    const line = at.problem(['accounts', first], '').line;
+    const where = `${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''}`;
+    const same = spec.accounts[first].id.toLowerCase() === account.id.toLowerCase();
+    fail(
+      ['accounts', i, 'id'],
+      same
+        ? `protects the same account as ${where}: Azure allows one backup instance per account, got: ${JSON.stringify(account.id)}`
+        : `has the same account name as ${where}, and storage account names are globally unique, got: ${JSON.stringify(account.id)}`,
+    );
+  });
+}
+
+function checkTemplates(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  const vaultTemplates: [Path, string | undefined][] = [
+    [['vaults', 'name'], spec.vaults?.name],
+    [['vaults', 'resourceGroupName'], spec.vaults?.resourceGroupName],
+    ...Object.entries(spec.vaults?.regions ?? {}).flatMap(([region, s]): [Path, string | undefined][] => [
+      [['vaults', 'regions', region, 'name'], s.name],
+      [['vaults', 'regions', region, 'resourceGroupName'], s.resourceGroupName],
+    ]),
+  ];
+  for (const [path, template] of vaultTemplates) {
+    if (template === undefined) continue;
+    const unknown = unknownPlaceholders(template, ['region']);
+    if (unknown.length > 0) fail(path, `may only use the placeholder {region}, got: ${JSON.stringify(template)}`);
+  }
+  const key = spec.backend?.azurerm.key;
+  if (key === undefined) return;
+  if (unknownPlaceholders(key, ['stack']).length > 0) {
+    fail(['backend', 'azurerm', 'key'], `may only use the placeholder {stack}, got: ${JSON.stringify(key)}`);
+  } else if (spec.stackPerRegion && fillTemplate(key, { stack: 'x' }) === key) {
+    fail(
+      ['backend', 'azurerm', 'key'],
+      `must contain {stack} when \`stackPerRegion\` is true, or every region's stack would share one state, got: ${JSON.stringify(key)}`,
+    );
+  }
+}
+
+// Two regions resolving to one vault name in one resource group would be one vault in two regions.
+function checkVaultsDiffer(regions: ReturnType<typeof planFleet>['regions'], fail: (path: Path, message: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const r of regions) {
+    const key = `${r.vault.resourceGroupName.toLowerCase()}/${r.vault.name.toLowerCase()}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      fail(
+        ['vaults', 'name'],
+        `must give each region its own vault (put {region} in the name or the resource group): ${other} and ${r.region} both get vault "${r.vault.name}" in resource group "${r.vault.resourceGroupName}"`,
+      );
+    }
+    seen.set(key, r.region);
+  }
+}
+
+function checkInstanceNames(
+  regions: ReturnType<typeof planFleet>['regions'],
+  at: SpecLocator,
+  fail: (path: Path, message: string) => void,
+): void {
+  for (const r of regions) {
+    const seen = new Map<string, number>();
+    for (const a of r.accounts) {
+      const name = (a.spec.instanceName ?? a.name).toLowerCase();
+      const first = seen.get(name);
+      if (first !== undefined) {
+        const line = at.problem(['accounts', first], '').line;
+        fail(
+          ['accounts', a.index, 'instanceName'],
+          `must be unique in the ${r.region} vault: ${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''} already uses it, got: ${JSON.stringify(a.spec.instanceName ?? a.name)}`,
+        );
+      }
+      seen.set(name, a.index);
+    }
+  }
+}

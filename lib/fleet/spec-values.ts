@@ -1,0 +1,61 @@
+// Turns the spec's text values into the library's value objects. The schema has already checked their shape.
+import { Duration } from '../duration';
+import { AbsoluteCriteria, MonthOfYear, RetentionRule, WeekOfMonth } from '../retention';
+import { BackupSchedule, DayOfWeek } from '../schedule';
+import { CustomRuleSpec, NamedRuleSpec, PolicySpec, RetentionSpec, WaitText } from './spec';
+
+const RETENTION_UNITS: Record<string, (n: number) => Duration> = {
+  D: Duration.days,
+  W: Duration.weeks,
+  M: Duration.months,
+  Y: Duration.years,
+};
+const WAIT_UNITS: Record<string, (n: number) => Duration> = { S: Duration.seconds, M: Duration.minutes, H: Duration.hours };
+
+/** `P30D` → `Duration.days(30)`; the library then applies Azure's limits. */
+export function retentionDuration(text: string): Duration {
+  const [, amount, unit] = /^P(\d+)([DWMY])$/.exec(text)!;
+  return RETENTION_UNITS[unit](Number(amount));
+}
+
+/** `PT5M` → `Duration.minutes(5)`; `false` stays false (no wait); undefined keeps the library's default. */
+export function waitDuration(text: WaitText | undefined): Duration | false | undefined {
+  if (text === undefined || text === false) return text;
+  const [, amount, unit] = /^PT(\d+)([SMH])$/.exec(text)!;
+  return WAIT_UNITS[unit](Number(amount));
+}
+
+export function scheduleOf(policy: PolicySpec): BackupSchedule {
+  const { frequency, time, days, utcOffset } = policy.schedule;
+  const [hour, minute] = time.split(':').map(Number);
+  return frequency === 'weekly'
+    ? BackupSchedule.weekly({ days: (days ?? []) as DayOfWeek[], hour, minute, utcOffset })
+    : BackupSchedule.daily({ hour, minute, utcOffset });
+}
+
+/** The named rules (weekly, monthly, yearly), then the custom ones; the library orders them by priority. */
+export function retentionRulesOf(retention: RetentionSpec): RetentionRule[] {
+  const rules: RetentionRule[] = [];
+  const named = (spec: string | NamedRuleSpec | undefined, make: typeof RetentionRule.weekly) => {
+    if (spec === undefined) return;
+    const { keep, ...options } = typeof spec === 'string' ? { keep: spec } : spec;
+    rules.push(make(retentionDuration(keep), options as never));
+  };
+  named(retention.weekly, RetentionRule.weekly);
+  named(retention.monthly, RetentionRule.monthly);
+  named(retention.yearly, RetentionRule.yearly);
+  for (const custom of retention.custom ?? []) rules.push(customRule(custom));
+  return rules;
+}
+
+function customRule(spec: CustomRuleSpec): RetentionRule {
+  return RetentionRule.custom({
+    name: spec.name,
+    duration: retentionDuration(spec.keep),
+    absoluteCriteria: spec.absoluteCriteria as AbsoluteCriteria | undefined,
+    daysOfWeek: spec.daysOfWeek as DayOfWeek[] | undefined,
+    weeksOfMonth: spec.weeksOfMonth as WeekOfMonth[] | undefined,
+    monthsOfYear: spec.monthsOfYear as MonthOfYear[] | undefined,
+    scheduledBackupTimes: spec.scheduledBackupTimes,
+  });
+}
