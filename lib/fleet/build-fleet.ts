@@ -45,7 +45,7 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
     } catch (e) {
       if (!(e instanceof BackupConfigError)) throw e;
       const key = JSON.stringify(path);
-      if (!reported.has(key)) problems.push(loaded.locator.problem(path, e.message));
+      if (!reported.has(key)) problems.push(loaded.locator.problem(path, inSpecTerms(e.message), 'key'));
       reported.add(key);
       return undefined;
     }
@@ -102,6 +102,13 @@ class FleetStack extends TerraformStack {
     }
     return this.readers.get(key);
   }
+}
+
+// The constructs speak TypeScript; a spec author writes `acknowledgeIrreversible: [ImmutabilityLocked]`.
+function inSpecTerms(message: string): string {
+  return message
+    .replace(/IrreversibleSetting\.([A-Z_]+)/g, (whole, key: string) => IrreversibleSetting[key as keyof typeof IrreversibleSetting] ?? whole)
+    .replace(/`softDeleteRetention`/g, '`softDeleteRetentionDays`');
 }
 
 type Attempt = <T>(path: Path, make: () => T) => T | undefined;

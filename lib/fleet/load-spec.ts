@@ -38,8 +38,8 @@ export function parseFleetSpec(text: string, file: string): LoadedSpec {
     throw new SpecError(
       file,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { path: [], message: `is not valid YAML or JSON: ${e.message.split('\n')[0]}`, line: pos?.line, column: pos?.col };
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { path: [], message: `is not valid YAML or JSON: ${e.message.split('\n')[0]}`, line, column: col };
       }),
     );
   }

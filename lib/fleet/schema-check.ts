@@ -13,6 +13,10 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
   if (validator(value)) return [];
   return readable(validator.errors ?? []).map((e) => {
     const path = pointerToPath(e.instancePath);
+    if (e.keyword === 'propertyNames') {
+      const name = String(e.params.propertyName);
+      return locator.problem([...path, name], `${describeSchema((e.parentSchema as { propertyNames?: unknown }).propertyNames) ?? 'is not an allowed name'}, got: ${received(name)}`, 'key');
+    }
     if (e.keyword === 'additionalProperties') {
       const name = String(e.params.additionalProperty);
       return locator.problem([...path, name], unknownProperty(name, e.parentSchema), 'key');
@@ -22,11 +26,15 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
 }
 
 // `oneOf` / `anyOf` report every branch's failure too; keep the one message that says what the value may be.
-// `if` only says that `then` failed, which `then` reports itself.
+// `if` only says that `then` failed, which `then` reports itself. A value of the wrong type fails every other
+// keyword of its schema as well: the type error alone says it. A bad property name is reported by
+// `propertyNames`, not by the pattern inside it.
 function readable(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return errors.filter((e) => {
-    if (e.keyword === 'if') return false;
+    if (e.keyword === 'if' || e.schemaPath.includes('/propertyNames/')) return false;
+    if (wrongType.has(e.instancePath) && e.keyword !== 'type') return false;
     return !alternatives.some((alt) => alt !== e && e.schemaPath.startsWith(`${alt.schemaPath}/`));
   });
 }
@@ -42,6 +50,8 @@ function messageOf(e: ErrorObject): string {
       return `must be ${JSON.stringify(e.params.allowedValue)}${got}`;
     case 'pattern':
       return `${describeSchema(e.parentSchema) ?? `must match ${String(e.params.pattern)}`}${got}`;
+    case 'type':
+      return `${describeSchema(e.parentSchema) ?? `must be ${String(e.params.type)}`}${got}`;
     case 'oneOf':
     case 'anyOf':
       return `${describeSchema(e.parentSchema) ?? 'does not match any allowed form'}${got}`;
@@ -68,7 +78,7 @@ function describeSchema(schema: unknown): string | undefined {
 
 function received(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
