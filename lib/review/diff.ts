@@ -1,0 +1,468 @@
+// Changes against a base (an older cdktf.out), ordered by what can go wrong at apply. Things are matched by what
+// they are in Azure (vault name and resource group, policy name in its vault, protected account), and by
+// Terraform address as a fallback, because a renamed resource at the same address is a replacement.
+import { normalizeRegion } from '../regions';
+import type { Grant, Instance, Model, Policy, Vault } from './model';
+import { LOCK_TYPE } from './model';
+import type { Block } from './terraform';
+import { compare } from './terraform';
+import { isoDurationWords, ruleWords, scheduleWords, verbatim } from './words';
+
+export interface ArgChange {
+  readonly argument: string;
+  readonly old: string;
+  readonly new: string;
+  /** Why this change matters, when it does (irreversible, weakens protection). */
+  readonly note?: string;
+}
+
+export interface PolicyReplacement {
+  readonly policy: string;
+  readonly vault: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly changes: ArgChange[];
+  readonly vaultReplaced: boolean;
+  /** Accounts whose backups use the policy in the base: Azure refuses to delete it while they do. */
+  readonly usedInBaseBy: string[];
+}
+
+export interface VaultChange {
+  readonly vault: string;
+  readonly key: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly changes: ArgChange[];
+  /** prevent_destroy in the configuration that will be applied: Terraform then refuses the destroy. */
+  readonly preventDestroy: boolean;
+  /** The accounts its backup instances protect (in the base for a removed vault). */
+  readonly accounts: string[];
+}
+
+export interface AccountChange {
+  readonly account: string;
+  readonly key: string;
+  readonly vault: string;
+  readonly stack: string;
+  readonly policy: string;
+  readonly containers: string[] | string;
+  readonly changes: ArgChange[];
+  readonly preventDestroy: boolean;
+}
+
+export interface ContainerChange {
+  readonly account: string;
+  readonly vault: string;
+  readonly added: string[];
+  readonly removed: string[];
+}
+
+export interface PolicyMove {
+  readonly account: string;
+  readonly vault: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PolicyRef {
+  readonly policy: string;
+  readonly vault: string;
+  readonly stack: string;
+  readonly address: string;
+  /** For a removed policy: the accounts that used it in the base. */
+  readonly usedInBaseBy: string[];
+}
+
+export interface GrantChange {
+  readonly account: string;
+  readonly vault?: string;
+  readonly kind: 'backup' | 'restore';
+  readonly stack: string;
+  readonly address: string;
+}
+
+export interface OtherChange {
+  readonly stack: string;
+  readonly address: string;
+  readonly change: 'added' | 'removed' | 'changed';
+}
+
+/** What changes against the base, most dangerous first. */
+export interface ChangesReport {
+  /** The base directory, as given. */
+  readonly base: string;
+  readonly none: boolean;
+  readonly replacedPolicies: PolicyReplacement[];
+  readonly vaults: { readonly replaced: VaultChange[]; readonly removed: VaultChange[]; readonly added: VaultChange[]; readonly updated: VaultChange[] };
+  readonly accounts: { readonly added: AccountChange[]; readonly removed: AccountChange[]; readonly replaced: AccountChange[] };
+  readonly containers: ContainerChange[];
+  readonly policyMoves: PolicyMove[];
+  readonly policies: { readonly added: PolicyRef[]; readonly removed: PolicyRef[] };
+  readonly grants: { readonly added: GrantChange[]; readonly removed: GrantChange[] };
+  /** Resources outside the categories above that are added, removed or changed. */
+  readonly other: OtherChange[];
+}
+
+// Meta-arguments: they never force a replacement and are not Azure settings.
+const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'timeouts']);
+// Arguments azurerm declares as sets: their order means nothing.
+const SETS = new Set(['days_of_week', 'weeks_of_month', 'months_of_year', 'scheduled_backup_times', 'storage_container_names']);
+const VAULT_FORCE_NEW = ['name', 'resource_group_name', 'location', 'datastore_type', 'redundancy'];
+
+export function diffModels(base: Model, next: Model, baseDir: string): ChangesReport {
+  const vaultPairs = pair(base.vaults.filter((v) => !v.outside), next.vaults.filter((v) => !v.outside), [
+    (v) => v.key,
+    (v) => `${v.stack}|${v.block!.address}`,
+  ]);
+  // A base vault key as the new configuration knows the vault (a renamed vault keeps its address).
+  const keyMap = new Map(vaultPairs.pairs.map(([b, n]) => [b.key, n.key]));
+  const newKey = (key: string) => keyMap.get(key) ?? key;
+  const vaultName = (model: Model, key: string) => model.vaults.find((v) => v.key === key)?.name ?? key;
+
+  const replaced: VaultChange[] = [];
+  const updated: VaultChange[] = [];
+  for (const [b, n] of vaultPairs.pairs) {
+    const forceNew = vaultReplacementChanges(base, b, next, n);
+    if (forceNew.length > 0) replaced.push(vaultChange(n, forceNew, b.instances));
+    else {
+      const inPlace = vaultUpdateChanges(base, b, next, n);
+      if (inPlace.length > 0) updated.push(vaultChange(n, inPlace, n.instances));
+    }
+  }
+  const replacedKeys = new Set(replaced.map((v) => v.key));
+
+  // Policies: by vault and name, then by address (a rename at the same address is a replacement too).
+  const basePolicies = base.vaults.flatMap((v) => v.policies);
+  const newPolicies = next.vaults.flatMap((v) => v.policies);
+  const policyPairs = pair(basePolicies, newPolicies, [
+    (p) => `${basePolicies.includes(p) ? newKey(p.vaultKey) : p.vaultKey}|${p.name}`,
+    (p) => `${p.block.stack}|${p.block.address}`,
+  ]);
+  const usedBy = (model: Model, policy: Policy) =>
+    model.vaults.flatMap((v) => v.instances).filter((i) => i.policy === policy).map((i) => i.account.name).sort(compare);
+  const replacedPolicies: PolicyReplacement[] = [];
+  for (const [b, n] of policyPairs.pairs) {
+    const changes = policyChanges(base, b, next, n, newKey);
+    const vaultReplaced = replacedKeys.has(n.vaultKey);
+    if (changes.length > 0 || vaultReplaced) {
+      replacedPolicies.push({
+        policy: n.name,
+        vault: vaultName(next, n.vaultKey),
+        stack: n.block.stack,
+        address: n.block.address,
+        changes,
+        vaultReplaced,
+        usedInBaseBy: usedBy(base, b),
+      });
+    }
+  }
+  const policyRef = (model: Model, p: Policy): PolicyRef => ({
+    policy: p.name,
+    vault: vaultName(model, p.vaultKey),
+    stack: p.block.stack,
+    address: p.block.address,
+    usedInBaseBy: model === base ? usedBy(base, p) : [],
+  });
+
+  // Protected accounts: one backup instance per account, so the account is the instance's identity.
+  const baseInstances = base.vaults.flatMap((v) => v.instances);
+  const newInstances = next.vaults.flatMap((v) => v.instances);
+  const instancePairs = pair(baseInstances, newInstances, [
+    (i) => `${i.account.key}|${baseInstances.includes(i) ? newKey(i.vaultKey) : i.vaultKey}`,
+    (i) => i.account.key,
+  ]);
+  const accountChange = (model: Model, i: Instance, changes: ArgChange[] = []): AccountChange => ({
+    account: i.account.name,
+    key: i.account.key,
+    vault: vaultName(model, i.vaultKey),
+    stack: i.block.stack,
+    policy: i.policyText,
+    containers: i.containers,
+    changes,
+    preventDestroy: i.preventDestroy,
+  });
+  const replacedInstances: AccountChange[] = [];
+  const containers: ContainerChange[] = [];
+  const policyMoves: PolicyMove[] = [];
+  for (const [b, n] of instancePairs.pairs) {
+    const changes: ArgChange[] = [];
+    if (newKey(b.vaultKey) !== n.vaultKey) {
+      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: vaultName(next, n.vaultKey) });
+    } else if (replacedKeys.has(n.vaultKey)) {
+      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: `${vaultName(next, n.vaultKey)} (replaced)` });
+    }
+    if (regionText(b.location, b.locationIsLiteral) !== regionText(n.location, n.locationIsLiteral)) {
+      changes.push({ argument: 'location', old: b.location, new: n.location });
+    }
+    if (changes.length > 0) {
+      replacedInstances.push(accountChange(next, n, changes));
+      continue;
+    }
+    if (b.policyText !== n.policyText) policyMoves.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), from: b.policyText, to: n.policyText });
+    const [added, removed] = setDiff(b.containers, n.containers);
+    if (added.length > 0 || removed.length > 0) containers.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), added, removed });
+  }
+
+  const allGrants = (model: Model) => [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants];
+  const baseGrants = allGrants(base);
+  const newGrants = allGrants(next);
+  const grantKey = (g: Grant, isBase: boolean) =>
+    `${g.vaultKey === undefined ? `principal ${g.principal}` : isBase ? newKey(g.vaultKey) : g.vaultKey}|${g.account.key}`;
+  const grantPairs = pair(baseGrants, newGrants, [(g) => grantKey(g, baseGrants.includes(g))]);
+  const grantChange = (model: Model, g: Grant): GrantChange => ({
+    account: g.account.name,
+    vault: g.vaultKey === undefined ? undefined : vaultName(model, g.vaultKey),
+    kind: g.kind,
+    stack: g.block.stack,
+    address: g.block.address,
+  });
+
+  const covered = (model: Model) => {
+    const blocks = new Set<Block>();
+    for (const v of model.vaults) {
+      if (v.block) blocks.add(v.block);
+      v.policies.forEach((p) => blocks.add(p.block));
+      v.instances.forEach((i) => blocks.add(i.block));
+      v.locks.forEach((l) => blocks.add(l.block));
+    }
+    allGrants(model).forEach((g) => blocks.add(g.block));
+    return blocks;
+  };
+  const other = otherChanges(base, covered(base), next, covered(next));
+
+  const byName = <T extends { stack: string }>(key: (t: T) => string) => (a: T, b: T) => compare(key(a), key(b)) || compare(a.stack, b.stack);
+  const report: Omit<ChangesReport, 'none'> = {
+    base: baseDir,
+    replacedPolicies: replacedPolicies.sort(byName((p) => `${p.vault}|${p.policy}`)),
+    vaults: {
+      replaced: replaced.sort(byName((v) => v.vault)),
+      removed: vaultPairs.onlyBase.map((v) => vaultChange(v, [], v.instances)).sort(byName((v) => v.vault)),
+      added: vaultPairs.onlyNew.map((v) => vaultChange(v, [], v.instances)).sort(byName((v) => v.vault)),
+      updated: updated.sort(byName((v) => v.vault)),
+    },
+    accounts: {
+      added: instancePairs.onlyNew.map((i) => accountChange(next, i)).sort(byName((a) => a.account)),
+      removed: instancePairs.onlyBase.map((i) => accountChange(base, i)).sort(byName((a) => a.account)),
+      replaced: replacedInstances.sort(byName((a) => a.account)),
+    },
+    containers: containers.sort((a, b) => compare(a.account, b.account)),
+    policyMoves: policyMoves.sort((a, b) => compare(a.account, b.account)),
+    policies: {
+      added: policyPairs.onlyNew.map((p) => policyRef(next, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
+      removed: policyPairs.onlyBase.map((p) => policyRef(base, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
+    },
+    grants: {
+      added: grantPairs.onlyNew.map((g) => grantChange(next, g)).sort(byName((g) => `${g.account}|${g.address}`)),
+      removed: grantPairs.onlyBase.map((g) => grantChange(base, g)).sort(byName((g) => `${g.account}|${g.address}`)),
+    },
+    other,
+  };
+  const none =
+    report.replacedPolicies.length === 0 &&
+    Object.values(report.vaults).every((l) => l.length === 0) &&
+    Object.values(report.accounts).every((l) => l.length === 0) &&
+    report.containers.length === 0 &&
+    report.policyMoves.length === 0 &&
+    Object.values(report.policies).every((l) => l.length === 0) &&
+    Object.values(report.grants).every((l) => l.length === 0) &&
+    report.other.length === 0;
+  const { base: baseName, ...rest } = report;
+  return { base: baseName, none, ...rest };
+}
+
+/** Pairs items of base and new by each key in turn; the rest are only in one of them. */
+function pair<T>(base: readonly T[], next: readonly T[], keys: ((t: T) => string)[]): { pairs: [T, T][]; onlyBase: T[]; onlyNew: T[] } {
+  let onlyBase = [...base];
+  let onlyNew = [...next];
+  const pairs: [T, T][] = [];
+  for (const key of keys) {
+    const waiting = new Map<string, T[]>();
+    for (const n of onlyNew) waiting.set(key(n), [...(waiting.get(key(n)) ?? []), n]);
+    const unmatched: T[] = [];
+    for (const b of onlyBase) {
+      const candidates = waiting.get(key(b));
+      const match = candidates?.shift();
+      if (match === undefined) unmatched.push(b);
+      else pairs.push([b, match]);
+    }
+    const matched = new Set(pairs.map(([, n]) => n));
+    onlyBase = unmatched;
+    onlyNew = onlyNew.filter((n) => !matched.has(n));
+  }
+  return { pairs, onlyBase, onlyNew };
+}
+
+function vaultChange(vault: Vault, changes: ArgChange[], instances: readonly Instance[]): VaultChange {
+  return {
+    vault: vault.name,
+    key: vault.key,
+    stack: vault.stack,
+    address: vault.block!.address,
+    changes,
+    preventDestroy: vault.preventDestroy,
+    accounts: instances.map((i) => i.account.name).sort(compare),
+  };
+}
+
+function vaultArg(model: Model, vault: Vault, argument: string): string {
+  const value = vault.args[argument];
+  if (value === undefined) return '(not set)';
+  return model.config.literal(vault.block!.stack, value) ?? verbatim(value);
+}
+
+function vaultReplacementChanges(base: Model, b: Vault, next: Model, n: Vault): ArgChange[] {
+  const changes: ArgChange[] = [];
+  for (const argument of VAULT_FORCE_NEW) {
+    const [old, now] = [vaultArg(base, b, argument), vaultArg(next, n, argument)];
+    const same = argument === 'location' ? normalizeRegion(old) === normalizeRegion(now) : old === now;
+    if (!same) changes.push({ argument, old, new: now });
+  }
+  // Irreversible settings: azurerm can only undo them by replacing the vault.
+  if (b.args.immutability === 'Locked' && n.args.immutability !== 'Locked') {
+    changes.push({ argument: 'immutability', old: 'Locked', new: vaultArg(next, n, 'immutability'), note: 'Locked cannot be undone: azurerm replaces the vault' });
+  }
+  if (b.args.cross_region_restore_enabled === true && n.args.cross_region_restore_enabled !== true) {
+    changes.push({
+      argument: 'cross_region_restore_enabled',
+      old: 'true',
+      new: vaultArg(next, n, 'cross_region_restore_enabled'),
+      note: 'cross-region restore cannot be turned off: azurerm replaces the vault',
+    });
+  }
+  return changes;
+}
+
+function vaultUpdateChanges(base: Model, b: Vault, next: Model, n: Vault): ArgChange[] {
+  const changes: ArgChange[] = [];
+  const argumentsOf = [...new Set([...Object.keys(b.args), ...Object.keys(n.args)])].filter((a) => !META.has(a) && !VAULT_FORCE_NEW.includes(a)).sort();
+  for (const argument of argumentsOf) {
+    if (canonical(b.args[argument]) === canonical(n.args[argument])) continue;
+    const [old, now] = [vaultArg(base, b, argument), vaultArg(next, n, argument)];
+    changes.push({ argument, old, new: now, note: vaultNote(argument, now) });
+  }
+  if (b.preventDestroy !== n.preventDestroy) {
+    changes.push({
+      argument: 'lifecycle.prevent_destroy',
+      old: String(b.preventDestroy),
+      new: String(n.preventDestroy),
+      note: n.preventDestroy ? undefined : 'Terraform will no longer refuse to destroy the vault',
+    });
+  }
+  const lockNames = (v: Vault) => v.locks.map((l) => `${l.name} (${l.level})`).sort(compare).join(', ') || 'none';
+  if (lockNames(b) !== lockNames(n)) {
+    changes.push({
+      argument: LOCK_TYPE,
+      old: lockNames(b),
+      new: lockNames(n),
+      note: n.locks.length < b.locks.length ? 'a deletion lock is removed: Azure will no longer refuse to delete the vault' : undefined,
+    });
+  }
+  return changes;
+}
+
+function vaultNote(argument: string, value: string): string | undefined {
+  if (argument === 'soft_delete' && value === 'AlwaysOn') return 'irreversible: soft delete can never be turned off again';
+  if (argument === 'soft_delete' && value === 'Off') return 'deleted backup data will be gone at once';
+  if (argument === 'immutability' && value === 'Locked') return 'irreversible: recovery points cannot be deleted before they expire';
+  if (argument === 'cross_region_restore_enabled' && value === 'true') return 'irreversible: cannot be turned off (azurerm replaces the vault)';
+  return undefined;
+}
+
+function policyChanges(base: Model, b: Policy, next: Model, n: Policy, newKey: (key: string) => string): ArgChange[] {
+  const oldArgs = policyArguments(b, newKey(b.vaultKey));
+  const newArgs = policyArguments(n, n.vaultKey);
+  const changes: ArgChange[] = [];
+  for (const argument of [...new Set([...Object.keys(oldArgs), ...Object.keys(newArgs)])].sort()) {
+    if (oldArgs[argument] === newArgs[argument]) continue;
+    changes.push({ argument, old: policyArgWords(base, b, argument), new: policyArgWords(next, n, argument) });
+  }
+  return changes;
+}
+
+/** Each argument of a policy as canonical JSON; the vault as its key, so that two references to one vault compare equal. */
+function policyArguments(policy: Policy, vaultKey: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [argument, value] of Object.entries(policy.args)) {
+    if (META.has(argument)) continue;
+    out[argument] = argument === 'data_protection_backup_vault_id' ? `vault ${vaultKey}` : canonical(value);
+  }
+  return out;
+}
+
+function policyArgWords(model: Model, policy: Policy, argument: string): string {
+  const value = policy.args[argument];
+  if (value === undefined) return '(not set)';
+  switch (argument) {
+    case 'backup_schedule':
+      return scheduleWords(value, policy.args.time_zone);
+    case 'default_retention_duration':
+      return isoDurationWords(value);
+    case 'retention_rule': {
+      const rules = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+      return rules.length === 0 ? 'none' : rules.map((r) => `${verbatim(r?.name)}: ${ruleWords(r ?? {})}`).join('; ');
+    }
+    case 'data_protection_backup_vault_id':
+      return model.vaults.find((v) => v.key === policy.vaultKey)?.name ?? verbatim(value);
+    default:
+      return typeof value === 'string' ? value : canonical(value);
+  }
+}
+
+function regionText(location: string, literal: boolean): string {
+  return literal ? normalizeRegion(location) : location;
+}
+
+function setDiff(old: string[] | string, now: string[] | string): [string[], string[]] {
+  const a = Array.isArray(old) ? old : [old];
+  const b = Array.isArray(now) ? now : [now];
+  return [b.filter((x) => !a.includes(x)).sort(compare), a.filter((x) => !b.includes(x)).sort(compare)];
+}
+
+function otherChanges(base: Model, baseCovered: Set<Block>, next: Model, newCovered: Set<Block>): OtherChange[] {
+  const index = (model: Model, covered: Set<Block>) => {
+    const map = new Map<string, Block>();
+    for (const stack of model.stacks) {
+      for (const [isData, section] of [[false, stack.json.resource], [true, stack.json.data]] as const) {
+        for (const [type, byName] of Object.entries(section ?? {})) {
+          for (const name of Object.keys(byName ?? {})) {
+            const block = model.config.block(stack.name, `${isData ? 'data.' : ''}${type}.${name}`);
+            if (block && !covered.has(block)) map.set(`${stack.name}|${block.address}`, block);
+          }
+        }
+      }
+    }
+    return map;
+  };
+  const old = index(base, baseCovered);
+  const now = index(next, newCovered);
+  const changes: OtherChange[] = [];
+  for (const [key, block] of now) {
+    const before = old.get(key);
+    if (!before) changes.push({ stack: block.stack, address: block.address, change: 'added' });
+    else if (canonical(withoutMetadata(before.args)) !== canonical(withoutMetadata(block.args))) {
+      changes.push({ stack: block.stack, address: block.address, change: 'changed' });
+    }
+  }
+  for (const [key, block] of old) if (!now.has(key)) changes.push({ stack: block.stack, address: block.address, change: 'removed' });
+  return changes.sort((a, b) => compare(a.stack, b.stack) || compare(a.address, b.address));
+}
+
+function withoutMetadata(args: Record<string, unknown>): Record<string, unknown> {
+  const { ['//']: _metadata, ...rest } = args;
+  return rest;
+}
+
+/** JSON with sorted keys, and azurerm's sets sorted, so that equal configurations compare equal. */
+export function canonical(value: unknown, key?: string): string {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => canonical(v));
+    return `[${(key !== undefined && SETS.has(key) ? items.sort(compare) : items).join(',')}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => k !== '//')
+      .sort(([a], [b]) => compare(a, b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, k)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
