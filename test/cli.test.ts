@@ -1,0 +1,147 @@
+// The command line end to end, in a temp directory: spec -> files -> review, and a reviewer's diff with --base.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { FLEET_SPEC_SCHEMA } from '../lib/fleet';
+import { ADLS_BACKUP_REGIONS, normalizeRegion } from '../lib/regions';
+import { POLICY_TIME_ZONES } from '../lib/time-zones';
+import { EXIT_INVALID_INPUT, EXIT_OK } from '../lib/cli/main';
+import { cli, MINIMAL_SPEC, tempDir, writeSpec } from './support/cli';
+
+const FLEET_EXAMPLE = join(__dirname, '..', 'examples', 'fleet', 'backup.yaml');
+
+describe('help and arguments', () => {
+  test.each([[[]], [['--help']], [['help']]])('%j prints the usage and exits 0', (args) => {
+    const result = cli(args);
+    expect(result).toMatchObject({ code: EXIT_OK, stderr: '' });
+    expect(result.stdout).toContain('adls-backup synth --config <spec.yaml> [--out <dir>]');
+    expect(result.stdout).toContain('Exit codes: 0 ok, 1 failure, 2 invalid input');
+  });
+
+  test.each(['synth', 'validate', 'review'])('%s --help describes the subcommand and exits 0', (command) => {
+    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const result = cli(args);
+      expect(result.code).toBe(EXIT_OK);
+      expect(result.stdout.startsWith(`adls-backup ${command} `)).toBe(true);
+      expect(result.stdout).toContain('Options:');
+    }
+  });
+
+  test('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(cli(['--version'])).toEqual({ code: EXIT_OK, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test.each<[string[], string]>([
+    [['deploy'], 'unknown command "deploy"'],
+    [['synth'], 'synth needs --config <file>'],
+    [['validate', '--config'], "Option '-c, --config <value>' argument missing"],
+    [['synth', '--config', 'x.yaml', '--colour'], "Unknown option '--colour'"],
+    [['review'], 'review takes one synthesized directory, got 0'],
+    [['review', 'a', 'b'], 'review takes one synthesized directory, got 2'],
+    [['review', 'cdktf.out', '--format', 'html'], '--format must be md or json, got: "html"'],
+  ])('%j exits 2 saying what is wrong', (args, message) => {
+    const result = cli(args);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+  });
+
+  test('review of a directory that is not a synthesis exits 2 naming it', () => {
+    const dir = tempDir();
+    const result = cli(['review', dir]);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.stderr).toContain(dir);
+  });
+});
+
+describe('spec -> synth -> review, in a temp directory', () => {
+  const dir = tempDir();
+  const out = join(dir, 'cdktf.out');
+  const synth = cli(['synth', '--config', FLEET_EXAMPLE, '--out', out]);
+  const review = cli(['review', out]);
+
+  test('synth writes every regional stack and says so', () => {
+    expect(synth.stderr).toBe('');
+    expect(synth.code).toBe(EXIT_OK);
+    expect(synth.stdout).toContain(
+      '7 accounts in 3 regions, one vault each: eastus2 (bv-lake-eastus2, 2 accounts), northeurope (bv-lake-northeurope, 2 accounts), westeurope (bv-lake-westeurope, 3 accounts).',
+    );
+    expect(synth.stdout).toContain('lake-backup-eastus2, lake-backup-northeurope, lake-backup-westeurope');
+  });
+
+  test('review summarizes every vault, account and policy in words, with the ordering diagram', () => {
+    expect(review.code).toBe(EXIT_OK);
+    for (const vault of ['bv-lake-eastus2', 'bv-lake-northeurope', 'bv-lake-westeurope']) expect(review.stdout).toContain(vault);
+    for (const account of ['lakeweufinance01', 'lakeweusales01', 'lakeweusandbox01', 'lakeneuhr01', 'lakeneulogs01', 'lakeeus2retail01', 'lakeeus2iot01']) {
+      expect(review.stdout).toContain(account);
+    }
+    expect(review.stdout).toContain('daily at 02:30 W. Europe Standard Time');
+    expect(review.stdout).toContain('kept 30 days');
+    expect(review.stdout).toContain('first backup of each month kept 12 months');
+    expect(review.stdout).toContain('first backup of each year kept 7 years');
+    expect(review.stdout.match(/```mermaid\nflowchart LR/g)).toHaveLength(3);
+  });
+
+  test('review --format json gives the same vaults as data', () => {
+    const json = JSON.parse(cli(['review', out, '--format', 'json']).stdout);
+    expect(json.vaults.map((v: any) => v.name).sort()).toEqual(['bv-lake-eastus2', 'bv-lake-northeurope', 'bv-lake-westeurope']);
+  });
+
+  test('review --output writes the report to a file', () => {
+    const file = join(dir, 'reports', 'review.md');
+    expect(cli(['review', out, '--output', file])).toEqual({ code: EXIT_OK, stdout: '', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(review.stdout);
+  });
+});
+
+describe('review --base: what a pull request changes', () => {
+  const dir = tempDir();
+  const base = join(dir, 'base');
+  const head = join(dir, 'head');
+  const spec = writeSpec(dir, MINIMAL_SPEC);
+  cli(['synth', '--config', spec, '--out', base]);
+  // The pull request: longer retention (replaces the policy), a container more, and a new account.
+  writeSpec(
+    dir,
+    MINIMAL_SPEC.replace('default: P30D', 'default: P60D').replace('[raw]', '[raw, curated]') +
+      MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf('  - id:')).replace('lake01', 'lake02'),
+  );
+  const synth = cli(['synth', '--config', spec, '--out', head]);
+  const review = cli(['review', head, '--base', base]);
+
+  test('calls out the replaced policy before anything else', () => {
+    expect(synth.code).toBe(EXIT_OK);
+    expect(review.code).toBe(EXIT_OK);
+    const text = review.stdout;
+    const replaced = text.search(/replaced/i);
+    expect(replaced).toBeGreaterThan(-1);
+    expect(text.slice(replaced, replaced + 400)).toContain('daily');
+    expect(replaced).toBeLessThan(text.indexOf('lake02'));
+    expect(replaced).toBeLessThan(text.search(/curated/));
+    expect(text).toMatch(/30 days[^\n]*60 days|P30D[^\n]*P60D/);
+  });
+
+  test('lists the newly protected account and the added container', () => {
+    expect(review.stdout).toMatch(/newly protected[^]*lake02/i);
+    expect(review.stdout).toMatch(/added[^]*curated/i);
+  });
+
+  test('against itself, there are no changes', () => {
+    expect(cli(['review', head, '--base', head]).stdout).toContain('No changes against base');
+  });
+});
+
+describe('the published JSON Schema', () => {
+  const defs = (FLEET_SPEC_SCHEMA as any).definitions;
+
+  test("lists exactly the library's time zones and supported regions", () => {
+    expect(defs.policy.properties.timeZone.enum).toEqual([...POLICY_TIME_ZONES]);
+    expect(defs.region.anyOf[0].enum).toEqual(ADLS_BACKUP_REGIONS.map(normalizeRegion).sort());
+  });
+
+  test('the example spec points editors at it', () => {
+    const first = readFileSync(FLEET_EXAMPLE, 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../../lib/fleet/fleet-spec.schema.json');
+    expect(readFileSync(join(__dirname, '..', 'lib', 'fleet', 'fleet-spec.schema.json'), 'utf8')).toContain('"$schema": "http://json-schema.org/draft-07/schema#"');
+  });
+});
