@@ -122,7 +122,14 @@ function drawGraph(
   };
   const target = node(instance.block.address, 'instance');
   const edges: [string, string][] = [];
-  for (const address of [...deps].sort()) {
+  // Containers in the order the instance lists them, the rest by address: the diagram reads like the table.
+  const names = Array.isArray(instance.containers) ? instance.containers : [];
+  const rank = (address: string) => {
+    const block = context.config.block(stack, address);
+    const name = block?.type === 'azurerm_storage_container' ? context.config.literal(stack, block.args.name) : undefined;
+    return name !== undefined && names.includes(name) ? names.indexOf(name) : names.length;
+  };
+  for (const address of [...deps].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
     const block = context.config.block(stack, address);
     const kind = block && KIND_OF_TYPE[block.type];
     if (kind) edges.push([node(address, kind), target]);
