@@ -53,6 +53,7 @@ export interface AccountChange {
 export interface ContainerChange {
   readonly account: string;
   readonly vault: string;
+  readonly stack: string;
   readonly added: string[];
   readonly removed: string[];
 }
@@ -60,6 +61,7 @@ export interface ContainerChange {
 export interface PolicyMove {
   readonly account: string;
   readonly vault: string;
+  readonly stack: string;
   readonly from: string;
   readonly to: string;
 }
@@ -122,7 +124,7 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const replaced: VaultChange[] = [];
   const updated: VaultChange[] = [];
   for (const [b, n] of vaultPairs.pairs) {
-    const forceNew = vaultReplacementChanges(base, b, next, n);
+    const forceNew = [...addressChange(b.block!, n.block!, next), ...vaultReplacementChanges(base, b, next, n)];
     if (forceNew.length > 0) replaced.push(vaultChange(n, forceNew, b.instances));
     else {
       const inPlace = vaultUpdateChanges(base, b, next, n);
@@ -138,11 +140,12 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     (p) => `${basePolicies.includes(p) ? newKey(p.vaultKey) : p.vaultKey}|${p.name}`,
     (p) => `${p.block.stack}|${p.block.address}`,
   ]);
+  const policyMatch = new Map(policyPairs.pairs);
   const usedBy = (model: Model, policy: Policy) =>
     model.vaults.flatMap((v) => v.instances).filter((i) => i.policy === policy).map((i) => i.account.name).sort(compare);
   const replacedPolicies: PolicyReplacement[] = [];
   for (const [b, n] of policyPairs.pairs) {
-    const changes = policyChanges(base, b, next, n, newKey);
+    const changes = [...addressChange(b.block, n.block, next), ...policyChanges(base, b, next, n, newKey)];
     const vaultReplaced = replacedKeys.has(n.vaultKey);
     if (changes.length > 0 || vaultReplaced) {
       replacedPolicies.push({
@@ -185,11 +188,11 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const containers: ContainerChange[] = [];
   const policyMoves: PolicyMove[] = [];
   for (const [b, n] of instancePairs.pairs) {
-    const changes: ArgChange[] = [];
+    const changes: ArgChange[] = addressChange(b.block, n.block, next);
     if (newKey(b.vaultKey) !== n.vaultKey) {
       changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: vaultName(next, n.vaultKey) });
     } else if (replacedKeys.has(n.vaultKey)) {
-      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: `${vaultName(next, n.vaultKey)} (replaced)` });
+      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: `${vaultName(next, n.vaultKey)}, replaced (a new vault ID)` });
     }
     if (regionText(b.location, b.locationIsLiteral) !== regionText(n.location, n.locationIsLiteral)) {
       changes.push({ argument: 'location', old: b.location, new: n.location });
@@ -198,9 +201,11 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
       replacedInstances.push(accountChange(next, n, changes));
       continue;
     }
-    if (b.policyText !== n.policyText) policyMoves.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), from: b.policyText, to: n.policyText });
+    // The same policy under a new name is a replacement (above), not a move.
+    const samePolicy = b.policy !== undefined && policyMatch.get(b.policy) === n.policy;
+    if (!samePolicy && `${newKey(b.vaultKey)}|${b.policyText}` !== `${n.vaultKey}|${n.policyText}`) policyMoves.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, from: b.policyText, to: n.policyText });
     const [added, removed] = setDiff(b.containers, n.containers);
-    if (added.length > 0 || removed.length > 0) containers.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), added, removed });
+    if (added.length > 0 || removed.length > 0) containers.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, added, removed });
   }
 
   const allGrants = (model: Model) => [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants];
@@ -245,8 +250,8 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
       removed: instancePairs.onlyBase.map((i) => accountChange(base, i)).sort(byName((a) => a.account)),
       replaced: replacedInstances.sort(byName((a) => a.account)),
     },
-    containers: containers.sort((a, b) => compare(a.account, b.account)),
-    policyMoves: policyMoves.sort((a, b) => compare(a.account, b.account)),
+    containers: containers.sort(byName((x) => x.account)),
+    policyMoves: policyMoves.sort(byName((x) => x.account)),
     policies: {
       added: policyPairs.onlyNew.map((p) => policyRef(next, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
       removed: policyPairs.onlyBase.map((p) => policyRef(base, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
@@ -268,6 +273,21 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     report.other.length === 0;
   const { base: baseName, ...rest } = report;
   return { base: baseName, none, ...rest };
+}
+
+/**
+ * Terraform knows resources by address: the same vault, policy or instance under another address (or in another
+ * stack) is destroyed and created again, unless a `moved` block says where it went.
+ */
+function addressChange(b: Block, n: Block, next: Model): ArgChange[] {
+  if (b.stack !== n.stack) {
+    return [{ argument: 'stack', old: b.stack, new: n.stack, note: "a stack's plan destroys what leaves it, the other creates it again" }];
+  }
+  if (b.address === n.address) return [];
+  const json = next.stacks.find((s) => s.name === n.stack)?.json;
+  const moved = Array.isArray(json?.moved) ? (json!.moved as { from?: unknown; to?: unknown }[]) : [];
+  if (moved.some((m) => m?.from === b.address && m?.to === n.address)) return [];
+  return [{ argument: 'address', old: b.address, new: n.address, note: 'no `moved` block: Terraform destroys the old address and creates the new one' }];
 }
 
 /** Pairs items of base and new by each key in turn; the rest are only in one of them. */
@@ -374,7 +394,30 @@ function policyChanges(base: Model, b: Policy, next: Model, n: Policy, newKey: (
   const changes: ArgChange[] = [];
   for (const argument of [...new Set([...Object.keys(oldArgs), ...Object.keys(newArgs)])].sort()) {
     if (oldArgs[argument] === newArgs[argument]) continue;
-    changes.push({ argument, old: policyArgWords(base, b, argument), new: policyArgWords(next, n, argument) });
+    if (argument === 'retention_rule') changes.push(...ruleChanges(b.args.retention_rule, n.args.retention_rule));
+    else changes.push({ argument, old: policyArgWords(base, b, argument), new: policyArgWords(next, n, argument) });
+  }
+  return changes;
+}
+
+/** Retention rules compared by name, then their order (the priority): one line per rule that differs. */
+function ruleChanges(old: unknown, now: unknown): ArgChange[] {
+  const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Record<string, unknown>[];
+  const [before, after] = [list(old), list(now)];
+  const name = (r: Record<string, unknown>) => verbatim(r?.name);
+  const changes: ArgChange[] = [];
+  for (const rule of after) {
+    const was = before.find((r) => name(r) === name(rule));
+    if (!was) changes.push({ argument: `retention_rule ${name(rule)}`, old: '(none)', new: ruleWords(rule ?? {}) });
+    else if (canonical(was) !== canonical(rule)) changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(was), new: ruleWords(rule) });
+  }
+  for (const rule of before) {
+    if (!after.some((r) => name(r) === name(rule))) changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(rule ?? {}), new: '(none)' });
+  }
+  const order = (rules: Record<string, unknown>[], others: Record<string, unknown>[]) =>
+    rules.filter((r) => others.some((o) => name(o) === name(r))).map(name);
+  if (order(before, after).join('\u0000') !== order(after, before).join('\u0000')) {
+    changes.push({ argument: 'retention_rule order', old: before.map(name).join(', '), new: after.map(name).join(', '), note: 'the first matching rule wins' });
   }
   return changes;
 }

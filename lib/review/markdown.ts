@@ -144,7 +144,7 @@ function renderChanges(c: ChangesReport): string[] {
     for (const x of v.replaced) {
       lines.push(
         `- **Replaced**: \`${x.vault}\` (stack \`${x.stack}\`): deleting the vault deletes every recovery point in it${x.accounts.length > 0 ? ` (backups of ${joinWords(x.accounts.map((a) => `\`${a}\``))})` : ''}. ` +
-          (x.preventDestroy ? '`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).' : '`prevent_destroy` is not set: Terraform will do it.'),
+          guard(x.preventDestroy, x.changes),
       );
       lines.push(...argLines(x.changes));
     }
@@ -166,8 +166,8 @@ function renderChanges(c: ChangesReport): string[] {
     lines.push('### 3. Protected accounts', '');
     for (const x of a.replaced) {
       lines.push(
-        `- **Instance replaced**: \`${x.account}\` (vault \`${x.vault}\`): protection stops and starts again with no recovery points. ` +
-          (x.preventDestroy ? '`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).' : '`prevent_destroy` is not set: Terraform will do it.'),
+        `- **Instance replaced**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): protection stops and starts again with no recovery points. ` +
+          guard(x.preventDestroy, x.changes),
       );
       lines.push(...argLines(x.changes));
     }
@@ -175,7 +175,7 @@ function renderChanges(c: ChangesReport): string[] {
       lines.push(`- **No longer protected**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): Terraform deletes the backup instance and protection stops.`);
     }
     for (const x of a.added) {
-      lines.push(`- Newly protected: \`${x.account}\` (vault \`${x.vault}\`, policy \`${x.policy}\`, containers: ${containerWords(x.containers)})`);
+      lines.push(`- Newly protected: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`, policy \`${x.policy}\`, containers: ${containerWords(x.containers)})`);
     }
     lines.push('');
   }
@@ -187,9 +187,9 @@ function renderChanges(c: ChangesReport): string[] {
         x.added.length > 0 ? `added ${x.added.map((n) => `\`${n}\``).join(', ')}` : '',
         x.removed.length > 0 ? `removed ${x.removed.map((n) => `\`${n}\``).join(', ')} (no longer backed up)` : '',
       ].filter(Boolean);
-      lines.push(`- \`${x.account}\` containers: ${parts.join('; ')}`);
+      lines.push(`- \`${x.account}\` (stack \`${x.stack}\`) containers: ${parts.join('; ')}`);
     }
-    for (const x of c.policyMoves) lines.push(`- \`${x.account}\` moves from policy \`${x.from}\` to \`${x.to}\` (updated in place)`);
+    for (const x of c.policyMoves) lines.push(`- \`${x.account}\` (stack \`${x.stack}\`) moves from policy \`${x.from}\` to \`${x.to}\` (updated in place)`);
     for (const x of c.policies.removed) {
       const note = x.usedInBaseBy.length > 0
         ? `: it was used by ${joinWords(x.usedInBaseBy.map((n) => `\`${n}\``))}, and Azure refuses to delete a policy in use; if the apply fails, remove it in a later change`
@@ -215,6 +215,16 @@ function renderChanges(c: ChangesReport): string[] {
     lines.push('');
   }
   return lines;
+}
+
+/** Whether prevent_destroy stops the replacement: not when the old address leaves the configuration with its guard. */
+function guard(preventDestroy: boolean, changes: ArgChange[]): string {
+  if (changes.some((c) => c.argument === 'address' || c.argument === 'stack')) {
+    return 'The old address leaves the configuration, and its `prevent_destroy` with it: nothing stops the destroy.';
+  }
+  return preventDestroy
+    ? '`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).'
+    : '`prevent_destroy` is not set: nothing stops the destroy.';
 }
 
 function argLines(changes: ArgChange[]): string[] {
