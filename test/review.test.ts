@@ -240,6 +240,15 @@ describe('ordering', () => {
     expect(jsonReview(dir).vaults[2].accounts[0].ordering.ok).toBe(true);
   });
 
+  test('the role named by its definition ID counts as the role', () => {
+    const dir = edited('role-by-id', 'quickstart', (json) => {
+      const role = only(json, 'azurerm_role_assignment');
+      delete role.role_definition_name;
+      role.role_definition_id = '/providers/Microsoft.Authorization/roleDefinitions/e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1';
+    });
+    expect(jsonReview(dir).vaults[2].accounts[0].ordering.ok).toBe(true);
+  });
+
   test('a role assignment on another account does not count', () => {
     const dir = edited('role-elsewhere', 'quickstart', (json) => {
       only(json, 'azurerm_role_assignment').scope = storageAccountId('otheraccount', 'rg-data-weu');
@@ -424,6 +433,31 @@ describe('stacks beyond the examples', () => {
     expect(report.otherGrants).toEqual([]);
     expect(reviewOutDir(outdir)).toContain(
       `## Vault \`bv-central\` (outside this configuration; used from stack \`lake\`)\n\nReferenced by ID \`${vaultId('bv-central')}\`: its settings are not in this configuration.`,
+    );
+  });
+
+  test('a vault read by a data source is outside this configuration; its identity is matched through the data source', () => {
+    const dir = edited('vault-data-source', 'quickstart', (json) => {
+      delete json.resource.azurerm_data_protection_backup_vault;
+      json.data = { azurerm_data_protection_backup_vault: { Central: { name: 'bv-central', resource_group_name: 'rg-backup' } } };
+      const ref = '${data.azurerm_data_protection_backup_vault.Central';
+      only(json, INSTANCE_TYPE).data_protection_backup_vault_id = `${ref}.id}`;
+      only(json, 'azurerm_data_protection_backup_policy_data_lake_storage').data_protection_backup_vault_id = `${ref}.id}`;
+      only(json, 'azurerm_role_assignment').principal_id = `${ref}.identity[0].principal_id}`;
+    });
+    const report = jsonReview(dir);
+    const vault = report.vaults.find((v) => v.stack === 'quickstart')!;
+    expect(vault).toMatchObject({
+      name: 'bv-central',
+      resourceGroup: 'rg-backup',
+      outsideConfiguration: true,
+      dataSource: 'data.azurerm_data_protection_backup_vault.Central',
+    });
+    expect(vault.policies.map((p) => p.name)).toEqual(['adls-daily-30d']);
+    expect(vault.accounts[0].ordering.ok).toBe(true);
+    expect(report.otherGrants).toEqual([]);
+    expect(reviewOutDir(dir)).toContain(
+      'Referenced by the data source `data.azurerm_data_protection_backup_vault.Central`: its settings are not in this configuration.',
     );
   });
 

@@ -112,6 +112,7 @@ const SETS = new Set(['days_of_week', 'weeks_of_month', 'months_of_year', 'sched
 const VAULT_FORCE_NEW = ['name', 'resource_group_name', 'location', 'datastore_type', 'redundancy'];
 
 export function diffModels(base: Model, next: Model, baseDir: string): ChangesReport {
+  const allGrants = (model: Model) => [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants];
   const vaultPairs = pair(base.vaults.filter((v) => !v.outside), next.vaults.filter((v) => !v.outside), [
     (v) => v.key,
     (v) => `${v.stack}|${v.block!.address}`,
@@ -136,8 +137,9 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   // Policies: by vault and name, then by address (a rename at the same address is a replacement too).
   const basePolicies = base.vaults.flatMap((v) => v.policies);
   const newPolicies = next.vaults.flatMap((v) => v.policies);
+  const inBase = new Set<unknown>([...basePolicies, ...base.vaults.flatMap((v) => v.instances), ...allGrants(base)]);
   const policyPairs = pair(basePolicies, newPolicies, [
-    (p) => `${basePolicies.includes(p) ? newKey(p.vaultKey) : p.vaultKey}|${p.name}`,
+    (p) => `${inBase.has(p) ? newKey(p.vaultKey) : p.vaultKey}|${p.name}`,
     (p) => `${p.block.stack}|${p.block.address}`,
   ]);
   const policyMatch = new Map(policyPairs.pairs);
@@ -171,7 +173,7 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const baseInstances = base.vaults.flatMap((v) => v.instances);
   const newInstances = next.vaults.flatMap((v) => v.instances);
   const instancePairs = pair(baseInstances, newInstances, [
-    (i) => `${i.account.key}|${baseInstances.includes(i) ? newKey(i.vaultKey) : i.vaultKey}`,
+    (i) => `${i.account.key}|${inBase.has(i) ? newKey(i.vaultKey) : i.vaultKey}`,
     (i) => i.account.key,
   ]);
   const accountChange = (model: Model, i: Instance, changes: ArgChange[] = []): AccountChange => ({
@@ -208,12 +210,11 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     if (added.length > 0 || removed.length > 0) containers.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, added, removed });
   }
 
-  const allGrants = (model: Model) => [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants];
   const baseGrants = allGrants(base);
   const newGrants = allGrants(next);
   const grantKey = (g: Grant, isBase: boolean) =>
     `${g.vaultKey === undefined ? `principal ${g.principal}` : isBase ? newKey(g.vaultKey) : g.vaultKey}|${g.account.key}`;
-  const grantPairs = pair(baseGrants, newGrants, [(g) => grantKey(g, baseGrants.includes(g))]);
+  const grantPairs = pair(baseGrants, newGrants, [(g) => grantKey(g, inBase.has(g))]);
   const grantChange = (model: Model, g: Grant): GrantChange => ({
     account: g.account.name,
     vault: g.vaultKey === undefined ? undefined : vaultName(model, g.vaultKey),

@@ -36,6 +36,8 @@ export interface VaultReport {
   /** A vault referenced by ID (or an expression): its settings are not in this configuration. */
   readonly outsideConfiguration: boolean;
   readonly id?: string;
+  /** The data source that reads a vault outside the configuration. */
+  readonly dataSource?: string;
   readonly region?: string;
   readonly resourceGroup?: string;
   readonly redundancy?: string;
@@ -177,6 +179,7 @@ function vaultReport(vault: Vault): VaultReport {
     address: vault.block?.address,
     outsideConfiguration: vault.outside,
     id: vault.id,
+    dataSource: vault.dataSource,
     region: vault.location,
     resourceGroup: vault.resourceGroup,
     ...settings,

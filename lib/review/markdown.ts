@@ -39,7 +39,8 @@ function renderVault(vault: VaultReport): string[] {
   const lines: string[] = [];
   if (vault.outsideConfiguration) {
     lines.push(`## Vault \`${vault.name}\` (outside this configuration; used from stack \`${vault.stack}\`)`, '');
-    lines.push(`Referenced by ${vault.id ? `ID \`${vault.id}\`` : 'an expression'}: its settings are not in this configuration.`, '');
+    const how = vault.id ? `ID \`${vault.id}\`` : vault.dataSource ? `the data source \`${vault.dataSource}\`` : 'an expression';
+    lines.push(`Referenced by ${how}: its settings are not in this configuration.`, '');
   } else {
     lines.push(`## Vault \`${vault.name}\` (stack \`${vault.stack}\`)`, '');
     const locks = vault.deletionLocks.map((l) => `\`${l.name}\` (${l.level})${l.stack === vault.stack ? '' : `, stack \`${l.stack}\``}`);

@@ -40,9 +40,11 @@ export interface Vault {
   /** The stack that declares it; for a vault outside the configuration, the stacks that refer to it. */
   readonly stack: string;
   readonly block?: Block;
-  /** True for a vault referenced by ID (`BackupVault.fromVaultAttributes`) or by an expression. */
+  /** True for a vault referenced by ID (`BackupVault.fromVaultAttributes`), a data source or an expression. */
   readonly outside: boolean;
   readonly id?: string;
+  /** The data source that reads an outside vault. */
+  readonly dataSource?: string;
   readonly name: string;
   readonly resourceGroup?: string;
   readonly location?: string;
@@ -118,6 +120,7 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   const config = new Configuration(stacks);
   const vaults = new Map<string, Vault>();
   const vaultByBlock = new Map<Block, Vault>();
+  let vaultOfIdentity: (block: Block, stack: string) => Vault | undefined = () => undefined;
 
   for (const block of config.resources(VAULT_TYPE)) {
     const name = config.literal(block.stack, block.args.name);
@@ -147,23 +150,14 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   }
 
   /** The vault a `data_protection_backup_vault_id` (or a lock's scope) names; an outside vault for an ID or expression. */
-  const vaultOf = (stack: string, value: unknown, create = true): Vault | undefined => {
-    const ref = config.ref(stack, value);
-    if (ref && ref.block.type === VAULT_TYPE && !ref.block.isData && ref.attr === 'id') return vaultByBlock.get(ref.block);
-    if (!create && (typeof value !== 'string' || !VAULT_ID.test(value))) return undefined;
-    const text = verbatim(value);
-    const literal = !isExpression(value);
-    const id = literal ? VAULT_ID.exec(text) : null;
-    const key = literal ? text : `${stack}: ${text}`;
+  const outsideVault = (key: string, stack: string, fields: Partial<Vault>): Vault => {
     let vault = vaults.get(key);
     if (!vault) {
       vault = {
         key,
         stack,
         outside: true,
-        id: literal ? text : undefined,
-        name: id ? id[2] : text,
-        resourceGroup: id ? id[1] : undefined,
+        name: key,
         locationIsLiteral: false,
         args: {},
         preventDestroy: false,
@@ -172,11 +166,38 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
         instances: [],
         grants: [],
         referencedFrom: new Set(),
+        ...fields,
       };
       vaults.set(key, vault);
     }
     vault.referencedFrom.add(stack);
     return vault;
+  };
+
+  /** A vault read by a data source: the same Azure vault as one declared elsewhere with that name and group. */
+  const vaultOfDataSource = (block: Block, stack: string): Vault => {
+    const existing = vaultByBlock.get(block);
+    if (existing) return existing;
+    const name = config.literal(block.stack, block.args.name);
+    const resourceGroup = config.literal(block.stack, block.args.resource_group_name);
+    const key = name !== undefined && resourceGroup !== undefined ? `${name} in ${resourceGroup}` : `${block.stack}/${block.address}`;
+    const vault = outsideVault(key, stack, { name: name ?? verbatim(block.args.name), resourceGroup, dataSource: block.address });
+    vaultByBlock.set(block, vault);
+    return vault;
+  };
+  vaultOfIdentity = (block: Block, stack: string) => (block.isData ? vaultOfDataSource(block, stack) : vaultByBlock.get(block));
+
+  const vaultOf = (stack: string, value: unknown, create = true): Vault | undefined => {
+    const ref = config.ref(stack, value);
+    if (ref && ref.block.type === VAULT_TYPE && ref.attr === 'id') {
+      return ref.block.isData ? vaultOfDataSource(ref.block, stack) : vaultByBlock.get(ref.block);
+    }
+    if (!create && (typeof value !== 'string' || !VAULT_ID.test(value))) return undefined;
+    const text = verbatim(value);
+    const literal = !isExpression(value);
+    const id = literal ? VAULT_ID.exec(text) : null;
+    const key = literal ? text : `${stack}: ${text}`;
+    return outsideVault(key, stack, { id: literal ? text : undefined, name: id ? id[2] : text, resourceGroup: id ? id[1] : undefined });
   };
 
   const policyByBlock = new Map<Block, Policy>();
@@ -222,9 +243,10 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     });
   }
 
-  const grants = collectGrants(config, vaultByBlock);
+  const grants = collectGrants(config, vaultOfIdentity);
   matchLiteralPrincipals(config, grants, [...vaults.values()]);
   const strayGrants: Grant[] = [];
+  const protectedBy = new Map([...vaults.values()].map((v) => [v.key, new Set(v.instances.map((i) => i.account.key))]));
   for (const grant of grants) {
     const vault = grant.vaultKey === undefined ? undefined : vaults.get(grant.vaultKey);
     if (!vault) {
@@ -234,7 +256,7 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
       continue;
     }
     // Backup access when the vault protects the account; any other account is a restore target.
-    grant.kind = vault.instances.some((i) => i.account.key === grant.account.key) ? 'backup' : 'restore';
+    grant.kind = protectedBy.get(vault.key)!.has(grant.account.key) ? 'backup' : 'restore';
     vault.grants.push(grant);
   }
 
@@ -286,7 +308,7 @@ export function accountOf(config: Configuration, stack: string, value: unknown):
   return { key: `${stack}: ${text}`, name: text, via: 'expression' };
 }
 
-function collectGrants(config: Configuration, vaultByBlock: Map<Block, Vault>): Grant[] {
+function collectGrants(config: Configuration, vaultOfIdentity: (block: Block, stack: string) => Vault | undefined): Grant[] {
   const grants: Grant[] = [];
   for (const block of config.resources(ROLE_ASSIGNMENT_TYPE)) {
     const roleName = config.literal(block.stack, block.args.role_definition_name);
@@ -294,7 +316,7 @@ function collectGrants(config: Configuration, vaultByBlock: Map<Block, Vault>): 
     if (roleName !== BACKUP_ROLE.name && !(roleId ?? '').toLowerCase().endsWith(BACKUP_ROLE.id)) continue;
     const ref = config.ref(block.stack, block.args.principal_id);
     const vault =
-      ref && ref.block.type === VAULT_TYPE && /^identity(\[0\]|\.0)\.principal_id$/.test(ref.attr) ? vaultByBlock.get(ref.block) : undefined;
+      ref && ref.block.type === VAULT_TYPE && /^identity(\[0\]|\.0)\.principal_id$/.test(ref.attr) ? vaultOfIdentity(ref.block, block.stack) : undefined;
     grants.push({
       block,
       vaultKey: vault?.key,

@@ -142,9 +142,9 @@ function drawGraph(
     }
   }
   // Leave out a → instance when a → x → instance is drawn: the longer path says it, and reads as the chain.
-  const reduced = edges.filter(
-    ([from, to]) => !edges.some(([a, b]) => a === from && b !== to && edges.some(([c, d]) => c === b && d === to)),
-  );
+  const out = new Map<string, Set<string>>();
+  for (const [from, to] of edges) out.set(from, (out.get(from) ?? new Set()).add(to));
+  const reduced = edges.filter(([from, to]) => ![...out.get(from)!].some((via) => via !== to && out.get(via)?.has(to)));
   const shape = [...new Set(reduced.map(([from, to]) => `${nodes.get(from)!.kind}>${nodes.get(to)!.kind}`))].sort().join(',');
   return { nodes: [...nodes.values()], edges: reduced, shape };
 }
