@@ -205,9 +205,10 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     }
     // The same policy under a new name is a replacement (above), not a move.
     const samePolicy = b.policy !== undefined && policyMatch.get(b.policy) === n.policy;
-    if (!samePolicy && `${newKey(b.vaultKey)}|${b.policyText}` !== `${n.vaultKey}|${n.policyText}`) policyMoves.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, from: b.policyText, to: n.policyText });
+    const where = { account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack };
+    if (!samePolicy && b.policyText !== n.policyText) policyMoves.push({ ...where, from: b.policyText, to: n.policyText });
     const [added, removed] = setDiff(b.containers, n.containers);
-    if (added.length > 0 || removed.length > 0) containers.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, added, removed });
+    if (added.length > 0 || removed.length > 0) containers.push({ ...where, added, removed });
   }
 
   const baseGrants = allGrants(base);

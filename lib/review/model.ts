@@ -120,7 +120,6 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   const config = new Configuration(stacks);
   const vaults = new Map<string, Vault>();
   const vaultByBlock = new Map<Block, Vault>();
-  let vaultOfIdentity: (block: Block, stack: string) => Vault | undefined = () => undefined;
 
   for (const block of config.resources(VAULT_TYPE)) {
     const name = config.literal(block.stack, block.args.name);
@@ -149,7 +148,7 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     vaultByBlock.set(block, vault);
   }
 
-  /** The vault a `data_protection_backup_vault_id` (or a lock's scope) names; an outside vault for an ID or expression. */
+  /** A vault this configuration does not declare, created on first reference. */
   const outsideVault = (key: string, stack: string, fields: Partial<Vault>): Vault => {
     let vault = vaults.get(key);
     if (!vault) {
@@ -185,8 +184,12 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     vaultByBlock.set(block, vault);
     return vault;
   };
-  vaultOfIdentity = (block: Block, stack: string) => (block.isData ? vaultOfDataSource(block, stack) : vaultByBlock.get(block));
+  const vaultOfIdentity = (block: Block, stack: string) => (block.isData ? vaultOfDataSource(block, stack) : vaultByBlock.get(block));
 
+  /**
+   * The vault a `data_protection_backup_vault_id` (or a lock's `scope`) names: a vault of the configuration, or an
+   * outside one for an ID, a data source or an expression. `create: false` only accepts vaults and vault IDs.
+   */
   const vaultOf = (stack: string, value: unknown, create = true): Vault | undefined => {
     const ref = config.ref(stack, value);
     if (ref && ref.block.type === VAULT_TYPE && ref.attr === 'id') {
@@ -337,17 +340,17 @@ function collectGrants(config: Configuration, vaultOfIdentity: (block: Block, st
 function matchLiteralPrincipals(config: Configuration, grants: Grant[], vaults: Vault[]): void {
   const literal = grants.filter((g) => g.vaultKey === undefined && GUID.test(g.principal));
   if (literal.length === 0) return;
+  const byAddress = new Map(literal.map((g) => [`${g.block.stack}:${g.block.address}`, g]));
+  const byAccount = new Map<string, Grant[]>();
+  for (const g of literal) byAccount.set(g.account.key, [...(byAccount.get(g.account.key) ?? []), g]);
   const candidates = new Map<string, Set<string>>();
   for (const vault of vaults.filter((v) => v.outside)) {
     for (const instance of vault.instances) {
-      const deps = config.dependencies(instance.block).all;
-      for (const grant of literal) {
-        const waitedFor = grant.block.stack === instance.block.stack && deps.has(grant.block.address);
-        if (waitedFor || grant.account.key === instance.account.key) {
-          const set = candidates.get(grant.principal.toLowerCase()) ?? new Set<string>();
-          set.add(vault.key);
-          candidates.set(grant.principal.toLowerCase(), set);
-        }
+      const waitedFor = [...config.dependencies(instance.block).all].map((d) => byAddress.get(`${instance.block.stack}:${d}`));
+      for (const grant of [...waitedFor, ...(byAccount.get(instance.account.key) ?? [])]) {
+        if (!grant) continue;
+        const principal = grant.principal.toLowerCase();
+        candidates.set(principal, (candidates.get(principal) ?? new Set<string>()).add(vault.key));
       }
     }
   }
@@ -361,7 +364,9 @@ function indexGrants(grants: Grant[]): { byAccount: Map<string, Grant[]>; byAddr
   const byAccount = new Map<string, Grant[]>();
   const byAddress = new Map<string, Grant>();
   for (const grant of grants) {
-    byAccount.set(grant.account.key, [...(byAccount.get(grant.account.key) ?? []), grant]);
+    const list = byAccount.get(grant.account.key) ?? [];
+    list.push(grant);
+    byAccount.set(grant.account.key, list);
     byAddress.set(`${grant.block.stack}:${grant.block.address}`, grant);
   }
   return { byAccount, byAddress };
