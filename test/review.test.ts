@@ -249,6 +249,21 @@ describe('ordering', () => {
     expect(jsonReview(dir).vaults[2].accounts[0].ordering.ok).toBe(true);
   });
 
+  test("a grant to another principal is not the vault's: listed with an unknown vault", () => {
+    const dir = edited('role-other-principal', 'quickstart', (json) => {
+      only(json, 'azurerm_role_assignment').principal_id = '99999999-8888-7777-6666-555555555555';
+    });
+    const report = jsonReview(dir);
+    expect(report.vaults[2].accounts[0].ordering.problems).toEqual([
+      'no Storage Account Backup Contributor grant for the vault on this account in this configuration (a grant on this account is for another principal)',
+    ]);
+    expect(report.otherGrants.map((g) => [g.account, g.principal])).toEqual([['lakeweu01', '99999999-8888-7777-6666-555555555555']]);
+    expect(reviewOutDir(dir)).toContain(
+      '## Grants with an unknown vault\n\nStorage Account Backup Contributor grants whose principal is not the identity of a vault this review knows:\n\n' +
+        '- `lakeweu01` (by ID · rg-data-weu): principal `99999999-8888-7777-6666-555555555555` (`azurerm_role_assignment.Vault_BackupAccess-lakeweu01_CF0661BC`, stack `quickstart`)\n',
+    );
+  });
+
   test('a role assignment on another account does not count', () => {
     const dir = edited('role-elsewhere', 'quickstart', (json) => {
       only(json, 'azurerm_role_assignment').scope = storageAccountId('otheraccount', 'rg-data-weu');

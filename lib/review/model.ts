@@ -266,7 +266,8 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   const waits = new Map<Block, Wait>();
   for (const block of config.resources(WAIT_TYPE)) waits.set(block, { block, duration: verbatim(block.args.create_duration ?? '0s') });
   const containerResources = collectContainers(config);
-  const context = { config, grants: indexGrants(grants), waits, containerResources };
+  const outsideVaults = new Set([...vaults.values()].filter((v) => v.outside).map((v) => v.key));
+  const context = { config, grants: indexGrants(grants), waits, containerResources, outsideVaults };
   for (const vault of vaults.values()) {
     for (const instance of vault.instances) instance.ordering = analyseOrdering(context, instance);
   }

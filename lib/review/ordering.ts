@@ -41,6 +41,8 @@ export interface OrderingContext {
   readonly grants: { byAccount: Map<string, Grant[]>; byAddress: Map<string, Grant> };
   readonly waits: Map<Block, Wait>;
   readonly containerResources: Map<string, { name: string; block: Block }[]>;
+  /** Keys of the vaults outside the configuration. */
+  readonly outsideVaults: Set<string>;
 }
 
 const KIND_OF_TYPE: Record<string, NodeKind> = {
@@ -53,8 +55,11 @@ export function analyseOrdering(context: OrderingContext, instance: Instance): O
   const { config } = context;
   const stack = instance.block.stack;
   const deps = config.dependencies(instance.block).all;
-  const candidates = (context.grants.byAccount.get(instance.account.key) ?? []).filter(
-    (g) => g.vaultKey === instance.vaultKey || g.vaultKey === undefined,
+  // A grant of unknown principal may be an outside vault's (its identity is a GUID the JSON does not tie to it),
+  // never the identity of a vault this configuration declares.
+  const onAccount = context.grants.byAccount.get(instance.account.key) ?? [];
+  const candidates = onAccount.filter(
+    (g) => g.vaultKey === instance.vaultKey || (g.vaultKey === undefined && context.outsideVaults.has(instance.vaultKey)),
   );
   const inDeps = (g: Grant) => g.block.stack === stack && deps.has(g.block.address);
   const grant = candidates.find(inDeps) ?? candidates.find((g) => g.vaultKey === instance.vaultKey) ?? candidates[0];
@@ -72,7 +77,10 @@ export function analyseOrdering(context: OrderingContext, instance: Instance): O
   const ok = instanceOnRole && wait !== undefined && waitOnRole;
 
   const problems: string[] = [];
-  if (!grant) problems.push('no Storage Account Backup Contributor grant for the vault on this account in this configuration');
+  if (!grant) {
+    const other = onAccount.length > 0 ? ' (a grant on this account is for another principal)' : '';
+    problems.push(`no Storage Account Backup Contributor grant for the vault on this account in this configuration${other}`);
+  }
   else if (!instanceOnRole) {
     problems.push(
       grant.block.stack === stack
