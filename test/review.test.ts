@@ -133,6 +133,8 @@ describe('plain words', () => {
       'daily at 02:30 W. Europe Standard Time (UTC+01:00)',
     );
     expect(scheduleWords(['R/2024-01-01T02:30:00+01:00/P1D'], undefined)).toBe('daily at 02:30 (UTC+01:00)');
+    expect(scheduleWords(['R/2024-01-01T02:30:00+00:00/P1D'], 'UTC')).toBe('daily at 02:30 UTC');
+    expect(scheduleWords(['R/2024-01-01T02:30:00+01:00/P1D'], 'UTC')).toBe('daily at 02:30 UTC (UTC+01:00)');
     // 2024-01-07 is a Sunday, 2024-01-03 a Wednesday.
     expect(scheduleWords(['R/2024-01-07T02:00:00+00:00/P1W', 'R/2024-01-03T02:00:00+00:00/P1W'], undefined)).toBe(
       'weekly on Sunday and Wednesday at 02:00 UTC',

@@ -67,8 +67,10 @@ function parseInterval(value: unknown): Interval | undefined {
 /** ` W. Europe Standard Time (UTC+01:00)`, ` (UTC+01:00)` or ` UTC`. */
 function zoneWords(offset: string, timeZone: string | undefined): string {
   const utc = offset === 'Z' ? 'UTC' : `UTC${offset}`;
+  const isUtc = offset === 'Z' || offset === '+00:00';
+  if (timeZone === 'UTC' && isUtc) return ' UTC'; // not "UTC (UTC+00:00)"
   if (timeZone) return ` ${timeZone} (${utc})`;
-  return offset === 'Z' || offset === '+00:00' ? ' UTC' : ` (${utc})`;
+  return isUtc ? ' UTC' : ` (${utc})`;
 }
 
 /**
