@@ -69,7 +69,7 @@ test('a changed policy is called out at the top as a replacement, with the argum
     only(json, POLICY_TYPE).default_retention_duration = 'P60D';
   });
   const section = changesSection(reviewOutDir(dir, { base: examples }));
-  expect(section).toContain('### 1. Policies that will be replaced');
+  expect(section).toContain('### Policies that will be replaced');
   expect(section).toContain('(`UserErrorDppPolicyObjectInUse`)');
   expect(section).toContain('add a policy under a new name, move the backups to it, apply, then remove the old policy in a later change');
   expect(section).toContain(
@@ -186,8 +186,8 @@ test('a vault in another region is replaced, and so are its policies and instanc
   expect(section).toContain('  - `location`: West Europe → North Europe');
   expect(section).toContain('`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).');
   // Most dangerous first: the policy, then the vault, then the accounts.
-  expect(section.indexOf('### 1. Policies')).toBeLessThan(section.indexOf('### 2. Vaults'));
-  expect(section.indexOf('### 2. Vaults')).toBeLessThan(section.indexOf('### 3. Protected accounts'));
+  expect(section.indexOf('### Policies that will be replaced')).toBeLessThan(section.indexOf('### Vaults'));
+  expect(section.indexOf('### Vaults')).toBeLessThan(section.indexOf('### Protected accounts'));
 });
 
 test('a region spelled another way is not a location change', () => {
@@ -241,7 +241,7 @@ test('a backup moving to a new policy is an update in place; the new policy is a
   ]);
   expect(changes.policies.added.map((p) => p.policy)).toEqual(['adls-daily-60d']);
   const section = changesSection(reviewOutDir(dir, { base: examples }));
-  expect(section).not.toContain('### 1.');
+  expect(section).not.toContain('### Policies that will be replaced');
   expect(section).toContain('- `lakeweu01` (stack `quickstart`) moves from policy `adls-daily-30d` to `adls-daily-60d` (updated in place)');
 });
 

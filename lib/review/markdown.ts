@@ -124,7 +124,7 @@ function renderChanges(c: ChangesReport): string[] {
   if (c.none) return [...lines, 'No changes against base.', ''];
 
   if (c.replacedPolicies.length > 0) {
-    lines.push('### 1. Policies that will be replaced', '');
+    lines.push('### Policies that will be replaced', '');
     lines.push(
       'Every argument of `azurerm_data_protection_backup_policy_data_lake_storage` forces replacement, and Azure refuses to delete a policy ' +
         'that backup instances use (`UserErrorDppPolicyObjectInUse`): a changed policy in use typically fails at apply. ' +
@@ -141,7 +141,7 @@ function renderChanges(c: ChangesReport): string[] {
 
   const v = c.vaults;
   if (v.replaced.length + v.removed.length + v.added.length + v.updated.length > 0) {
-    lines.push('### 2. Vaults', '');
+    lines.push('### Vaults', '');
     for (const x of v.replaced) {
       lines.push(
         `- **Replaced**: \`${x.vault}\` (stack \`${x.stack}\`): deleting the vault deletes every recovery point in it${x.accounts.length > 0 ? ` (backups of ${joinWords(x.accounts.map((a) => `\`${a}\``))})` : ''}. ` +
@@ -164,7 +164,7 @@ function renderChanges(c: ChangesReport): string[] {
 
   const a = c.accounts;
   if (a.added.length + a.removed.length + a.replaced.length > 0) {
-    lines.push('### 3. Protected accounts', '');
+    lines.push('### Protected accounts', '');
     for (const x of a.replaced) {
       lines.push(
         `- **Instance replaced**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): protection stops and starts again with no recovery points. ` +
@@ -182,7 +182,7 @@ function renderChanges(c: ChangesReport): string[] {
   }
 
   if (c.containers.length + c.policyMoves.length + c.policies.added.length + c.policies.removed.length > 0) {
-    lines.push('### 4. Containers and policies', '');
+    lines.push('### Containers and policies', '');
     for (const x of c.containers) {
       const parts = [
         x.added.length > 0 ? `added ${x.added.map((n) => `\`${n}\``).join(', ')}` : '',
@@ -202,7 +202,7 @@ function renderChanges(c: ChangesReport): string[] {
   }
 
   if (c.grants.added.length + c.grants.removed.length > 0) {
-    lines.push('### 5. Grants', '');
+    lines.push('### Grants', '');
     const words = (g: (typeof c.grants.added)[number]) =>
       `${g.kind} access on \`${g.account}\` for ${g.vault ? `vault \`${g.vault}\`` : 'an unknown vault'} (\`${g.address}\`, stack \`${g.stack}\`)`;
     for (const g of c.grants.removed) lines.push(`- Removed: ${words(g)}`);
