@@ -3,11 +3,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
-import { CompleteStack } from '../examples/complete/main';
-import { ExistingAccountStack } from '../examples/existing-account/main';
-import { QuickstartStack } from '../examples/quickstart/main';
 import { reviewOutDir, ReviewReport } from '../lib/review';
+import { editedCopy, onlyOf, synthExamples } from './support/example-output';
 import { INSTANCE_TYPE, POLICY_TYPE } from './helpers';
 
 let tmp: string;
@@ -16,31 +13,17 @@ let examples: string;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'review-diff-'));
   examples = path.join(tmp, 'examples');
-  const app = new App({ outdir: examples });
-  new QuickstartStack(app, 'quickstart');
-  new CompleteStack(app, 'complete');
-  new ExistingAccountStack(app, 'existing-account');
-  app.synth();
+  synthExamples(examples);
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** A copy of the examples' output with stack `stack` edited by `edit`. */
+/** A copy of the examples' output whose stack `stack` is edited by `edit`. */
 function edited(name: string, stack: string, edit: (json: any) => void): string {
-  const dir = path.join(tmp, name);
-  fs.cpSync(examples, dir, { recursive: true });
-  const file = path.join(dir, 'stacks', stack, 'cdk.tf.json');
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  edit(json);
-  fs.writeFileSync(file, JSON.stringify(json, null, 2));
-  return dir;
+  return editedCopy(examples, tmp, name, stack, edit);
 }
 
-function only(json: any, type: string): any {
-  const all = Object.values(json.resource[type]);
-  expect(all).toHaveLength(1);
-  return all[0];
-}
+const only = onlyOf;
 
 function changesOf(dir: string, base: string): NonNullable<ReviewReport['changes']> {
   return JSON.parse(reviewOutDir(dir, { base, format: 'json' })).changes;

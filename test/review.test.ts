@@ -5,9 +5,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { CompleteStack } from '../examples/complete/main';
-import { ExistingAccountStack } from '../examples/existing-account/main';
-import { QuickstartStack } from '../examples/quickstart/main';
 import {
   BackupSchedule,
   BackupVault,
@@ -19,6 +16,7 @@ import {
 } from '../lib';
 import { InputError } from '../lib/cli/input-error';
 import { reviewOutDir, ReviewReport } from '../lib/review';
+import { editedCopy, onlyOf, synthExamples } from './support/example-output';
 import { criteriaWords, goDurationWords, isoDurationWords, ruleWords, scheduleWords } from '../lib/review/words';
 import { INSTANCE_TYPE, storageAccountId, vaultId } from './helpers';
 
@@ -29,31 +27,17 @@ let examples: string;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'review-'));
   examples = path.join(tmp, 'examples');
-  const app = new App({ outdir: examples });
-  new QuickstartStack(app, 'quickstart');
-  new CompleteStack(app, 'complete');
-  new ExistingAccountStack(app, 'existing-account');
-  app.synth();
+  synthExamples(examples);
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A copy of the examples' output whose stack `stack` is edited by `edit`. */
 function edited(name: string, stack: string, edit: (json: any) => void): string {
-  const dir = path.join(tmp, name);
-  fs.cpSync(examples, dir, { recursive: true });
-  const file = path.join(dir, 'stacks', stack, 'cdk.tf.json');
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  edit(json);
-  fs.writeFileSync(file, JSON.stringify(json, null, 2));
-  return dir;
+  return editedCopy(examples, tmp, name, stack, edit);
 }
 
-function only(json: any, type: string): any {
-  const all = Object.values(json.resource[type]);
-  expect(all).toHaveLength(1);
-  return all[0];
-}
+const only = onlyOf;
 
 function jsonReview(dir: string): ReviewReport {
   return JSON.parse(reviewOutDir(dir, { format: 'json' }));
