@@ -37,6 +37,7 @@ describe('help and arguments', () => {
     [['validate', '--config'], "Option '-c, --config <value>' argument missing"],
     [['synth', '--config', 'x.yaml', '--colour'], "Unknown option '--colour'"],
     [['review'], 'review takes one synthesized directory, got 0'],
+    [['help', 'deploy'], 'no help for unknown command "deploy"'],
     [['review', 'a', 'b'], 'review takes one synthesized directory, got 2'],
     [['review', 'cdktf.out', '--format', 'html'], '--format must be md or json, got: "html"'],
   ])('%j exits 2 saying what is wrong', (args, message) => {
@@ -122,8 +123,8 @@ describe('review --base: what a pull request changes', () => {
   });
 
   test('lists the newly protected account and the added container', () => {
-    expect(review.stdout).toMatch(/newly protected[^]*lake02/i);
-    expect(review.stdout).toMatch(/added[^]*curated/i);
+    expect(review.stdout).toMatch(/^- Newly protected: `lake02` \(vault `bv-adls-westeurope`.*containers: raw\)$/m);
+    expect(review.stdout).toMatch(/^- `lake01` \(stack `adls-backup`\) containers: added `curated`$/m);
   });
 
   test('against itself, there are no changes', () => {

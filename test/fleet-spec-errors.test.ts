@@ -53,6 +53,14 @@ describe.each<[string, string, (string | RegExp)[]]>([
   ['one vault name for two regions', `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { name: bv-lake, resourceGroupName: rg-backup }\n`, ['spec.yaml:13:17: vaults.name: must give each region its own vault (put {region} in the name or the resource group): northeurope and westeurope both get vault "bv-lake" in resource group "rg-backup"']],
   ['an unknown placeholder', `${MINIMAL_SPEC}vaults: { name: "bv-{location}" }\n`, ['spec.yaml:10:17: vaults.name: may only use the placeholder {region}, got: "bv-{location}"']],
   ['one state key for every regional stack', `${MINIMAL_SPEC}stackPerRegion: true\nbackend: { azurerm: { resourceGroupName: rg, storageAccountName: sttf01, containerName: tfstate, key: backup.tfstate } }\n`, ['spec.yaml:11:103: backend.azurerm.key: must contain {stack} when `stackPerRegion` is true', 'got: "backup.tfstate"']],
+  ['a wait of true', edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait: true'), ['spec.yaml:10:26: accounts[0].rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: true']],
+  ['a wait given as a number', `${MINIMAL_SPEC}defaults: { rolePropagationWait: 5 }\n`, ['spec.yaml:10:34: defaults.rolePropagationWait: must be an ISO 8601 duration', 'got: 5']],
+  ['a wait left empty (null)', edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait:'), ['accounts[0].rolePropagationWait: must be an ISO 8601 duration', 'got: null']],
+  ['an empty file', '', ['spec.yaml: (document): must be a mapping with `version`, `policies` and `accounts`, got: null']],
+  ['a list as the whole document', '- version: 1\n', ['spec.yaml:1:1: (document): must be a mapping with `version`, `policies` and `accounts`, got: [{"version":1}]']],
+  ['aliases that expand without end', `${MINIMAL_SPEC}x1: &a [${'x,'.repeat(20)}x]\nx2: &b [${'*a,'.repeat(20)}*a]\nx3: &c [${'*b,'.repeat(20)}*b]\nx4: [${'*c,'.repeat(20)}*c]\n`, ['spec.yaml:1:1: (document): cannot be read: Excessive alias count']],
+  ['a created resource group shared by two regions', `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { resourceGroupName: rg-backup, createResourceGroup: true }\n`, ['vaults.resourceGroupName: must give each region its own resource group when `createResourceGroup` is true (put {region} in it): northeurope and westeurope would both create "rg-backup"']],
+  ['a resource group name Azure refuses', `${MINIMAL_SPEC}vaults: { resourceGroupName: "rg with space/x" }\n`, ['spec.yaml:10:30: vaults.resourceGroupName: must be a resource group name (up to 90 letters, digits, underscores, periods, parentheses or hyphens) or a template with {region}, got: "rg with space/x"']],
   // Rules the constructs apply, located at the spec element they were built from.
   ['retention past 10 years (library rule)', edit('retention: { default: P30D }', 'retention: { default: P30D, yearly: P11Y }'), ['spec.yaml:3:3: policies.daily: RetentionRule.yearly: `duration` can be at most 10 years (Azure Backup\'s limit, 10 years), got: "11 years"']],
   ['an irreversible setting not acknowledged (library rule)', `${MINIMAL_SPEC}vaults: { immutability: Locked }\n`, ['spec.yaml:10:1: vaults: BackupVault', '`immutability` is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [ImmutabilityLocked]`, got: "Locked"']],
@@ -99,7 +107,7 @@ describe('specs that are valid', () => {
     const text = `${edit('region: westeurope', 'region: marscentral')}defaults: { allowUnlistedRegions: [marscentral] }\n`;
     const result = validate(text);
     expect(result.code).toBe(EXIT_OK);
-    expect(result.stderr).toMatch(/warning: .*spec\.yaml:7:5: accounts\[0\] .*Region "marscentral" is not in the ADLS vaulted backup support list/);
+    expect(result.stderr).toMatch(/warning: .*spec\.yaml:7:5: accounts\[0\] .*Region "marscentral" is not in the ADLS vaulted backup support list of 2025-11-18; allowed by `defaults\.allowUnlistedRegions`\./);
   });
 
   test('an override for a region without accounts passes, with a warning', () => {
@@ -118,6 +126,13 @@ describe('specs that are valid', () => {
       lines.findIndex((l) => l.includes('accounts[0].region')),
     );
   });
+});
+
+test('YAML merge keys and anchors work as YAML 1.1 tools expect', () => {
+  const text = `${MINIMAL_SPEC.replace('accounts:\n', 'accounts:\n  - &lake\n    id: ' + accountId('lake02') + '\n    region: westeurope\n    containers: [raw]\n')}  - <<: *lake\n    id: ${accountId('lake03')}\n`;
+  const result = validate(text);
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toContain('3 accounts in 1 regions');
 });
 
 test('a spec file that does not exist exits 2 naming it', () => {

@@ -154,6 +154,19 @@ describe('the per-region split', () => {
 });
 
 describe('options', () => {
+  test("a region's vault settings replace the fleet's, except tags, which merge", () => {
+    const text = `${MINIMAL_SPEC}vaults:
+  tags: { owner: data-platform, cost-center: "42" }
+  softDelete: AlwaysOn
+  acknowledgeIrreversible: [SoftDeleteAlwaysOn]
+  regions:
+    westeurope: { tags: { env: prod, owner: lake-team }, softDelete: On, acknowledgeIrreversible: [] }
+`;
+    const [[, vault]] = all(synthText(text)['adls-backup'], VAULT_TYPE);
+    expect(vault.tags).toEqual({ owner: 'lake-team', 'cost-center': '42', env: 'prod' });
+    expect(vault.soft_delete).toBe('On'); // and the fleet's acknowledgement, now stale, was replaced, not merged
+  });
+
   test('checkAccountsAtPlan: false uses the declared region and ID as literals, with no data sources', () => {
     const json = synthText(`${MINIMAL_SPEC}checkAccountsAtPlan: false\n`)['adls-backup'];
     expect(json.data).toBeUndefined();
@@ -220,8 +233,33 @@ describe('synth on the command line', () => {
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     const result = cli(['synth', '--config', writeSpec(dir, MINIMAL_SPEC), '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--out ${out}: the directory is not empty and holds no manifest.json`);
+    expect(result.stderr).toContain(`--out ${out}: the directory is not empty and is not a previous synthesis`);
     expect(readdirSync(out)).toEqual(['notes.txt']);
+  });
+
+  test('an invalid spec leaves the previous synthesis as it was', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const spec = writeSpec(dir, MINIMAL_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(0);
+    const before = readFileSync(join(out, 'stacks', 'adls-backup', 'cdk.tf.json'), 'utf8');
+    writeSpec(dir, MINIMAL_SPEC.replace('default: P30D', 'default: P3651D')); // past Azure's limit: a construct refuses it
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('policies.daily:');
+    expect(readFileSync(join(out, 'stacks', 'adls-backup', 'cdk.tf.json'), 'utf8')).toBe(before);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+  });
+
+  test('a manifest.json that cdktf did not write does not make a directory disposable', () => {
+    const dir = tempDir();
+    const out = join(dir, 'other-tool');
+    mkdirSync(join(out, 'stacks'), { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ manifest_version: 3 }));
+    writeFileSync(join(out, 'stacks', 'notes.txt'), 'keep me');
+    const result = cli(['synth', '--config', writeSpec(dir, MINIMAL_SPEC), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(readdirSync(join(out, 'stacks'))).toEqual(['notes.txt']);
   });
 
   test('validate writes nothing', () => {

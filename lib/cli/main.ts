@@ -23,7 +23,8 @@ export function run(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? COMMAND_HELP[rest[0]] : USAGE);
+      if (rest[0] !== undefined && !COMMAND_HELP[rest[0]]) throw new InputError(`no help for unknown command "${rest[0]}"\n\n${USAGE}`);
+      io.stdout(rest[0] ? COMMAND_HELP[rest[0]] : USAGE);
       return EXIT_OK;
     }
     if (command === '--version' || command === '-v') {

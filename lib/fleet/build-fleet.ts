@@ -105,10 +105,11 @@ class FleetStack extends TerraformStack {
 }
 
 // The constructs speak TypeScript; a spec author writes `acknowledgeIrreversible: [ImmutabilityLocked]`.
-function inSpecTerms(message: string): string {
+export function inSpecTerms(message: string): string {
   return message
     .replace(/IrreversibleSetting\.([A-Z_]+)/g, (whole, key: string) => IrreversibleSetting[key as keyof typeof IrreversibleSetting] ?? whole)
-    .replace(/`softDeleteRetention`/g, '`softDeleteRetentionDays`');
+    .replace(/`softDeleteRetention`/g, '`softDeleteRetentionDays`')
+    .replace(/`allowUnlistedRegion`/g, '`defaults.allowUnlistedRegions`');
 }
 
 type Attempt = <T>(path: Path, make: () => T) => T | undefined;

@@ -32,7 +32,7 @@ export function loadFleetSpec(file: string): LoadedSpec {
 /** As `loadFleetSpec`, from text already read; `file` names it in messages. */
 export function parseFleetSpec(text: string, file: string): LoadedSpec {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const locator = new SpecLocator(doc, lines);
   if (doc.errors.length > 0) {
     throw new SpecError(
@@ -43,7 +43,13 @@ export function parseFleetSpec(text: string, file: string): LoadedSpec {
       }),
     );
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Aliases that expand past the limit (a "billion laughs" document) are input, not a failure of the command.
+    throw new SpecError(file, [{ path: [], message: `cannot be read: ${(e as Error).message}`, line: 1, column: 1 }]);
+  }
   const problems = schemaProblems(value, locator);
   if (problems.length > 0) throw new SpecError(file, problems);
   const spec = value as FleetSpec;

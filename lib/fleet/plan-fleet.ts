@@ -58,10 +58,16 @@ export function policyOf(spec: FleetSpec, account: AccountSpec): string | undefi
   return account.policy ?? spec.defaults?.policy ?? (names.length === 1 ? names[0] : undefined);
 }
 
-/** The fleet-wide vault settings, overridden by the region's own, with `{region}` filled in. */
+/**
+ * The fleet-wide vault settings, overridden by the region's own, with `{region}` filled in. Tags merge (a region
+ * adds or overrides keys); every other setting, `acknowledgeIrreversible` included, is replaced whole, since an
+ * acknowledgement must match the settings of its own vault.
+ */
 export function vaultSettingsFor(spec: FleetSpec, region: string): PlannedRegion['vault'] {
   const { regions, ...shared } = spec.vaults ?? {};
-  const merged: VaultSettingsSpec = { ...shared, ...(regions?.[region] ?? {}) };
+  const own = regions?.[region] ?? {};
+  const tags = shared.tags || own.tags ? { ...shared.tags, ...own.tags } : undefined;
+  const merged: VaultSettingsSpec = { ...shared, ...own, tags };
   return {
     ...merged,
     name: fillTemplate(merged.name ?? DEFAULT_VAULT_NAME, { region }),

@@ -28,15 +28,13 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
 // `oneOf` / `anyOf` report every branch's failure too; keep the one message that says what the value may be.
 // `if` only says that `then` failed, which `then` reports itself. A value of the wrong type fails every other
 // keyword of its schema as well: the type error alone says it. A bad property name is reported by
-// `propertyNames`, not by the pattern inside it.
+// `propertyNames`, not by the pattern inside it. Every filter leaves at least one error for a path that had any.
 function readable(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => {
-    if (e.keyword === 'if' || e.schemaPath.includes('/propertyNames/')) return false;
-    if (wrongType.has(e.instancePath) && e.keyword !== 'type') return false;
-    return !alternatives.some((alt) => alt !== e && e.schemaPath.startsWith(`${alt.schemaPath}/`));
-  });
+  const insideAlternative = (e: ErrorObject) => alternatives.some((alt) => alt !== e && e.schemaPath.startsWith(`${alt.schemaPath}/`));
+  const kept = errors.filter((e) => e.keyword !== 'if' && !e.schemaPath.includes('/propertyNames/') && !insideAlternative(e));
+  const wrongType = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return kept.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath));
 }
 
 function messageOf(e: ErrorObject): string {
@@ -51,6 +49,7 @@ function messageOf(e: ErrorObject): string {
     case 'pattern':
       return `${describeSchema(e.parentSchema) ?? `must match ${String(e.params.pattern)}`}${got}`;
     case 'type':
+      if (e.instancePath === '') return `must be a mapping with \`version\`, \`policies\` and \`accounts\`${got}`;
       return `${describeSchema(e.parentSchema) ?? `must be ${String(e.params.type)}`}${got}`;
     case 'oneOf':
     case 'anyOf':

@@ -116,10 +116,23 @@ function checkTemplates(spec: FleetSpec, fail: (path: Path, message: string) => 
   }
 }
 
-// Two regions resolving to one vault name in one resource group would be one vault in two regions.
+// Two regions resolving to one vault name in one resource group would be one vault in two regions; a resource
+// group the spec creates can only be created in one region.
 function checkVaultsDiffer(regions: ReturnType<typeof planFleet>['regions'], fail: (path: Path, message: string) => void): void {
   const seen = new Map<string, string>();
+  const created = new Map<string, string>();
   for (const r of regions) {
+    if (r.vault.createResourceGroup) {
+      const group = r.vault.resourceGroupName.toLowerCase();
+      const other = created.get(group);
+      if (other !== undefined) {
+        fail(
+          ['vaults', 'resourceGroupName'],
+          `must give each region its own resource group when \`createResourceGroup\` is true (put {region} in it): ${other} and ${r.region} would both create "${r.vault.resourceGroupName}"`,
+        );
+      }
+      created.set(group, r.region);
+    }
     const key = `${r.vault.resourceGroupName.toLowerCase()}/${r.vault.name.toLowerCase()}`;
     const other = seen.get(key);
     if (other !== undefined) {

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InputError } from '../cli/input-error';
-import { buildFleet, BuiltFleet } from './build-fleet';
+import { buildFleet, BuiltFleet, inSpecTerms } from './build-fleet';
 import { LoadedSpec } from './load-spec';
 import { formatLocation } from './spec-problems';
 
@@ -21,9 +21,12 @@ export interface FleetResult {
  * a directory that holds anything else is refused rather than emptied.
  */
 export function synthFleet(loaded: LoadedSpec, outDir: string): FleetResult {
-  prepareOutDir(outDir);
+  checkOutDir(outDir);
+  // Build (and so refuse a bad spec) before anything in outDir is touched; cdktf's App creates outDir if missing.
   const app = new App({ outdir: outDir, stackTraces: false });
   const built = buildFleet(app, loaded);
+  for (const stack of built.stacks) stack.runAllValidations();
+  clearPreviousSynthesis(outDir);
   app.synth();
   return { built, warnings: warningsOf(app, loaded, built) };
 }
@@ -40,17 +43,37 @@ export function validateFleet(loaded: LoadedSpec): FleetResult {
   return { built, warnings: warningsOf(app, loaded, built) };
 }
 
-function prepareOutDir(outDir: string): void {
+function checkOutDir(outDir: string): void {
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory()) throw new InputError(`--out ${outDir}: exists and is not a directory`);
-  const entries = readdirSync(outDir);
-  if (entries.length === 0) return;
-  if (!entries.includes('manifest.json')) {
+  if (readdirSync(outDir).length > 0 && !isPreviousSynthesis(outDir)) {
     throw new InputError(
-      `--out ${outDir}: the directory is not empty and holds no manifest.json, so it is not a previous synthesis; choose another directory`,
+      `--out ${outDir}: the directory is not empty and is not a previous synthesis (no cdktf manifest.json listing stacks under stacks/); choose another directory`,
     );
   }
-  rmSync(join(outDir, 'stacks'), { recursive: true, force: true });
+}
+
+// Only what cdktf itself wrote is removed: a manifest with a version and stacks under stacks/, and nothing else
+// at the top level but that manifest and the stacks folder.
+function isPreviousSynthesis(outDir: string): boolean {
+  let manifest: { version?: unknown; stacks?: Record<string, { synthesizedStackPath?: unknown }> };
+  try {
+    manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+  } catch {
+    return false;
+  }
+  const stacks = manifest.stacks;
+  if (typeof manifest.version !== 'string' || typeof stacks !== 'object' || stacks === null) return false;
+  const listed = Object.values(stacks).every((s) => typeof s?.synthesizedStackPath === 'string' && s.synthesizedStackPath.startsWith('stacks/'));
+  const onlyOurs = readdirSync(outDir).every((name) => name === 'manifest.json' || name === 'stacks');
+  return listed && onlyOurs;
+}
+
+// The stacks folder itself stays: cdktf's App made it when it was constructed, and writes into it.
+function clearPreviousSynthesis(outDir: string): void {
+  if (!existsSync(join(outDir, 'manifest.json'))) return;
+  const stacks = join(outDir, 'stacks');
+  for (const name of existsSync(stacks) ? readdirSync(stacks) : []) rmSync(join(stacks, name), { recursive: true, force: true });
   rmSync(join(outDir, 'manifest.json'), { force: true });
 }
 
@@ -58,7 +81,7 @@ function warningsOf(app: App, loaded: LoadedSpec, built: BuiltFleet): string[] {
   const fromSpec = loaded.warnings.map((w) => `${formatLocation(loaded.file, w)}: ${w.message}`);
   const fromConstructs = app.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => `${originOf(c, built, loaded)}: ${String(m.data)}`));
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => `${originOf(c, built, loaded)}: ${inSpecTerms(String(m.data))}`));
   return [...fromSpec, ...new Set(fromConstructs)];
 }
 
