@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { reviewOutDir, ReviewReport } from '../lib/review';
 import { editedCopy, onlyOf, synthExamples } from './support/example-output';
-import { INSTANCE_TYPE, POLICY_TYPE } from './helpers';
+import { INSTANCE_TYPE, POLICY_TYPE, storageAccountId } from './helpers';
 
 let tmp: string;
 let examples: string;
@@ -72,7 +72,7 @@ test('a changed policy is called out at the top as a replacement, with the argum
     },
   ]);
   expect(changes.vaults.replaced).toEqual([]);
-  expect(changes.accounts).toEqual({ added: [], removed: [], replaced: [] });
+  expect(changes.accounts).toEqual({ added: [], removed: [], replaced: [], referenceChanged: [] });
 });
 
 test('schedule and retention rule changes are shown in words', () => {
@@ -90,8 +90,8 @@ test('schedule and retention rule changes are shown in words', () => {
     },
     {
       argument: 'retention_rule Monthly',
-      old: 'backups on Saturday in the First week of each month kept 12 months',
-      new: 'backups on Saturday in the First and Last week of each month kept 12 months',
+      old: 'backups on Saturday in the first week of each month kept 12 months',
+      new: 'backups on Saturday in the first and last week of each month kept 12 months',
     },
   ]);
 });
@@ -190,7 +190,7 @@ test('accounts newly protected and no longer protected', () => {
     '- **No longer protected**: `lakeweu01` (vault `bv-lake-weu`, stack `quickstart`): Terraform deletes the backup instance and protection stops.',
   );
   // The role assignment stays as it is: no grant change.
-  expect(removed.grants).toEqual({ added: [], removed: [] });
+  expect(removed.grants).toEqual({ added: [], removed: [], referenceChanged: [] });
 
   const added = changesOf(examples, without);
   expect(added.accounts.added.map((a) => [a.account, a.policy, a.containers])).toEqual([['lakeweu01', 'adls-daily-30d', ['raw', 'curated']]]);
@@ -254,12 +254,43 @@ test('grants added and removed; other resources changed', () => {
       address: 'azurerm_role_assignment.Vault_RestoreAccess-lakeweu01restore_CFE6BA8A',
     },
   ]);
-  expect(changes.other).toEqual([{ stack: 'complete', address: 'time_sleep.LakeBackup_RolePropagationWait_A964F2BD', change: 'changed' }]);
+  // The wait is told about under its account, in words; only its other arguments would make it an "other" change.
+  expect(changes.other).toEqual([]);
+  expect(changes.waits).toEqual([
+    {
+      account: 'lakeweu01',
+      vault: 'bv-lake-weu',
+      stack: 'complete',
+      address: 'time_sleep.LakeBackup_RolePropagationWait_A964F2BD',
+      old: '10 minutes',
+      new: '15 minutes',
+    },
+  ]);
   const section = changesSection(reviewOutDir(dir, { base: examples }));
   expect(section).toContain(
     '- Removed: restore access on `lakeweu01restore` for vault `bv-lake-weu` (`azurerm_role_assignment.Vault_RestoreAccess-lakeweu01restore_CFE6BA8A`, stack `complete`)',
   );
-  expect(section).toContain('- changed: `time_sleep.LakeBackup_RolePropagationWait_A964F2BD` (stack `complete`)');
+  expect(section).toContain('### Role propagation waits\n');
+  expect(section).toContain('- `lakeweu01` (vault `bv-lake-weu`, stack `complete`)\n  - wait 10 minutes → 15 minutes\n');
+  expect(section).not.toContain('time_sleep.LakeBackup_RolePropagationWait_A964F2BD');
+});
+
+test('a wait whose other arguments change is still an other change; a wait removed reads "no wait"', () => {
+  const triggers = edited('wait-triggers', 'complete', (json) => {
+    only(json, 'time_sleep').triggers = { role_assignment_id: 'changed' };
+  });
+  expect(changesOf(triggers, examples).other).toEqual([
+    { stack: 'complete', address: 'time_sleep.LakeBackup_RolePropagationWait_A964F2BD', change: 'changed' },
+  ]);
+  expect(changesOf(triggers, examples).waits).toEqual([]);
+
+  const noWait = edited('no-wait', 'quickstart', (json) => {
+    delete json.resource.time_sleep;
+    only(json, INSTANCE_TYPE).depends_on = only(json, INSTANCE_TYPE).depends_on.filter((d: string) => !d.startsWith('time_sleep.'));
+  });
+  expect(changesOf(noWait, examples).waits.map((w) => [w.account, w.old, w.new])).toEqual([['lakeweu01', '5 minutes', 'none']]);
+  expect(changesSection(reviewOutDir(noWait, { base: examples }))).toContain('  - wait 5 minutes → no wait\n');
+  expect(changesSection(reviewOutDir(examples, { base: noWait }))).toContain('  - no wait → wait 5 minutes (created, so this apply waits once)\n');
 });
 
 test('vault settings changed in place: irreversible and weakening changes are marked', () => {
@@ -282,5 +313,87 @@ test('vault settings changed in place: irreversible and weakening changes are ma
         note: 'a deletion lock is removed: Azure will no longer refuse to delete the vault',
       },
     ],
+  ]);
+});
+
+test('an account referenced by ID instead of by its resource is the same account: the reference changes', () => {
+  // The complete example's account is a resource whose group is `${azurerm_resource_group.Group.name}` (rg-lake-weu).
+  const id = storageAccountId('lakeweu01', 'rg-lake-weu');
+  const dir = edited('account-by-id', 'complete', (json) => {
+    only(json, INSTANCE_TYPE).storage_account_id = id;
+    json.resource.azurerm_role_assignment['Vault_BackupAccess-lakeweu01_CF0661BC'].scope = id;
+  });
+  const report: ReviewReport = JSON.parse(reviewOutDir(dir, { base: examples, format: 'json' }));
+  const baseReport: ReviewReport = JSON.parse(reviewOutDir(examples, { format: 'json' }));
+  // One key for the account however it is referenced: resource group and name, lower case.
+  expect(report.vaults[0].accounts[0].key).toBe('rg-lake-weu/lakeweu01');
+  expect(baseReport.vaults[0].accounts[0].key).toBe('rg-lake-weu/lakeweu01');
+  const changes = report.changes!;
+  expect(changes.accounts).toEqual({
+    added: [],
+    removed: [],
+    replaced: [],
+    referenceChanged: [
+      {
+        account: 'lakeweu01',
+        vault: 'bv-lake-weu',
+        stack: 'complete',
+        address: 'azurerm_data_protection_backup_instance_data_lake_storage.LakeBackup_B93F1349',
+        argument: 'storage_account_id',
+        old: 'resource `azurerm_storage_account.Lake`',
+        new: `ID \`${id}\``,
+      },
+    ],
+  });
+  expect(changes.grants.added).toEqual([]);
+  expect(changes.grants.removed).toEqual([]);
+  expect(changes.grants.referenceChanged.map((g) => [g.account, g.kind, g.argument])).toEqual([['lakeweu01', 'backup', 'scope']]);
+  // No subscription in the provider: the ID the resource will have is not known at synth.
+  expect(changesSection(reviewOutDir(dir, { base: examples }))).toContain(
+    '- Reference changed: `lakeweu01` (vault `bv-lake-weu`, stack `complete`): `storage_account_id` resource `azurerm_storage_account.Lake` → ' +
+      `ID \`${id}\`. The argument forces replacement (azurerm ForceNew) if the ID differs from the one in the state: the plan shows whether it does.\n`,
+  );
+});
+
+test("the local state's directory is where cdktf ran: only another file name is another state", () => {
+  const backend = (json: any) => json.terraform.backend.local;
+  const elsewhere = edited('local-elsewhere', 'quickstart', (json) => {
+    backend(json).path = `/builds/other-checkout/${backend(json).path.split('/').pop()}`;
+  });
+  expect(changesOf(elsewhere, examples).none).toBe(true);
+  const renamed = edited('local-renamed', 'quickstart', (json) => {
+    backend(json).path = backend(json).path.replace('terraform.quickstart.tfstate', 'quickstart-v2.tfstate');
+  });
+  const [change] = changesOf(renamed, examples).stacks.settings;
+  expect(change.stack).toBe('quickstart');
+  expect(change.changes.map((c) => [c.argument, c.old.split('/').pop(), c.new.split('/').pop()])).toEqual([
+    ['terraform.backend.local.path', 'terraform.quickstart.tfstate', 'quickstart-v2.tfstate'],
+  ]);
+  const toRemote = edited('to-remote', 'quickstart', (json) => {
+    json.terraform.backend = { azurerm: { storage_account_name: 'sttf', container_name: 'tfstate', key: 'quickstart.tfstate' } };
+  });
+  expect(changesOf(toRemote, examples).stacks.settings[0].changes.map((c) => [c.argument, c.old, c.new])).toEqual([
+    ['terraform.backend', 'local', 'azurerm'],
+  ]);
+});
+
+test('a provider setting other than the subscription is reported with its value', () => {
+  const dir = edited('provider-setting', 'quickstart', (json) => {
+    json.provider.azurerm[0].resource_provider_registrations = 'none';
+  });
+  const changes = changesOf(dir, examples);
+  expect(changes.none).toBe(false);
+  expect(changes.stacks.settings).toEqual([
+    {
+      stack: 'quickstart',
+      changes: [
+        {
+          argument: 'provider.azurerm.resource_provider_registrations',
+          old: '(not set)',
+          new: 'none',
+          note: 'a provider setting: it applies to every resource and data source of the stack that uses this provider',
+        },
+      ],
+    },
   ]);
 });

@@ -148,11 +148,15 @@ describe('plain words', () => {
     for (const [criteria, words] of kinds) expect(criteriaWords({ absolute_criteria: criteria })).toBe(words);
     expect(criteriaWords({ absolute_criteria: 'FirstOfDecade' })).toBe('backups matching FirstOfDecade');
     expect(criteriaWords({ days_of_week: ['Sunday'] })).toBe('backups on Sunday');
-    expect(criteriaWords({ days_of_week: ['Saturday'], weeks_of_month: ['First'] })).toBe('backups on Saturday in the First week of each month');
+    // Week names are lower case in running text; months and days keep their capitals.
+    expect(criteriaWords({ days_of_week: ['Saturday'], weeks_of_month: ['First'] })).toBe('backups on Saturday in the first week of each month');
+    expect(criteriaWords({ days_of_week: ['Sunday'], weeks_of_month: ['Second', 'Third', 'Fourth'] })).toBe(
+      'backups on Sunday in the second, third and fourth week of each month',
+    );
     expect(criteriaWords({ days_of_week: ['Sunday'], months_of_year: ['January', 'July'] })).toBe('backups on Sunday in January and July');
     expect(
       ruleWords({ days_of_week: ['Sunday'], weeks_of_month: ['First', 'Last'], months_of_year: ['January', 'July'], duration: 'P10Y' }),
-    ).toBe('backups on Sunday in the First and Last week of January and July kept 10 years');
+    ).toBe('backups on Sunday in the first and last week of January and July kept 10 years');
     expect(criteriaWords({ days_of_week: ['Monday', 'Friday'], scheduled_backup_times: ['2021-05-23T02:30:00Z'] })).toBe(
       'backups on Monday and Friday at 02:30 UTC',
     );
@@ -259,6 +263,16 @@ describe('ordering', () => {
       'no Storage Account Backup Contributor grant for the vault on this account in this configuration',
     ]);
     expect(vault.restoreGrants.map((g) => g.account)).toEqual(['otheraccount']);
+  });
+
+  test('the instance naming the account by ID and the grant by its data source: one account, in any letter case', () => {
+    const dir = edited('id-and-data-source', 'existing-account', (json) => {
+      only(json, INSTANCE_TYPE).storage_account_id = storageAccountId('LAKENEU07', 'RG-Data-NEU');
+    });
+    const [, existing] = jsonReview(dir).vaults;
+    expect(existing.accounts[0]).toMatchObject({ account: 'LAKENEU07', key: 'rg-data-neu/lakeneu07', via: 'ID' });
+    expect(existing.accounts[0].ordering).toEqual({ ok: true, status: '✔ role → wait → instance', problems: [] });
+    expect(existing.restoreGrants).toEqual([]);
   });
 });
 

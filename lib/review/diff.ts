@@ -1,12 +1,17 @@
-// Changes against a base (an older cdktf.out), ordered by what can go wrong at apply. Things are matched by what
-// they are in Azure (vault name and resource group, policy name in its vault, protected account), and by
-// Terraform address as a fallback, because a renamed resource at the same address is a replacement.
+// Changes against a base (an older cdktf.out), ordered by what can go wrong at apply: first what decides a stack's
+// state and subscription (and stacks that leave the manifest, which nothing plans any more). Things are matched by
+// what they are in Azure (vault name and resource group, policy name in its vault, protected account by resource
+// group and name however it is referenced), and by Terraform address as a fallback, because a renamed resource at
+// the same address is a replacement.
 import { normalizeRegion } from '../regions';
-import type { Grant, Instance, Model, Policy, Vault } from './model';
-import { LOCK_TYPE } from './model';
+import type { Account, Grant, Instance, Model, Policy, Vault, Wait } from './model';
+import { LOCK_TYPE, WAIT_TYPE } from './model';
+import { stackSettingChanges, StackSettings } from './stack-settings';
 import type { Block } from './terraform';
 import { compare } from './terraform';
-import { isoDurationWords, ruleWords, scheduleWords, verbatim } from './words';
+import { goDurationWords, isoDurationWords, ruleWords, scheduleWords, verbatim } from './words';
+
+export type { StackSettings } from './stack-settings';
 
 export interface ArgChange {
   readonly argument: string;
@@ -37,6 +42,8 @@ export interface VaultChange {
   readonly preventDestroy: boolean;
   /** The accounts its backup instances protect (in the base for a removed vault). */
   readonly accounts: string[];
+  /** For a new vault: the stack no longer synthesized whose state still holds it (so it exists in Azure). */
+  readonly alsoIn?: string;
 }
 
 export interface AccountChange {
@@ -48,6 +55,50 @@ export interface AccountChange {
   readonly containers: string[] | string;
   readonly changes: ArgChange[];
   readonly preventDestroy: boolean;
+  /** For a newly protected account: the stack no longer synthesized whose state still holds its backup instance. */
+  readonly alsoIn?: string;
+}
+
+/** The same account, referenced another way (a literal ID, a resource, a data source). */
+export interface ReferenceChange {
+  readonly account: string;
+  readonly vault?: string;
+  /** For a grant: what it is for. */
+  readonly kind?: 'backup' | 'restore';
+  readonly stack: string;
+  /** The backup instance or role assignment. */
+  readonly address: string;
+  /** The argument that holds the reference: the instance's `storage_account_id`, the grant's `scope`. */
+  readonly argument: 'storage_account_id' | 'scope';
+  /** How the account is referenced, in words: `ID \`…\``, `data source \`…\``, `resource \`…\``. */
+  readonly old: string;
+  readonly new: string;
+  /** The ID both references give, when both are known at synth and equal: then the plan shows no change. */
+  readonly sameId?: string;
+  /** Both IDs known at synth and different: the argument forces replacement. */
+  readonly forcesReplacement?: boolean;
+  /** For an instance: its `location` changing between a region read at plan and a literal one. */
+  readonly location?: ArgChange;
+}
+
+/** A stack the base synthesized and the new output does not: nothing plans it, so nothing in it is destroyed. */
+export interface DroppedStack {
+  readonly stack: string;
+  /** The vaults it declares. */
+  readonly vaults: string[];
+  /** The accounts its backup instances protect. */
+  readonly accounts: string[];
+}
+
+/** The role propagation wait before an account's backup instance (`time_sleep.create_duration`), in words. */
+export interface WaitChange {
+  readonly account: string;
+  readonly vault: string;
+  readonly stack: string;
+  readonly address: string;
+  /** `5 minutes`, or `none`; the raw duration in parentheses when two spellings read the same. */
+  readonly old: string;
+  readonly new: string;
 }
 
 export interface ContainerChange {
@@ -94,17 +145,29 @@ export interface ChangesReport {
   /** The base directory, as given. */
   readonly base: string;
   readonly none: boolean;
+  /**
+   * Stacks dropped from or added to the manifest, and the backend and provider changes of the others: what state a
+   * stack uses and which subscription it works in.
+   */
+  readonly stacks: { readonly removed: DroppedStack[]; readonly added: string[]; readonly settings: StackSettings[] };
   readonly replacedPolicies: PolicyReplacement[];
   readonly vaults: { readonly replaced: VaultChange[]; readonly removed: VaultChange[]; readonly added: VaultChange[]; readonly updated: VaultChange[] };
-  readonly accounts: { readonly added: AccountChange[]; readonly removed: AccountChange[]; readonly replaced: AccountChange[] };
+  readonly accounts: {
+    readonly added: AccountChange[];
+    readonly removed: AccountChange[];
+    readonly replaced: AccountChange[];
+    readonly referenceChanged: ReferenceChange[];
+  };
   readonly containers: ContainerChange[];
   readonly policyMoves: PolicyMove[];
   readonly policies: { readonly added: PolicyRef[]; readonly removed: PolicyRef[] };
-  readonly grants: { readonly added: GrantChange[]; readonly removed: GrantChange[] };
+  readonly waits: WaitChange[];
+  readonly grants: { readonly added: GrantChange[]; readonly removed: GrantChange[]; readonly referenceChanged: ReferenceChange[] };
   /** Resources outside the categories above that are added, removed or changed. */
   readonly other: OtherChange[];
 }
 
+const LOCATION_AT_PLAN = 'known only at plan: it forces replacement (azurerm ForceNew) if the region differs';
 // Meta-arguments: they never force a replacement and are not Azure settings.
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'timeouts']);
 // Arguments azurerm declares as sets: their order means nothing.
@@ -112,8 +175,27 @@ const SETS = new Set(['days_of_week', 'weeks_of_month', 'months_of_year', 'sched
 const VAULT_FORCE_NEW = ['name', 'resource_group_name', 'location', 'datastore_type', 'redundancy'];
 
 export function diffModels(base: Model, next: Model, baseDir: string): ChangesReport {
-  const allGrants = (model: Model) => [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants];
-  const vaultPairs = pair(base.vaults.filter((v) => !v.outside), next.vaults.filter((v) => !v.outside), [
+  // A stack the new manifest no longer lists is not planned: what it holds stays, in Azure and in its state. Its
+  // resources are listed under the stack, never as removed.
+  const nextStacks = new Set(next.stacks.map((s) => s.name));
+  const dropped = new Set(base.stacks.map((s) => s.name).filter((name) => !nextStacks.has(name)));
+  const baseStacks = new Set(base.stacks.map((s) => s.name));
+  const kept = (block: Block) => !dropped.has(block.stack);
+  const droppedVaults = base.vaults.filter((v) => !v.outside && !kept(v.block!));
+  const droppedInstances = base.vaults.flatMap((v) => v.instances).filter((i) => !kept(i.block));
+  const removedStacks: DroppedStack[] = [...dropped].sort(compare).map((stack) => ({
+    stack,
+    vaults: droppedVaults.filter((v) => v.block!.stack === stack).map((v) => v.name).sort(compare),
+    accounts: droppedInstances.filter((i) => i.block.stack === stack).map((i) => i.account.name).sort(compare),
+  }));
+  const stillIn = new Map<string, string>([
+    ...droppedVaults.map((v): [string, string] => [`vault|${v.key}`, v.block!.stack]),
+    ...droppedInstances.map((i): [string, string] => [`instance|${i.account.key}|${i.vaultKey}`, i.block.stack]),
+  ]);
+
+  const allGrants = (model: Model) =>
+    [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants].filter((g) => model !== base || kept(g.block));
+  const vaultPairs = pair(base.vaults.filter((v) => !v.outside && kept(v.block!)), next.vaults.filter((v) => !v.outside), [
     (v) => v.key,
     (v) => `${v.stack}|${v.block!.address}`,
   ]);
@@ -135,7 +217,7 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const replacedKeys = new Set(replaced.map((v) => v.key));
 
   // Policies: by vault and name, then by address (a rename at the same address is a replacement too).
-  const basePolicies = base.vaults.flatMap((v) => v.policies);
+  const basePolicies = base.vaults.flatMap((v) => v.policies).filter((p) => kept(p.block));
   const newPolicies = next.vaults.flatMap((v) => v.policies);
   const inBase = new Set<unknown>([...basePolicies, ...base.vaults.flatMap((v) => v.instances), ...allGrants(base)]);
   const policyPairs = pair(basePolicies, newPolicies, [
@@ -170,7 +252,7 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   });
 
   // Protected accounts: one backup instance per account, so the account is the instance's identity.
-  const baseInstances = base.vaults.flatMap((v) => v.instances);
+  const baseInstances = base.vaults.flatMap((v) => v.instances).filter((i) => kept(i.block));
   const newInstances = next.vaults.flatMap((v) => v.instances);
   const instancePairs = pair(baseInstances, newInstances, [
     (i) => `${i.account.key}|${inBase.has(i) ? newKey(i.vaultKey) : i.vaultKey}`,
@@ -185,20 +267,49 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     containers: i.containers,
     changes,
     preventDestroy: i.preventDestroy,
+    alsoIn: model === next ? stillIn.get(`instance|${i.account.key}|${i.vaultKey}`) : undefined,
   });
   const replacedInstances: AccountChange[] = [];
+  const instanceReferences: ReferenceChange[] = [];
   const containers: ContainerChange[] = [];
   const policyMoves: PolicyMove[] = [];
+  const waits: WaitChange[] = [];
+  const waitsTold = new Set<Block>();
   for (const [b, n] of instancePairs.pairs) {
+    const wait = waitChange(b.ordering.wait, n.ordering.wait);
+    if (wait) {
+      const address = (n.ordering.wait ?? b.ordering.wait)!.block.address;
+      waits.push({ account: n.account.name, vault: vaultName(next, n.vaultKey), stack: n.block.stack, address, ...wait });
+      for (const w of [b.ordering.wait, n.ordering.wait]) if (w) waitsTold.add(w.block);
+    }
     const changes: ArgChange[] = addressChange(b.block, n.block, next);
+    const reference = referenceChange(b.account, n.account);
+    if (reference?.forcesReplacement) {
+      const [old, now] = [b.account.resolvedId!, n.account.resolvedId!];
+      changes.push({ argument: 'storage_account_id', old, new: now, note: 'forces replacement (azurerm ForceNew)' });
+    }
     if (newKey(b.vaultKey) !== n.vaultKey) {
       changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: vaultName(next, n.vaultKey) });
     } else if (replacedKeys.has(n.vaultKey)) {
       changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: `${vaultName(next, n.vaultKey)}, replaced (a new vault ID)` });
     }
+    // A region read at plan (the account data source's `location`) against a literal one: the plan tells.
+    let locationAtPlan: ArgChange | undefined;
     if (regionText(b.location, b.locationIsLiteral) !== regionText(n.location, n.locationIsLiteral)) {
-      changes.push({ argument: 'location', old: b.location, new: n.location });
+      if (b.locationIsLiteral && n.locationIsLiteral) changes.push({ argument: 'location', old: b.location, new: n.location });
+      else locationAtPlan = { argument: 'location', old: b.location, new: n.location, note: LOCATION_AT_PLAN };
     }
+    if (reference && !reference.forcesReplacement && changes.length === 0) {
+      instanceReferences.push({
+        account: n.account.name,
+        vault: vaultName(next, n.vaultKey),
+        stack: n.block.stack,
+        address: n.block.address,
+        argument: 'storage_account_id',
+        ...reference,
+        ...(locationAtPlan ? { location: locationAtPlan } : {}),
+      });
+    } else if (locationAtPlan) changes.push(locationAtPlan);
     if (changes.length > 0) {
       replacedInstances.push(accountChange(next, n, changes));
       continue;
@@ -216,6 +327,20 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const grantKey = (g: Grant, isBase: boolean) =>
     `${g.vaultKey === undefined ? `principal ${g.principal}` : isBase ? newKey(g.vaultKey) : g.vaultKey}|${g.account.key}`;
   const grantPairs = pair(baseGrants, newGrants, [(g) => grantKey(g, inBase.has(g))]);
+  const grantReferences: ReferenceChange[] = [];
+  for (const [b, n] of grantPairs.pairs) {
+    const reference = referenceChange(b.account, n.account);
+    if (!reference) continue;
+    grantReferences.push({
+      account: n.account.name,
+      vault: n.vaultKey === undefined ? undefined : vaultName(next, n.vaultKey),
+      kind: n.kind,
+      stack: n.block.stack,
+      address: n.block.address,
+      argument: 'scope',
+      ...reference,
+    });
+  }
   const grantChange = (model: Model, g: Grant): GrantChange => ({
     account: g.account.name,
     vault: g.vaultKey === undefined ? undefined : vaultName(model, g.vaultKey),
@@ -235,22 +360,30 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
     allGrants(model).forEach((g) => blocks.add(g.block));
     return blocks;
   };
-  const other = otherChanges(base, covered(base), next, covered(next));
+  const other = otherChanges(base, covered(base), next, covered(next), dropped, waitsTold);
 
   const byName = <T extends { stack: string }>(key: (t: T) => string) => (a: T, b: T) => compare(key(a), key(b)) || compare(a.stack, b.stack);
   const report: Omit<ChangesReport, 'none'> = {
     base: baseDir,
+    stacks: {
+      removed: removedStacks,
+      added: next.stacks.map((s) => s.name).filter((name) => !baseStacks.has(name)).sort(compare),
+      settings: stackSettingChanges(base, next),
+    },
     replacedPolicies: replacedPolicies.sort(byName((p) => `${p.vault}|${p.policy}`)),
     vaults: {
       replaced: replaced.sort(byName((v) => v.vault)),
       removed: vaultPairs.onlyBase.map((v) => vaultChange(v, [], v.instances)).sort(byName((v) => v.vault)),
-      added: vaultPairs.onlyNew.map((v) => vaultChange(v, [], v.instances)).sort(byName((v) => v.vault)),
+      added: vaultPairs.onlyNew
+        .map((v) => ({ ...vaultChange(v, [], v.instances), alsoIn: stillIn.get(`vault|${v.key}`) }))
+        .sort(byName((v) => v.vault)),
       updated: updated.sort(byName((v) => v.vault)),
     },
     accounts: {
       added: instancePairs.onlyNew.map((i) => accountChange(next, i)).sort(byName((a) => a.account)),
       removed: instancePairs.onlyBase.map((i) => accountChange(base, i)).sort(byName((a) => a.account)),
       replaced: replacedInstances.sort(byName((a) => a.account)),
+      referenceChanged: instanceReferences.sort(byName((a) => a.account)),
     },
     containers: containers.sort(byName((x) => x.account)),
     policyMoves: policyMoves.sort(byName((x) => x.account)),
@@ -258,19 +391,23 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
       added: policyPairs.onlyNew.map((p) => policyRef(next, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
       removed: policyPairs.onlyBase.map((p) => policyRef(base, p)).sort(byName((p) => `${p.vault}|${p.policy}`)),
     },
+    waits: waits.sort(byName((w) => w.account)),
     grants: {
       added: grantPairs.onlyNew.map((g) => grantChange(next, g)).sort(byName((g) => `${g.account}|${g.address}`)),
       removed: grantPairs.onlyBase.map((g) => grantChange(base, g)).sort(byName((g) => `${g.account}|${g.address}`)),
+      referenceChanged: grantReferences.sort(byName((g) => `${g.account}|${g.address}`)),
     },
     other,
   };
   const none =
+    Object.values(report.stacks).every((l) => l.length === 0) &&
     report.replacedPolicies.length === 0 &&
     Object.values(report.vaults).every((l) => l.length === 0) &&
     Object.values(report.accounts).every((l) => l.length === 0) &&
     report.containers.length === 0 &&
     report.policyMoves.length === 0 &&
     Object.values(report.policies).every((l) => l.length === 0) &&
+    report.waits.length === 0 &&
     Object.values(report.grants).every((l) => l.length === 0) &&
     report.other.length === 0;
   const { base: baseName, ...rest } = report;
@@ -290,6 +427,33 @@ function addressChange(b: Block, n: Block, next: Model): ArgChange[] {
   const moved = Array.isArray(json?.moved) ? (json!.moved as { from?: unknown; to?: unknown }[]) : [];
   if (moved.some((m) => m?.from === b.address && m?.to === n.address)) return [];
   return [{ argument: 'address', old: b.address, new: n.address, note: 'no `moved` block: Terraform destroys the old address and creates the new one' }];
+}
+
+/** How the configuration references an account, in words. */
+function referenceWords(account: Account): string {
+  if (account.via === 'ID') return `ID \`${account.resolvedId}\``;
+  if (account.via === 'expression') return `\`${account.name}\``;
+  return `${account.via} \`${account.address}\``;
+}
+
+/**
+ * The same account (same key) referenced another way, or resolving to another ID. Undefined when nothing changes:
+ * the same reference, and no two known IDs that differ.
+ */
+function referenceChange(b: Account, n: Account): Pick<ReferenceChange, 'old' | 'new' | 'sameId' | 'forcesReplacement'> | undefined {
+  const [old, now] = [referenceWords(b), referenceWords(n)];
+  const bothKnown = b.resolvedId !== undefined && n.resolvedId !== undefined;
+  if (bothKnown && b.resolvedId !== n.resolvedId) return { old, new: now, forcesReplacement: true };
+  if (old === now) return undefined;
+  return { old, new: now, sameId: bothKnown ? b.resolvedId : undefined };
+}
+
+/** The wait before a backup instance, old and new, when its duration changes. */
+function waitChange(b: Wait | undefined, n: Wait | undefined): Pick<WaitChange, 'old' | 'new'> | undefined {
+  if (b?.duration === n?.duration) return undefined;
+  const words = (w: Wait | undefined) => (w === undefined ? 'none' : goDurationWords(w.duration));
+  if (b && n && words(b) === words(n)) return { old: `${words(b)} (${b.duration})`, new: `${words(n)} (${n.duration})` };
+  return { old: words(b), new: words(n) };
 }
 
 /** Pairs items of base and new by each key in turn; the rest are only in one of them. */
@@ -463,10 +627,22 @@ function setDiff(old: string[] | string, now: string[] | string): [string[], str
   return [b.filter((x) => !a.includes(x)).sort(compare), a.filter((x) => !b.includes(x)).sort(compare)];
 }
 
-function otherChanges(base: Model, baseCovered: Set<Block>, next: Model, newCovered: Set<Block>): OtherChange[] {
+/**
+ * Resources the sections above do not cover. A stack no longer synthesized is left out (nothing in it changes); a
+ * wait told about under its account counts only for its other arguments.
+ */
+function otherChanges(
+  base: Model,
+  baseCovered: Set<Block>,
+  next: Model,
+  newCovered: Set<Block>,
+  dropped: Set<string>,
+  waitsTold: Set<Block>,
+): OtherChange[] {
   const index = (model: Model, covered: Set<Block>) => {
     const map = new Map<string, Block>();
     for (const stack of model.stacks) {
+      if (model === base && dropped.has(stack.name)) continue;
       for (const [isData, section] of [[false, stack.json.resource], [true, stack.json.data]] as const) {
         for (const [type, byName] of Object.entries(section ?? {})) {
           for (const name of Object.keys(byName ?? {})) {
@@ -481,14 +657,23 @@ function otherChanges(base: Model, baseCovered: Set<Block>, next: Model, newCove
   const old = index(base, baseCovered);
   const now = index(next, newCovered);
   const changes: OtherChange[] = [];
+  const argsOf = (block: Block) => {
+    const args = withoutMetadata(block.args);
+    if (block.type !== WAIT_TYPE || !waitsTold.has(block)) return args;
+    const { create_duration: _told, ...rest } = args;
+    return rest;
+  };
   for (const [key, block] of now) {
     const before = old.get(key);
-    if (!before) changes.push({ stack: block.stack, address: block.address, change: 'added' });
-    else if (canonical(withoutMetadata(before.args)) !== canonical(withoutMetadata(block.args))) {
+    if (!before) {
+      if (!waitsTold.has(block)) changes.push({ stack: block.stack, address: block.address, change: 'added' });
+    } else if (canonical(argsOf(before)) !== canonical(argsOf(block))) {
       changes.push({ stack: block.stack, address: block.address, change: 'changed' });
     }
   }
-  for (const [key, block] of old) if (!now.has(key)) changes.push({ stack: block.stack, address: block.address, change: 'removed' });
+  for (const [key, block] of old) {
+    if (!now.has(key) && !waitsTold.has(block)) changes.push({ stack: block.stack, address: block.address, change: 'removed' });
+  }
   return changes.sort((a, b) => compare(a.stack, b.stack) || compare(a.address, b.address));
 }
 

@@ -8,7 +8,7 @@ import { buildModel } from './model';
 import { readOutDir } from './read-out-dir';
 
 export type { ReviewReport, VaultReport, PolicyReport, AccountReport, GrantReport, OrderingReport, WarningReport } from './json-report';
-export type { ChangesReport } from './diff';
+export type { ChangesReport, ReferenceChange, DroppedStack, WaitChange, StackSettings, ArgChange } from './diff';
 
 export type ReviewFormat = 'md' | 'json';
 

@@ -1,5 +1,5 @@
 // The report as a reviewer reads it in a pull request: risky changes first, then one section per vault.
-import type { ArgChange, ChangesReport } from './diff';
+import type { ArgChange, ChangesReport, ReferenceChange } from './diff';
 import type { AccountReport, GrantReport, ReviewReport, VaultReport } from './json-report';
 import { orderingDiagram } from './mermaid';
 import { joinWords } from './words';
@@ -123,6 +123,27 @@ function renderChanges(c: ChangesReport): string[] {
   const lines: string[] = ['## Changes against base', '', `Base: \`${c.base}\`.`, ''];
   if (c.none) return [...lines, 'No changes against base.', ''];
 
+  const st = c.stacks;
+  if (st.removed.length + st.added.length + st.settings.length > 0) {
+    lines.push('### Stacks and state', '');
+    for (const x of st.removed) {
+      lines.push(
+        `- Stack no longer synthesized: \`${x.stack}\` — its resources are not destroyed by this change; they stay until someone runs destroy on that state.`,
+      );
+      const held = [
+        x.vaults.length > 0 ? `${x.vaults.length === 1 ? 'vault' : 'vaults'} ${joinWords(x.vaults.map((n) => `\`${n}\``))}` : '',
+        x.accounts.length > 0 ? `backups of ${joinWords(x.accounts.map((n) => `\`${n}\``))}` : '',
+      ].filter(Boolean);
+      if (held.length > 0) lines.push(`  - still there: ${held.join('; ')}`);
+    }
+    if (st.added.length > 0) lines.push(`- New stacks: ${st.added.map((n) => `\`${n}\``).join(', ')}`);
+    for (const x of st.settings) {
+      lines.push(`- Stack \`${x.stack}\`:`);
+      lines.push(...argLines(x.changes));
+    }
+    lines.push('');
+  }
+
   if (c.replacedPolicies.length > 0) {
     lines.push('### Policies that will be replaced', '');
     lines.push(
@@ -158,12 +179,12 @@ function renderChanges(c: ChangesReport): string[] {
       lines.push(`- Changed in place: \`${x.vault}\` (stack \`${x.stack}\`)`);
       lines.push(...argLines(x.changes));
     }
-    for (const x of v.added) lines.push(`- New: \`${x.vault}\` (stack \`${x.stack}\`)`);
+    for (const x of v.added) lines.push(`- New: \`${x.vault}\` (stack \`${x.stack}\`)${x.alsoIn ? `, ${stillIn(x.alsoIn)}` : ''}`);
     lines.push('');
   }
 
   const a = c.accounts;
-  if (a.added.length + a.removed.length + a.replaced.length > 0) {
+  if (a.added.length + a.removed.length + a.replaced.length + a.referenceChanged.length > 0) {
     lines.push('### Protected accounts', '');
     for (const x of a.replaced) {
       lines.push(
@@ -176,7 +197,14 @@ function renderChanges(c: ChangesReport): string[] {
       lines.push(`- **No longer protected**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): Terraform deletes the backup instance and protection stops.`);
     }
     for (const x of a.added) {
-      lines.push(`- Newly protected: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`, policy \`${x.policy}\`, containers: ${containerWords(x.containers)})`);
+      lines.push(
+        `- Newly protected: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`, policy \`${x.policy}\`, containers: ${containerWords(x.containers)})` +
+          (x.alsoIn ? `; its backup instance is ${stillIn(x.alsoIn)}` : ''),
+      );
+    }
+    for (const x of a.referenceChanged) {
+      lines.push(`- Reference changed: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): ${referenceWords(x)}`);
+      if (x.location) lines.push(...argLines([x.location]));
     }
     lines.push('');
   }
@@ -201,12 +229,29 @@ function renderChanges(c: ChangesReport): string[] {
     lines.push('');
   }
 
-  if (c.grants.added.length + c.grants.removed.length > 0) {
+  if (c.waits.length > 0) {
+    lines.push('### Role propagation waits', '');
+    lines.push(
+      '`time_sleep` takes a new `create_duration` in place, without waiting: it applies the next time the wait is created ' +
+        '(a new account, or its role assignment created again).',
+      '',
+    );
+    for (const w of c.waits) {
+      lines.push(`- \`${w.account}\` (vault \`${w.vault}\`, stack \`${w.stack}\`)`);
+      if (w.old === 'none') lines.push(`  - no wait → wait ${w.new} (created, so this apply waits once)`);
+      else lines.push(`  - wait ${w.old} → ${w.new === 'none' ? 'no wait' : w.new}`);
+    }
+    lines.push('');
+  }
+
+  const g = c.grants;
+  if (g.added.length + g.removed.length + g.referenceChanged.length > 0) {
     lines.push('### Grants', '');
-    const words = (g: (typeof c.grants.added)[number]) =>
-      `${g.kind} access on \`${g.account}\` for ${g.vault ? `vault \`${g.vault}\`` : 'an unknown vault'} (\`${g.address}\`, stack \`${g.stack}\`)`;
-    for (const g of c.grants.removed) lines.push(`- Removed: ${words(g)}`);
-    for (const g of c.grants.added) lines.push(`- Added: ${words(g)}`);
+    const words = (x: { kind?: string; account: string; vault?: string; address: string; stack: string }) =>
+      `${x.kind} access on \`${x.account}\` for ${x.vault ? `vault \`${x.vault}\`` : 'an unknown vault'} (\`${x.address}\`, stack \`${x.stack}\`)`;
+    for (const x of g.removed) lines.push(`- Removed: ${words(x)}`);
+    for (const x of g.added) lines.push(`- Added: ${words(x)}`);
+    for (const x of g.referenceChanged) lines.push(`- Reference changed: ${words(x)}: ${referenceWords(x)}`);
     lines.push('');
   }
 
@@ -226,6 +271,25 @@ function guard(preventDestroy: boolean, changes: ArgChange[]): string {
   return preventDestroy
     ? '`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).'
     : '`prevent_destroy` is not set: nothing stops the destroy.';
+}
+
+/** A new vault or backup instance whose old stack is no longer synthesized: its state still holds it. */
+function stillIn(stack: string): string {
+  return (
+    `still in stack \`${stack}\`, which is no longer synthesized: it exists in Azure, so azurerm refuses to create it ` +
+    "until it is moved into this stack's state (an `import` block, or `terraform state mv`)"
+  );
+}
+
+/** The reference old → new, and what the plan will do with it. */
+function referenceWords(x: ReferenceChange): string {
+  const change = `\`${x.argument}\` ${x.old} → ${x.new}.`;
+  if (x.forcesReplacement) return `${change} Another ID: the argument forces replacement, so Terraform replaces the ${x.argument === 'scope' ? 'role assignment' : 'instance'}.`;
+  if (x.sameId !== undefined) {
+    const id = x.old.includes(x.sameId) || x.new.includes(x.sameId) ? 'this ID' : `\`${x.sameId}\``;
+    return `${change} Both give ${id}: no change expected (the argument forces replacement only when the ID changes).`;
+  }
+  return `${change} The argument forces replacement (azurerm ForceNew) if the ID differs from the one in the state: the plan shows whether it does.`;
 }
 
 function argLines(changes: ArgChange[]): string[] {

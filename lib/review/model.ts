@@ -22,7 +22,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A storage account as a backup instance or a grant names it. */
 export interface Account {
-  /** Identity across stacks and across base and new: the literal ID, or resource group and name. */
+  /**
+   * Identity across stacks and across base and new, however the account is referenced: `<resource group>/<name>`
+   * in lower case (Azure compares both case-insensitively, and account names are globally unique). A reference
+   * that tells neither keeps its own text.
+   */
   readonly key: string;
   readonly name: string;
   readonly resourceGroup?: string;
@@ -33,6 +37,16 @@ export interface Account {
   readonly stack?: string;
   /** The account's region when the configuration knows it as a literal. */
   readonly location?: string;
+  /**
+   * The ID Terraform will pass, when it is known at synth: the literal ID, or for a resource or data source the ID
+   * azurerm builds from its provider's subscription, resource group and name (as written).
+   */
+  readonly resolvedId?: string;
+}
+
+/** `<resource group>/<name>`, lower case: one key for an account however it is referenced. */
+export function accountKey(resourceGroup: string, name: string): string {
+  return `${resourceGroup.toLowerCase()}/${name.toLowerCase()}`;
 }
 
 export interface Vault {
@@ -291,21 +305,28 @@ function sortVault(vault: Vault): Vault {
 export function accountOf(config: Configuration, stack: string, value: unknown): Account {
   if (typeof value === 'string' && !isExpression(value)) {
     const m = STORAGE_ACCOUNT_ID.exec(value);
-    return { key: value, name: m ? m[2] : value, resourceGroup: m?.[1], via: 'ID' };
+    return { key: m ? accountKey(m[1], m[2]) : value, name: m ? m[2] : value, resourceGroup: m?.[1], via: 'ID', resolvedId: value };
   }
   const ref = config.ref(stack, value);
   if (ref && ref.block.type === ACCOUNT_TYPE && ref.attr === 'id') {
     const { block } = ref;
     const name = config.literal(block.stack, block.args.name);
     const resourceGroup = config.literal(block.stack, block.args.resource_group_name);
+    const subscription = config.literal(block.stack, config.providerOf(block)?.subscription_id);
+    const known = name !== undefined && resourceGroup !== undefined;
     return {
-      key: name !== undefined && resourceGroup !== undefined ? `${resourceGroup}/${name}` : `${block.stack}/${block.address}`,
+      key: known ? accountKey(resourceGroup, name) : `${block.stack}/${block.address}`,
       name: name ?? verbatim(block.args.name),
       resourceGroup: resourceGroup ?? optionalText(block.args.resource_group_name),
       via: block.isData ? 'data source' : 'resource',
       address: block.address,
       stack: block.stack,
       location: block.isData ? undefined : config.literal(block.stack, block.args.location),
+      // azurerm's storage account (resource and data source) sets this ID, with the group and name as written.
+      resolvedId:
+        known && subscription !== undefined
+          ? `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${name}`
+          : undefined,
     };
   }
   const text = verbatim(value);

@@ -64,6 +64,11 @@ export class Configuration {
     return this.blocks.get(stack)?.get(address);
   }
 
+  /** Every resource and data source of a stack, in address order. */
+  public blocksOf(stack: string): Block[] {
+    return [...(this.blocks.get(stack)?.values() ?? [])].sort((a, b) => compare(a.address, b.address));
+  }
+
   /**
    * Resolves a value that is one reference to the block it names. A cdktf cross-stack reference (a remote-state
    * output) is followed to the producing stack's output value.
@@ -115,6 +120,17 @@ export class Configuration {
     return { all, explicit };
   }
 
+  /**
+   * The provider configuration a block uses: the one its `provider` meta-argument names (`azurerm.<alias>`), else
+   * the default (unaliased) configuration of the provider its type belongs to. Undefined when the stack has none.
+   */
+  public providerOf(block: Block): Args | undefined {
+    const meta = typeof block.args.provider === 'string' ? block.args.provider.replace(/^\$\{(.*)\}$/, '$1') : undefined;
+    const [name, alias] = meta !== undefined ? [meta.split('.')[0], meta.split('.').slice(1).join('.')] : [block.type.split('_')[0], ''];
+    const json = this.stacks.find((s) => s.name === block.stack)?.json;
+    return providerConfigs(json?.provider, name).find((c) => (typeof c.alias === 'string' ? c.alias : '') === alias);
+  }
+
   private producerOf(dataSourceName: string, output: string): string | undefined {
     const named = dataSourceName.startsWith(REMOTE_STATE_PREFIX) ? dataSourceName.slice(REMOTE_STATE_PREFIX.length) : undefined;
     if (named !== undefined && this.outputs.get(named)?.[output] !== undefined) return named;
@@ -126,4 +142,12 @@ export class Configuration {
 /** Plain code-point order, the same on every machine (no locale). */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The configurations of one provider in a stack's `provider` section (cdktf writes a list; Terraform takes an object too). */
+export function providerConfigs(section: unknown, name: string): Args[] {
+  if (typeof section !== 'object' || section === null) return [];
+  const value = (section as Record<string, unknown>)[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((c): c is Args => typeof c === 'object' && c !== null && !Array.isArray(c));
 }

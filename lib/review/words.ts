@@ -132,11 +132,18 @@ export function criteriaWords(rule: Record<string, unknown>): string {
     const times = stringList(rule.scheduled_backup_times).map(backupTimeWords);
     let words = `backups on ${joinWords(days)}`;
     if (times.length > 0) words += ` at ${joinWords(times)}`;
-    if (weeks.length > 0) words += ` in the ${joinWords(weeks)} week of ${months.length > 0 ? joinWords(months) : 'each month'}`;
+    if (weeks.length > 0) words += ` in the ${joinWords(weeks.map(weekWords))} week of ${months.length > 0 ? joinWords(months) : 'each month'}`;
     else if (months.length > 0) words += ` in ${joinWords(months)}`;
     parts.push(words);
   }
   return parts.length > 0 ? parts.join(', and ') : 'no criteria (neither absolute_criteria nor days_of_week)';
+}
+
+const WEEKS_OF_MONTH = new Set(['First', 'Second', 'Third', 'Fourth', 'Last']);
+
+/** A week of the month in running text: `last`, as in "the last week of March"; anything else verbatim. */
+function weekWords(week: string): string {
+  return WEEKS_OF_MONTH.has(week) ? week.toLowerCase() : week;
 }
 
 /** `first backup of each year kept 10 years`. */

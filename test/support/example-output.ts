@@ -1,11 +1,15 @@
-// The three TypeScript examples synthesized into a directory, and edited copies of that output: the review
-// tests read them as a user's cdktf.out.
+// The three TypeScript examples and the fleet example synthesized into a directory, and edited copies of that
+// output: the review tests read them as a user's cdktf.out.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { CompleteStack } from '../../examples/complete/main';
 import { ExistingAccountStack } from '../../examples/existing-account/main';
 import { QuickstartStack } from '../../examples/quickstart/main';
+import { loadFleetSpec, parseFleetSpec, synthFleet } from '../../lib/fleet';
+
+/** The fleet example's spec. */
+export const FLEET_SPEC = path.join(__dirname, '..', '..', 'examples', 'fleet', 'backup.yaml');
 
 /** Synthesizes quickstart, complete and existing-account into `outdir`, as `npm run synth` lays them out. */
 export function synthExamples(outdir: string): void {
@@ -32,4 +36,20 @@ export function onlyOf(json: any, type: string): any {
   const all = Object.values(json.resource[type]);
   expect(all).toHaveLength(1);
   return all[0];
+}
+
+/**
+ * Synthesizes the fleet example into `outdir`, in process, as `adls-backup synth` does. `edit` changes the YAML
+ * text first (build it with `replaceOnce`, so that a spec that no longer holds the text fails the test).
+ */
+export function synthFleetExample(outdir: string, edit?: (yaml: string) => string): void {
+  const loaded = edit ? parseFleetSpec(edit(fs.readFileSync(FLEET_SPEC, 'utf8')), 'backup.yaml') : loadFleetSpec(FLEET_SPEC);
+  synthFleet(loaded, outdir);
+}
+
+/** `text` with `from`, which must occur exactly once, replaced by `to`. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)} in the text`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
 }

@@ -1,0 +1,75 @@
+// README.md quotes the review's output twice; each quoted line must be what the review really prints, so that the
+// README cannot drift from the code. A `...` line in an excerpt stands for lines left out.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadFleetSpec, parseFleetSpec, synthFleet } from '../lib/fleet';
+import { reviewOutDir } from '../lib/review';
+import { FLEET_SPEC, replaceOnce } from './support/example-output';
+
+const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').split('\n');
+const MARKETING = [
+  '  - id: /subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-data-weu/providers/Microsoft.Storage/storageAccounts/lakeweumarketing01',
+  '    region: westeurope',
+  '    containers: [raw]',
+  '',
+].join('\n');
+
+let tmp: string;
+let base: string;
+let head: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-excerpts-'));
+  base = path.join(tmp, 'base');
+  head = path.join(tmp, 'head');
+  synthFleet(loadFleetSpec(FLEET_SPEC), base);
+  // Monthly backups kept 24 months instead of 12, a container and an account added.
+  let text = fs.readFileSync(FLEET_SPEC, 'utf8');
+  text = replaceOnce(text, 'monthly: P12M', 'monthly: P24M');
+  text = replaceOnce(text, 'containers: [landing, curated]', 'containers: [landing, curated, exports]');
+  text = `${text.endsWith('\n') ? text : `${text}\n`}${MARKETING}`;
+  synthFleet(parseFleetSpec(text, 'head.yaml'), head);
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The lines of the first fenced block opened by `fence` (e.g. "````markdown") after the line holding `marker`. */
+function excerptAfter(marker: string, fence: string): string[] {
+  const at = README.findIndex((line) => line.includes(marker));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const open = README.findIndex((line, i) => i > at && line.startsWith('```'));
+  expect(README[open]).toBe(fence);
+  const close = README.findIndex((line, i) => i > open && line === fence.replace(/[a-z]+$/, ''));
+  expect(close).toBeGreaterThan(open);
+  return README.slice(open + 1, close);
+}
+
+/**
+ * The excerpt's lines (but `...`) that the output does not hold, in the order the excerpt gives them: each line
+ * must be an output line, after the one matched before it.
+ */
+function missingLines(excerpt: string[], output: string): string[] {
+  const lines = output.split('\n');
+  const missing: string[] = [];
+  let from = 0;
+  for (const line of excerpt) {
+    if (line === '...') continue;
+    const found = lines.indexOf(line, from);
+    if (found < 0) missing.push(line);
+    else from = found + 1;
+  }
+  return missing;
+}
+
+test('the excerpt for the fleet example is in its review', () => {
+  const excerpt = excerptAfter('An excerpt for the fleet example:', '````markdown');
+  expect(excerpt.filter((l) => l.trim() !== '').length).toBeGreaterThan(5);
+  expect(missingLines(excerpt, reviewOutDir(base))).toEqual([]);
+});
+
+test('the excerpt of a change is in `review head --base base`', () => {
+  const excerpt = excerptAfter('From a change that keeps monthly backups', '```markdown');
+  expect(excerpt.slice(0, 2)).toEqual(['### Policies that will be replaced', '...']);
+  expect(missingLines(excerpt, reviewOutDir(head, { base }))).toEqual([]);
+});
