@@ -98,6 +98,8 @@ export class DataLakeBackup extends Construct {
   public readonly vault: IBackupVault;
   /** The protected account. */
   public readonly storageAccount: IDataLakeStorageAccount;
+  /** The policy the backups follow. */
+  public readonly policy: IDataLakeBackupPolicy;
 
   constructor(scope: Construct, id: string, props: DataLakeBackupProps) {
     super(scope, id);
@@ -133,6 +135,7 @@ export class DataLakeBackup extends Construct {
     this.containerNames = containerNames;
     this.vault = p.vault;
     this.storageAccount = account;
+    this.policy = p.policy;
     this.instance = new DataProtectionBackupInstanceDataLakeStorage(this, 'Resource', {
       name: p.name ?? account.name ?? Fn.element(Fn.split('/', account.storageAccountId), 8),
       dataProtectionBackupVaultId: p.vault.vaultId,

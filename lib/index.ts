@@ -28,3 +28,5 @@ export { BackupResourceGuard, CriticalOperation } from './resource-guard';
 export type { BackupResourceGuardProps } from './resource-guard';
 export type { DataLakeRestoreTargetProps } from './restore-target';
 export * from './azurerm';
+export * from './compliance';
+export * from './monitoring';

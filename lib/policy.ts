@@ -64,6 +64,8 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
   /** The retention rules in the order they are rendered (Azure priority). */
   public readonly retentionRules: readonly RetentionRule[];
   public readonly timeZone?: string;
+  /** The policy's name in the vault. */
+  public readonly policyName: string;
 
   constructor(scope: Construct, id: string, props: DataLakeBackupPolicyProps) {
     super(scope, id);
@@ -81,6 +83,7 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
     this.schedule = p.schedule;
     this.defaultRetention = p.defaultRetention;
     this.timeZone = p.timeZone;
+    this.policyName = p.name;
     this.retentionRules = orderByPriority(p.retentionRules ?? []);
     this.resource = new DataProtectionBackupPolicyDataLakeStorage(this, 'Resource', {
       name: p.name,

@@ -1,9 +1,10 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { CONTAINER_NAME, DataLakeBackup } from './data-lake-backup';
 import { isLiteral, Problems } from './private/problems';
+import { resolveIn } from './private/resolve';
 import { checkRestoreTarget } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
 import { IBackupVault } from './vault';
@@ -145,10 +146,7 @@ function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
  */
 function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount): Array<[string, string]> {
   const stack = account.resource ? TerraformStack.of(account.resource) : undefined;
-  const resolve = (value: unknown) =>
-    isLiteral(value) || stack === undefined
-      ? value
-      : Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+  const resolve = (value: unknown) => (stack === undefined ? value : resolveIn(stack, value));
   // An account is known by its literal ID and name and, when the app creates it, by references to both.
   const known = (values: unknown[]) => new Set(values.filter((v) => v !== undefined).map(resolve));
   const ids = known([account.storageAccountId, account.resource?.id]);

@@ -43,11 +43,14 @@ export function onlyResource(json: any, type: string): { address: string; config
 
 /** Warnings added with cdktf's Annotations under `scope`. */
 export function warningsOf(scope: Construct): string[] {
+  return annotationsOf(scope, 'warn').map((a) => a.message);
+}
+
+/** Annotations of one level under `scope`, with the path of the construct each is on. */
+export function annotationsOf(scope: Construct, level: 'info' | 'warn' | 'error'): { path: string; message: string }[] {
   return scope.node
     .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === '@cdktf/warn')
-    .map((m) => String(m.data));
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => ({ path: c.node.path, message: String(m.data) })));
 }
 
 /** Runs `build` once and checks it throws a BackupConfigError whose message matches `message`. */

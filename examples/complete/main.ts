@@ -1,6 +1,6 @@
 // Complete: a resource group, an ADLS Gen2 account and its containers, a Backup vault with a deletion lock,
-// a policy with weekly, monthly and yearly retention, the protection, and a second account prepared as the
-// restore target, all in one stack.
+// a policy with weekly, monthly and yearly retention, monitoring and alerts, the protection, a second account
+// prepared as the restore target, and the compliance check, all in one stack.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -8,7 +8,10 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
+  BackupMonitoring,
   BackupSchedule,
+  ComplianceRule,
+  DataLakeBackupCompliance,
   BackupVault,
   DataLakeBackup,
   DataLakeBackupPolicy,
@@ -68,6 +71,15 @@ export class CompleteStack extends TerraformStack {
       ],
     });
 
+    // Failed jobs and missed backups reach the on-call team; the vault's logs are kept 180 days for queries.
+    new BackupMonitoring(this, 'Monitoring', {
+      vault,
+      workspace: { name: 'log-lake-weu-backup', retention: Duration.days(180) },
+      emails: ['data-platform-oncall@example.com'],
+      webhooks: ['https://example.com/hooks/backup-alerts'],
+      tags: TAGS,
+    });
+
     const backup = new DataLakeBackup(this, 'LakeBackup', {
       vault,
       policy,
@@ -94,6 +106,13 @@ export class CompleteStack extends TerraformStack {
       storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
       sources: [backup],
     });
+    // It holds nothing until a restore, so it needs no backup of its own: say so, rather than silence the check.
+    DataLakeBackupCompliance.suppress(restoreAccount, [
+      { rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'Empty restore target: it receives restores of lakeweu01 only' },
+    ]);
+
+    // Every ADLS Gen2 account of this stack must be protected, with soft delete on and at least 30 days kept.
+    DataLakeBackupCompliance.applyTo(this, { minimumRetention: Duration.days(30) });
   }
 }
 

@@ -1,0 +1,197 @@
+import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { DataLakeBackup } from '../data-lake-backup';
+import { Duration, TimeUnit } from '../duration';
+import { BackupConfigError } from '../errors';
+import { DataLakeBackupPolicy } from '../policy';
+import { describe, isLiteral } from '../private/problems';
+import { resolveIn } from '../private/resolve';
+import { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from '../private/vault-base';
+import { BackupVault, SoftDelete } from '../vault';
+import { ComplianceLevel, ComplianceRule, RULE_ADVICE } from './rules';
+import { addSuppressions, ComplianceSuppression, suppressionOf } from './suppressions';
+
+/** Props of `DataLakeBackupCompliance`. */
+export interface DataLakeBackupComplianceProps {
+  /**
+   * How findings are reported: errors fail synth, warnings do not.
+   * @default ComplianceLevel.ERROR
+   */
+  readonly level?: ComplianceLevel;
+  /**
+   * The shortest default retention a policy may have (`ADLSBK3`). Months count as 30 days and years as 365 in the
+   * comparison.
+   * @default Duration.days(7)
+   */
+  readonly minimumRetention?: Duration;
+}
+
+/** Default floor of `ADLSBK3`: a week of daily restore points, the least that survives a long weekend's incident. */
+export const DEFAULT_MINIMUM_RETENTION = Duration.days(7);
+
+const DAYS_PER_UNIT: Partial<Record<TimeUnit, number>> = {
+  [TimeUnit.DAYS]: 1,
+  [TimeUnit.WEEKS]: 7,
+  [TimeUnit.MONTHS]: 30,
+  [TimeUnit.YEARS]: 365,
+};
+
+const ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i;
+const ACCOUNT_REFERENCE = /^\$\{(data\.)?azurerm_storage_account\.[^.}]+\.id\}$/;
+
+/**
+ * A compliance check for ADLS Gen2 backup, applied as a cdktf Aspect to a stack (or to every stack of an app with
+ * `applyTo`). At synth it reports, as an error (or warning):
+ * - `ADLSBK1`: each `azurerm_storage_account` with hierarchical namespace on that no `DataLakeBackup` of the app protects;
+ * - `ADLSBK2`: each `DataLakeBackup` whose vault has soft delete off;
+ * - `ADLSBK3`: each `DataLakeBackup` whose policy's default retention is below `minimumRetention`;
+ * - `ADLSBK4`: each Storage Account Backup Contributor grant to a protecting vault's identity on a scope wider than
+ *   a storage account.
+ * Suppress a finding with `DataLakeBackupCompliance.suppress(construct, [{ rule, reason }])`: the reason is shown in
+ * the synth output instead of the finding. Settings given as Terraform references are not judged.
+ *
+ * @example
+ * DataLakeBackupCompliance.applyTo(app); // after every stack is created
+ * DataLakeBackupCompliance.suppress(scratchAccount, [
+ *   { rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'Scratch data, rebuilt nightly from the raw zone' },
+ * ]);
+ */
+export class DataLakeBackupCompliance implements IAspect {
+  /**
+   * Applies the check to `scope`: a stack, or every stack of an app. cdktf 0.21 invokes aspects from each stack
+   * down, so an aspect added to the App itself is never run; this adds it to each stack instead, and fails
+   * `app.synth()` if a stack is created after it.
+   */
+  public static applyTo(scope: App | TerraformStack, props: DataLakeBackupComplianceProps = {}): DataLakeBackupCompliance {
+    const aspect = new DataLakeBackupCompliance(props);
+    if (TerraformStack.isStack(scope)) {
+      Aspects.of(scope).add(aspect);
+      return aspect;
+    }
+    if (!App.isApp(scope)) {
+      throw new BackupConfigError(`\`scope\` must be an App or a TerraformStack, got: ${describe(scope)}`, 'DataLakeBackupCompliance.applyTo');
+    }
+    const stacks = () => scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+    for (const stack of stacks()) Aspects.of(stack).add(aspect);
+    scope.node.addValidation({
+      validate: () =>
+        stacks()
+          .filter((s) => !Aspects.of(s).all.includes(aspect))
+          .map((s) => `Stack '${s.node.path}' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked: apply it after creating every stack.`),
+    });
+    return aspect;
+  }
+
+  /** Accepts findings of `suppressions` on `construct` and everything below it, each with its reason. */
+  public static suppress(construct: IConstruct, suppressions: ComplianceSuppression[]): void {
+    addSuppressions(construct, suppressions);
+  }
+
+  private readonly level: ComplianceLevel;
+  private readonly minimumRetention: Duration;
+
+  constructor(props: DataLakeBackupComplianceProps = {}) {
+    const level = props.level ?? ComplianceLevel.ERROR;
+    const floor = props.minimumRetention ?? DEFAULT_MINIMUM_RETENTION;
+    const problems: string[] = [];
+    if (!Object.values(ComplianceLevel).includes(level)) {
+      problems.push(`\`level\` must be one of ${Object.values(ComplianceLevel).join(', ')}, got: ${describe(level)}`);
+    }
+    if (!(floor instanceof Duration) || daysIn(floor) === undefined) {
+      problems.push(`\`minimumRetention\` must be a Duration in days, weeks, months or years, got: ${describe(floor)}`);
+    }
+    if (problems.length > 0) throw new BackupConfigError(problems, 'DataLakeBackupCompliance');
+    this.level = level;
+    this.minimumRetention = floor;
+  }
+
+  public visit(node: IConstruct): void {
+    if (node instanceof StorageAccount) this.checkAccount(node);
+    else if (node instanceof DataLakeBackup) this.checkBackup(node);
+    else if (node instanceof RoleAssignment) this.checkRole(node);
+  }
+
+  private checkAccount(account: StorageAccount): void {
+    if (account.isHnsEnabledInput !== true) return; // off, or only known at plan
+    const stack = TerraformStack.of(account);
+    const ids = new Set([resolveIn(stack, account.id)]);
+    const name = account.nameInput;
+    const protectedHere = backupsOf(account).some((b) => {
+      const a = b.storageAccount;
+      if (a.resource === account) return true;
+      if (isLiteral(name) && isLiteral(a.name) && a.name === name) return true;
+      return TerraformStack.of(b) === stack && ids.has(resolveIn(stack, a.storageAccountId));
+    });
+    if (!protectedHere) {
+      this.report(
+        account,
+        ComplianceRule.UNPROTECTED_ACCOUNT,
+        `Storage account '${isLiteral(name) ? name : account.node.path}' has hierarchical namespace on (an ADLS Gen2 data lake) but no DataLakeBackup protects it`,
+      );
+    }
+  }
+
+  private checkBackup(backup: DataLakeBackup): void {
+    const vault = backup.vault;
+    if (vault instanceof BackupVault && vault.resource.softDeleteInput === SoftDelete.OFF) {
+      this.report(backup, ComplianceRule.SOFT_DELETE_OFF, `The vault '${vault.vaultName}' of backup '${backup.node.path}' has soft delete off`);
+    }
+    const policy = backup.policy;
+    if (policy instanceof DataLakeBackupPolicy) {
+      const kept = daysIn(policy.defaultRetention);
+      if (kept !== undefined && kept < daysIn(this.minimumRetention)!) {
+        this.report(
+          backup,
+          ComplianceRule.SHORT_RETENTION,
+          `The policy '${policy.policyName}' of backup '${backup.node.path}' keeps backups ${policy.defaultRetention} by default, less than the minimum of ${this.minimumRetention}`,
+        );
+      }
+    }
+  }
+
+  private checkRole(role: RoleAssignment): void {
+    const definition = role.roleDefinitionNameInput ?? role.roleDefinitionIdInput;
+    const isBackupRole =
+      definition === STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name ||
+      (typeof definition === 'string' && definition.toLowerCase().endsWith(STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.id));
+    if (!isBackupRole) return;
+    const stack = TerraformStack.of(role);
+    const principal = resolveIn(stack, role.principalIdInput);
+    const vaults = backupsOf(role).filter((b) => TerraformStack.of(b.vault) === stack || isLiteral(b.vault.principalId));
+    const forVault = vaults.find((b) => resolveIn(stack, b.vault.principalId) === principal);
+    if (!forVault) return;
+    const scope = resolveIn(stack, role.scopeInput);
+    const onAccount = typeof scope === 'string' && (ACCOUNT_ID.test(scope) || ACCOUNT_REFERENCE.test(scope));
+    if (!onAccount) {
+      this.report(
+        role,
+        ComplianceRule.ROLE_WIDER_THAN_ACCOUNT,
+        `Role assignment '${role.node.path}' grants Storage Account Backup Contributor to the identity of vault '${forVault.vault.vaultName ?? forVault.vault.node.path}' on ${describe(scope)}, wider than a storage account`,
+      );
+    }
+  }
+
+  private report(node: IConstruct, rule: ComplianceRule, finding: string): void {
+    const suppressed = suppressionOf(node, rule);
+    if (suppressed) {
+      Annotations.of(node).addInfo(`[${rule}] suppressed: ${finding}. Reason: ${suppressed.reason}`);
+      return;
+    }
+    const key = Object.entries(ComplianceRule).find(([, value]) => value === rule)![0];
+    const message = `[${rule}] ${finding}: ${RULE_ADVICE[rule]}. To accept it: DataLakeBackupCompliance.suppress(construct, [{ rule: ComplianceRule.${key}, reason: '...' }]).`;
+    if (this.level === ComplianceLevel.ERROR) Annotations.of(node).addError(message);
+    else Annotations.of(node).addWarning(message);
+  }
+}
+
+// Every backup of the app, whatever stack it is in: an account may be protected from another stack.
+function backupsOf(scope: IConstruct): DataLakeBackup[] {
+  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup);
+}
+
+function daysIn(duration: Duration): number | undefined {
+  const perUnit = DAYS_PER_UNIT[duration.unit];
+  return perUnit === undefined ? undefined : duration.amount * perUnit;
+}

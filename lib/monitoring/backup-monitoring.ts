@@ -1,0 +1,349 @@
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { Duration, TimeUnit } from '../duration';
+import { DataLakeBackupPolicy } from '../policy';
+import { checkBoolean, checkResourceGroupName, checkTags } from '../private/common-checks';
+import { isIntegerInRange, isLiteral, Problems } from '../private/problems';
+import { ScheduleFrequency } from '../schedule';
+import { BackupVault, IBackupVault } from '../vault';
+import { BACKUP_LOG_CATEGORIES, failedJobsQuery, missedBackupsQuery } from './queries';
+
+/** A Log Analytics workspace the monitoring creates. */
+export interface NewWorkspaceOptions {
+  /** Workspace name: 4-63 letters, digits and hyphens, starting and ending with a letter or digit. */
+  readonly name: string;
+  /**
+   * How long the backup logs are kept: 30 to 730 days. Job records stay on the vault's Backup jobs pane for
+   * seven days only; this is how far back you can query them.
+   * @default Duration.days(90)
+   */
+  readonly retention?: Duration;
+}
+
+/** Options of the missed-backup alert. */
+export interface MissedBackupAlertOptions {
+  /**
+   * How long after the schedule's period (one day) an instance may go without a completed backup before the alert
+   * fires: 1 to 18 hours. Covers backups that run long and the 20-30 minutes logs take to arrive.
+   * @default Duration.hours(6)
+   */
+  readonly grace?: Duration;
+}
+
+/** Props of `BackupMonitoring`. */
+export interface BackupMonitoringProps {
+  /** The vault to watch. */
+  readonly vault: IBackupVault;
+  /**
+   * An existing Log Analytics workspace to send the vault's logs to. Give this or `workspace`.
+   * @default - none
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
+   * A workspace to create for the logs. Give this or `logAnalyticsWorkspaceId`.
+   * @default - none
+   */
+  readonly workspace?: NewWorkspaceOptions;
+  /**
+   * Email addresses the alerts go to.
+   * @default - none (give emails, webhooks or action groups)
+   */
+  readonly emails?: string[];
+  /**
+   * HTTPS endpoints the alerts are posted to (common alert schema), e.g. a Teams, Slack or on-call integration.
+   * @default - none
+   */
+  readonly webhooks?: string[];
+  /**
+   * Existing action groups to notify as well.
+   * @default - none
+   */
+  readonly actionGroupIds?: string[];
+  /**
+   * Short name of the action group, shown in SMS and emails: 1-12 characters.
+   * @default 'adlsbackup'
+   */
+  readonly actionGroupShortName?: string;
+  /**
+   * Resource group of the workspace, action group and alert rules.
+   * @default - the vault's resource group
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Severity of the alerts: 0 (critical) to 4 (verbose).
+   * @default 1 (error)
+   */
+  readonly severity?: number;
+  /**
+   * Alert when a backup or restore job of the vault fails.
+   * @default true
+   */
+  readonly failedJobAlert?: boolean;
+  /**
+   * Alert when a protected instance of a daily policy has had no completed backup for a day plus `grace`.
+   * `false` for none.
+   * @default {} (on, 6 hours' grace)
+   */
+  readonly missedBackupAlert?: MissedBackupAlertOptions | false;
+  /**
+   * The policies whose instances the missed-backup alert watches (daily ones only: see README, Monitoring).
+   * @default - every policy of the vault created before this construct
+   */
+  readonly policies?: DataLakeBackupPolicy[];
+  /**
+   * Tags of the resources created.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/;
+const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
+const VAULT_ID_GROUP = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\//;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DEFAULT_RETENTION = Duration.days(90);
+const DEFAULT_GRACE = Duration.hours(6);
+const HOUR = 3600;
+
+/**
+ * Watches a Backup vault so that a failed backup reaches a person:
+ * - a diagnostic setting sends the vault's four Azure Backup log categories to Log Analytics (resource-specific
+ *   tables), to an existing workspace or a new one;
+ * - an action group with email and/or webhook receivers;
+ * - a log alert (scheduled query rule v2) per failed backup or restore job, one alert per backup instance;
+ * - a log alert when an instance of a daily policy has had no completed backup for a day plus a grace period.
+ *
+ * @example
+ * new BackupMonitoring(stack, 'Monitoring', {
+ *   vault,
+ *   workspace: { name: 'log-backup-weu', retention: Duration.days(180) },
+ *   emails: ['data-platform-oncall@example.com'],
+ * });
+ */
+export class BackupMonitoring extends Construct {
+  /** The `azurerm_monitor_diagnostic_setting` on the vault. */
+  public readonly diagnosticSetting: MonitorDiagnosticSetting;
+  /** The workspace created, when `workspace` was given. */
+  public readonly workspace?: LogAnalyticsWorkspace;
+  /** The ID of the workspace the logs go to. */
+  public readonly workspaceId: string;
+  /** The action group created, when there are email or webhook receivers. */
+  public readonly actionGroup?: MonitorActionGroup;
+  /** The failed-job alert rule, unless turned off. */
+  public readonly failedJobAlert?: MonitorScheduledQueryRulesAlertV2;
+  /** The missed-backup alert rule, when the vault has daily policies to watch. */
+  public readonly missedBackupAlert?: MonitorScheduledQueryRulesAlertV2;
+
+  constructor(scope: Construct, id: string, props: BackupMonitoringProps) {
+    super(scope, id);
+    const p = props ?? ({} as BackupMonitoringProps);
+    const problems = new Problems(`BackupMonitoring '${this.node.path}'`);
+    const resourceGroupName = validate(problems, p);
+    problems.throwIfAny();
+
+    const vault = p.vault;
+    const label = vault.vaultName ?? 'adls-backup';
+    const tags = p.tags;
+    const location = vault.location;
+
+    if (p.workspace) {
+      this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
+        name: p.workspace.name,
+        resourceGroupName,
+        location,
+        sku: 'PerGB2018',
+        retentionInDays: (p.workspace.retention ?? DEFAULT_RETENTION).amount,
+        tags,
+      });
+    }
+    this.workspaceId = this.workspace?.id ?? p.logAnalyticsWorkspaceId!;
+
+    this.diagnosticSetting = new MonitorDiagnosticSetting(this, 'DiagnosticSetting', {
+      name: 'adls-backup-to-log-analytics',
+      targetResourceId: vault.vaultId,
+      logAnalyticsWorkspaceId: this.workspaceId,
+      // Azure Backup's events flow only to resource-specific tables (AddonAzureBackupJobs, ...), not AzureDiagnostics.
+      logAnalyticsDestinationType: 'Dedicated',
+      enabledLog: BACKUP_LOG_CATEGORIES.map((category) => ({ category })),
+    });
+
+    const receivers = { emails: p.emails ?? [], webhooks: p.webhooks ?? [] };
+    if (receivers.emails.length + receivers.webhooks.length > 0) {
+      this.actionGroup = new MonitorActionGroup(this, 'ActionGroup', {
+        name: `${label}-backup-alerts`,
+        resourceGroupName,
+        shortName: p.actionGroupShortName ?? 'adlsbackup',
+        emailReceiver: receivers.emails.map((address, i) => ({ name: `email-${i + 1}`, emailAddress: address, useCommonAlertSchema: true })),
+        webhookReceiver: receivers.webhooks.map((uri, i) => ({ name: `webhook-${i + 1}`, serviceUri: uri, useCommonAlertSchema: true })),
+        tags,
+      });
+    }
+    const actionGroups = [...(this.actionGroup ? [this.actionGroup.id] : []), ...(p.actionGroupIds ?? [])];
+    const alert = (alertId: string, settings: AlertSettings) =>
+      new MonitorScheduledQueryRulesAlertV2(this, alertId, {
+        name: `${label}-${settings.suffix}`,
+        displayName: settings.displayName,
+        description: settings.description,
+        resourceGroupName,
+        location,
+        scopes: [this.workspaceId],
+        severity: p.severity ?? 1,
+        evaluationFrequency: settings.every,
+        windowDuration: settings.window,
+        criteria: [
+          {
+            query: settings.query,
+            timeAggregationMethod: 'Count',
+            operator: 'GreaterThan',
+            threshold: 0,
+            // One alert per backup instance, so that two failing lakes are two alerts to work on.
+            dimension: [{ name: 'BackupItemFriendlyName', operator: 'Include', values: ['*'] }],
+            failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
+          },
+        ],
+        // Stateful: the alert fires once and resolves by itself when the condition clears.
+        autoMitigationEnabled: true,
+        // The tables exist only once the vault has sent logs; validation would refuse the rule on a new workspace.
+        skipQueryValidation: true,
+        action: { actionGroups },
+        tags,
+      });
+
+    if (p.failedJobAlert !== false) {
+      this.failedJobAlert = alert('FailedJobAlert', {
+        suffix: 'failed-backup-jobs',
+        displayName: `Backup or restore job failed in vault ${label}`,
+        description: 'A backup or restore job of the Backup vault ended Failed. See the JobFailureCode column, and the vault\'s Backup jobs pane.',
+        query: failedJobsQuery(vault.vaultId),
+        // Logs arrive 20-30 minutes after a job ends: an hour's window every 15 minutes sees each failure.
+        every: 'PT15M',
+        window: 'PT1H',
+      });
+    }
+
+    if (p.missedBackupAlert !== false) {
+      const policies = p.policies ?? policiesOf(this, vault);
+      const daily = policies.filter((policy) => policy.schedule.frequency === ScheduleFrequency.DAILY);
+      const others = policies.filter((policy) => !daily.includes(policy));
+      if (others.length > 0) {
+        Annotations.of(this).addWarning(
+          `No missed-backup alert for ${others.map((o) => `'${o.policyName}'`).join(', ')}: a weekly schedule leaves more than two days between backups, and Azure Monitor log alerts look back two days at most. The failed-job alert still covers them; run the missed-backup query of README.md (Monitoring) by hand over a longer range.`,
+        );
+      }
+      if (policies.length === 0) {
+        Annotations.of(this).addWarning(
+          'No missed-backup alert: the vault has no policy yet. Create BackupMonitoring after the vault\'s policies, or pass `policies`.',
+        );
+      }
+      if (daily.length > 0) {
+        const lookbackHours = 24 + (p.missedBackupAlert?.grace ?? DEFAULT_GRACE).toSeconds()! / HOUR;
+        this.missedBackupAlert = alert('MissedBackupAlert', {
+          suffix: 'missed-backups',
+          displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
+          description: `A backup instance of a daily policy (${daily.map((d) => d.policyName).join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
+          query: missedBackupsQuery(vault.vaultId, daily.map((d) => d.policyName), lookbackHours),
+          // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
+          every: 'PT1H',
+          window: 'P2D',
+        });
+      }
+    }
+  }
+}
+
+interface AlertSettings {
+  readonly suffix: string;
+  readonly displayName: string;
+  readonly description: string;
+  readonly query: string;
+  readonly every: string;
+  readonly window: string;
+}
+
+function policiesOf(scope: Construct, vault: IBackupVault): DataLakeBackupPolicy[] {
+  return scope.node.root.node.findAll().filter((c): c is DataLakeBackupPolicy => c instanceof DataLakeBackupPolicy && c.vault === vault);
+}
+
+// Returns the resource group of the alerting resources.
+function validate(problems: Problems, p: BackupMonitoringProps): string {
+  const vault = p.vault;
+  if (!vault || typeof vault !== 'object' || typeof vault.vaultId !== 'string') {
+    problems.add('vault', 'must be a BackupVault or BackupVault.fromVaultAttributes(...)', vault);
+    return '';
+  }
+  const group = p.resourceGroupName ?? resourceGroupOf(vault);
+  if (group === undefined) problems.add('resourceGroupName', 'must be given: the vault is outside the stack and its ID is only known at plan time', group);
+  else checkResourceGroupName(problems, group, 'resourceGroupName');
+
+  const { logAnalyticsWorkspaceId: id, workspace } = p;
+  if ((id === undefined) === (workspace === undefined)) {
+    problems.addSentence(
+      `Give exactly one of \`logAnalyticsWorkspaceId\` (an existing workspace) and \`workspace\` (a new one), got: ${id === undefined ? 'neither' : 'both'}`,
+    );
+  }
+  if (id !== undefined) problems.check(typeof id === 'string' && (!isLiteral(id) || WORKSPACE_ID.test(id)), 'logAnalyticsWorkspaceId', 'must be a Log Analytics workspace resource ID', id);
+  if (workspace !== undefined) {
+    const name = workspace?.name;
+    problems.check(typeof name === 'string' && (!isLiteral(name) || WORKSPACE_NAME.test(name)), 'workspace.name', 'must be 4-63 letters, digits and hyphens, starting and ending with a letter or digit', name);
+    const retention = workspace?.retention;
+    if (retention !== undefined) {
+      const days = retention instanceof Duration && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
+      problems.check(days !== undefined && days >= 30 && days <= 730, 'workspace.retention', 'must be Duration.days(30) to Duration.days(730)', retention instanceof Duration ? retention.toString() : retention);
+    }
+  }
+
+  checkList(problems, 'emails', p.emails, (v) => EMAIL.test(v), 'must be an email address');
+  checkList(problems, 'webhooks', p.webhooks, (v) => /^https:\/\/[^\s/]+/.test(v), 'must be an https:// URL (alerts carry resource details; plain http is refused)');
+  checkList(problems, 'actionGroupIds', p.actionGroupIds, (v) => /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/microsoft\.insights\/actionGroups\/[^/]+$/i.test(v), 'must be an action group resource ID');
+  const receivers = (p.emails?.length ?? 0) + (p.webhooks?.length ?? 0) + (p.actionGroupIds?.length ?? 0);
+  const alerting = p.failedJobAlert !== false || p.missedBackupAlert !== false;
+  if (alerting && receivers === 0) {
+    problems.addSentence('Give at least one of `emails`, `webhooks` or `actionGroupIds`: an alert that reaches no one is the silent failure this construct exists to prevent, got: none');
+  }
+  const shortName = p.actionGroupShortName;
+  if (shortName !== undefined) problems.check(typeof shortName === 'string' && shortName.length >= 1 && shortName.length <= 12, 'actionGroupShortName', 'must be 1-12 characters', shortName);
+  if (p.severity !== undefined) problems.check(isIntegerInRange(p.severity, 0, 4), 'severity', 'must be a whole number from 0 (critical) to 4 (verbose)', p.severity);
+  checkBoolean(problems, 'failedJobAlert', p.failedJobAlert);
+  const missed = p.missedBackupAlert;
+  if (missed !== undefined && missed !== false) {
+    const grace = typeof missed === 'object' && missed !== null ? missed.grace : undefined;
+    if (typeof missed !== 'object' || missed === null) problems.add('missedBackupAlert', 'must be an options object or false', missed);
+    else if (grace !== undefined) {
+      const seconds = grace instanceof Duration ? grace.toSeconds() : undefined;
+      problems.check(seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0, 'missedBackupAlert.grace', 'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)', grace instanceof Duration ? grace.toString() : grace);
+    }
+  }
+  if (p.policies !== undefined) {
+    if (!Array.isArray(p.policies)) problems.add('policies', 'must be a list of DataLakeBackupPolicy', p.policies);
+    else p.policies.forEach((policy, i) => {
+      if (!(policy instanceof DataLakeBackupPolicy)) problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
+      else problems.check(policy.vault === vault, `policies[${i}]`, "must be a policy of this vault", policy.node.path);
+    });
+  }
+  checkTags(problems, p.tags);
+  return group ?? '';
+}
+
+function checkList(problems: Problems, field: string, list: unknown, valid: (v: string) => boolean, rule: string): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    problems.add(field, 'must be a list', list);
+    return;
+  }
+  list.forEach((v, i) => {
+    if (typeof v !== 'string' || (isLiteral(v) && !valid(v))) problems.add(`${field}[${i}]`, rule, v);
+  });
+  const literals = list.filter(isLiteral);
+  if (new Set(literals).size !== literals.length) problems.add(field, 'must not repeat an entry', list);
+}
+
+function resourceGroupOf(vault: IBackupVault): string | undefined {
+  if (vault instanceof BackupVault) return vault.resource.resourceGroupNameInput ?? vault.resource.resourceGroupName;
+  const match = isLiteral(vault.vaultId) ? VAULT_ID_GROUP.exec(vault.vaultId) : null;
+  return match ? match[1] : undefined;
+}
+

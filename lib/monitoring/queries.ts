@@ -1,0 +1,46 @@
+// The Kusto queries of the backup alerts, over the resource-specific tables the vault's diagnostic setting
+// fills (Azure Backup reports data model, Backup vault rows). README.md prints them for running by hand.
+
+/** The Log Analytics tables a Backup vault's diagnostic setting writes, one per log category. */
+export const BACKUP_LOG_CATEGORIES = ['CoreAzureBackup', 'AddonAzureBackupJobs', 'AddonAzureBackupPolicy', 'AddonAzureBackupProtectedInstance'] as const;
+
+/**
+ * Backup and restore jobs of the vault whose last record says Failed. A job writes several records as it runs:
+ * its latest one tells how it ended.
+ */
+export function failedJobsQuery(vaultId: string): string {
+  return [
+    'AddonAzureBackupJobs',
+    `| where _ResourceId =~ "${vaultId}"`,
+    '| where JobOperation in ("Backup", "Restore")',
+    '| summarize arg_max(TimeGenerated, *) by JobUniqueId',
+    '| where JobStatus == "Failed"',
+    '| project TimeGenerated, JobOperation, JobStatus, JobFailureCode, BackupItemFriendlyName, DatasourceFriendlyName, JobStartDateTime, JobUniqueId',
+  ].join('\n');
+}
+
+/**
+ * Backup instances of the vault, under the given policies, with no completed backup job in the last `lookbackHours`.
+ * The vault reports each protected instance at least daily (CoreAzureBackup, `BackupItem`); an instance first
+ * seen less than `lookbackHours` ago has not had its first scheduled backup yet and is left out.
+ */
+export function missedBackupsQuery(vaultId: string, policyNames: readonly string[], lookbackHours: number): string {
+  const policies = policyNames.map((p) => `"${p}"`).join(', ');
+  return [
+    `let lookback = ${lookbackHours}h;`,
+    'let succeeded = AddonAzureBackupJobs',
+    `    | where _ResourceId =~ "${vaultId}"`,
+    '    | where JobOperation == "Backup"',
+    '    | summarize arg_max(TimeGenerated, *) by JobUniqueId',
+    '    | where JobStatus == "Completed" and TimeGenerated > ago(lookback)',
+    '    | distinct BackupItemUniqueId;',
+    'CoreAzureBackup',
+    `| where _ResourceId =~ "${vaultId}"`,
+    '| where OperationName == "BackupItem"',
+    `| where PolicyName in (${policies})`,
+    '| summarize FirstSeen = min(TimeGenerated), arg_max(TimeGenerated, BackupItemFriendlyName, DatasourceFriendlyName, PolicyName, BackupItemProtectionState) by BackupItemUniqueId',
+    '| where FirstSeen < ago(lookback) and TimeGenerated > ago(lookback)',
+    '| join kind=leftanti succeeded on BackupItemUniqueId',
+    '| project BackupItemFriendlyName, DatasourceFriendlyName, PolicyName, BackupItemProtectionState, LastReported = TimeGenerated',
+  ].join('\n');
+}
