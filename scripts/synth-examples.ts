@@ -10,7 +10,7 @@ import { buildFleet, loadFleetSpec } from '../lib/fleet';
 // This file runs compiled, from dist/scripts/.
 const FLEET_SPEC = join(__dirname, '..', '..', 'examples', 'fleet', 'backup.yaml');
 
-const app = new App({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out' });
+const app = new App({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out', stackTraces: false }); // no machine paths in manifest.json
 new QuickstartStack(app, 'quickstart');
 new CompleteStack(app, 'complete');
 new ExistingAccountStack(app, 'existing-account');

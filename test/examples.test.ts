@@ -72,6 +72,25 @@ describe('examples/quickstart', () => {
 describe('examples/complete', () => {
   const json = synthExample(CompleteStack, 'complete');
 
+  test('monitoring: the vault logs its four Azure Backup categories to the workspace, and both alerts notify the action group', () => {
+    const vault = `\${${onlyResource(json, 'azurerm_data_protection_backup_vault').address}.id}`;
+    const workspace = `\${${onlyResource(json, 'azurerm_log_analytics_workspace').address}.id}`;
+    const diagnostic = onlyResource(json, 'azurerm_monitor_diagnostic_setting').config;
+    expect(diagnostic.target_resource_id).toBe(vault);
+    expect(diagnostic.log_analytics_workspace_id).toBe(workspace);
+    expect(diagnostic.log_analytics_destination_type).toBe('Dedicated');
+    expect(diagnostic.enabled_log.map((l: any) => l.category)).toEqual(['CoreAzureBackup', 'AddonAzureBackupJobs', 'AddonAzureBackupPolicy', 'AddonAzureBackupProtectedInstance']);
+    const group = onlyResource(json, 'azurerm_monitor_action_group');
+    expect(group.config.email_receiver.map((r: any) => r.email_address)).toEqual(['data-platform-oncall@example.com']);
+    const alerts = Object.values<any>(resourcesOf(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'));
+    expect(alerts.map((a) => a.name).sort()).toEqual(['bv-lake-weu-failed-backup-jobs', 'bv-lake-weu-missed-backups']);
+    for (const alert of alerts) {
+      expect(alert.scopes).toEqual([workspace]);
+      expect(alert.action.action_groups).toEqual([`\${${group.address}.id}`]);
+      expect(alert.criteria[0].query).toContain(`_ResourceId =~ "${vault}"`);
+    }
+  });
+
   test('grants the role, waits, then creates the instance', () => {
     expectRoleBeforeBackup(json, '${azurerm_storage_account.Lake.id}');
   });

@@ -1,9 +1,10 @@
-// README.md quotes the review's output twice; each quoted line must be what the review really prints, so that the
-// README cannot drift from the code. A `...` line in an excerpt stands for lines left out.
+// README.md quotes the review's output twice, and the alert queries; each quoted line must be what the code
+// really prints, so that the README cannot drift from the code. A `...` line in an excerpt stands for lines left out.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadFleetSpec, parseFleetSpec, synthFleet } from '../lib/fleet';
+import { failedJobsQuery, missedBackupsQuery } from '../lib/monitoring';
 import { reviewOutDir } from '../lib/review';
 import { FLEET_SPEC, replaceOnce } from './support/example-output';
 
@@ -72,4 +73,16 @@ test('the excerpt of a change is in `review head --base base`', () => {
   const excerpt = excerptAfter('From a change that keeps monthly backups', '```markdown');
   expect(excerpt.slice(0, 2)).toEqual(['### Policies that will be replaced', '...']);
   expect(missingLines(excerpt, reviewOutDir(head, { base }))).toEqual([]);
+});
+
+describe('the Monitoring section prints the alert queries as the alerts run them', () => {
+  const readme = README.join('\n');
+
+  test('failed jobs', () => {
+    expect(readme).toContain(['```kusto', failedJobsQuery('<vault resource ID>'), '```'].join('\n'));
+  });
+
+  test('missed backups, with a day and 6 hours of grace', () => {
+    expect(readme).toContain(['```kusto', missedBackupsQuery('<vault resource ID>', ['<daily policy>'], 30), '```'].join('\n'));
+  });
 });
