@@ -2,8 +2,9 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Aspects, Testing, TerraformStack } from 'cdktf';
+import { App, Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import {
@@ -74,7 +75,7 @@ describe('ADLSBK1: every ADLS Gen2 account of the app is protected', () => {
       {
         path: 'test/lake02',
         message:
-          "[ADLSBK1] Storage account 'lake02' has hierarchical namespace on (an ADLS Gen2 data lake) but no DataLakeBackup protects it: protect it with a DataLakeBackup (or suppress the finding with a reason, e.g. for scratch data). To accept it: DataLakeBackupCompliance.suppress(construct, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: '...' }]).",
+          "[ADLSBK1] Storage account 'lake02' has hierarchical namespace on (an ADLS Gen2 data lake) but no DataLakeBackup protects it: protect it with a DataLakeBackup (one that reaches it through a variable or data source in another stack should pass the account's `name`), or suppress the finding with a reason, e.g. for scratch data. To accept it: DataLakeBackupCompliance.suppress(construct, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: '...' }]).",
       },
     ]);
   });
@@ -176,6 +177,27 @@ describe('ADLSBK4: the backup role reaches only storage accounts', () => {
     expect(errors[0].message).toContain("grants Storage Account Backup Contributor to the identity of vault 'bv-lake' on \"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data\", wider than a storage account");
   });
 
+  test('hit: the role on a resource group by reference', () => {
+    const { stack } = newStack();
+    DataLakeBackupCompliance.applyTo(stack);
+    const backup = protect(stack, lake(stack, 'lake01'));
+    const group = new ResourceGroup(stack, 'Group', { name: 'rg-data', location: REGION });
+    grant(stack, 'OnGroup', group.id, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
+    const { errors } = check(stack);
+    expect(ids(errors)).toEqual(['ADLSBK4']);
+    expect(errors[0].message).toContain('on "${azurerm_resource_group.Group.id}", wider than a storage account');
+  });
+
+  test('miss: a scope inside an account, and a scope only known at plan (not judged)', () => {
+    const { stack } = newStack();
+    DataLakeBackupCompliance.applyTo(stack);
+    const backup = protect(stack, lake(stack, 'lake01'));
+    grant(stack, 'OnBlobService', `${storageAccountId('lake01')}/blobServices/default`, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
+    const scope = new TerraformVariable(stack, 'scope', { type: 'string' }).stringValue;
+    grant(stack, 'FromVariable', scope, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
+    expect(check(stack).errors).toEqual([]);
+  });
+
   test("miss: the library's own grant on the account, an account by reference, another principal, another role", () => {
     const { stack } = newStack();
     DataLakeBackupCompliance.applyTo(stack);
@@ -226,8 +248,9 @@ describe('levels and suppressions', () => {
     ['an unknown rule', () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: 'ADLSBK9' as ComplianceRule, reason: 'a good long reason' }]), '`suppressions[0].rule` must be one of ADLSBK1, ADLSBK2, ADLSBK3, ADLSBK4, got: "ADLSBK9"'],
     ['no suppressions', () => DataLakeBackupCompliance.suppress(newStack().stack, []), '`suppressions` must list at least one { rule, reason }'],
     ['not a construct', () => DataLakeBackupCompliance.suppress({} as never, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'a good long reason' }]), '`construct` must be a construct'],
-    ['a bad level', () => new DataLakeBackupCompliance({ level: 'fatal' as ComplianceLevel }), '`level` must be one of error, warning, got: "fatal"'],
-    ['a floor in minutes', () => new DataLakeBackupCompliance({ minimumRetention: Duration.minutes(5) }), '`minimumRetention` must be a Duration in days, weeks, months or years'],
+    ['a bad level', () => DataLakeBackupCompliance.applyTo(newStack().stack, { level: 'fatal' as ComplianceLevel }), '`level` must be one of error, warning, got: "fatal"'],
+    ['a floor in minutes', () => DataLakeBackupCompliance.applyTo(newStack().stack, { minimumRetention: Duration.minutes(5) }), '`minimumRetention` must be a Duration in days, weeks, months or years'],
+    ['null as the scope', () => DataLakeBackupCompliance.applyTo(null as never), '`scope` must be an App or a TerraformStack, got: null'],
     ['applied to neither app nor stack', () => DataLakeBackupCompliance.applyTo({} as never), '`scope` must be an App or a TerraformStack'],
   ])('refuses %s', (_name, build, message) => expectConfigError(build, message));
 });
@@ -259,12 +282,42 @@ describe('applying it, and the examples', () => {
     expect(() => app2.synth()).toThrow("Stack 'late' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked");
   });
 
-  test('as cdktf 0.21 works, an aspect added to the App itself is never run (why applyTo exists)', () => {
-    const app = new App({ outdir: outdir() });
-    const stack = new TerraformStack(app, 's');
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    Aspects.of(app).add(new DataLakeBackupCompliance());
+  test('props may be left out or null', () => {
+    const { stack } = newStack();
+    DataLakeBackupCompliance.applyTo(stack, null as never);
     lake(stack, 'lake01');
+    expect(ids(check(stack).errors)).toEqual(['ADLSBK1']);
+  });
+
+  test('a finding is reported once, however often the stack is synthesized or the check applied', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    DataLakeBackupCompliance.applyTo(stack);
+    DataLakeBackupCompliance.applyTo(app);
+    lake(stack, 'lake01');
+    Testing.synth(stack);
+    expect(ids(check(stack).errors)).toEqual(['ADLSBK1']);
+  });
+
+  test("a backup in another stack than its account: the library's own grant and the account both pass app.synth()", () => {
+    const app = new App({ outdir: outdir() });
+    const data = new TerraformStack(app, 'data');
+    new AzurermProvider(data, 'azurerm', { features: [{}] });
+    const backups = new TerraformStack(app, 'backups');
+    new AzurermProvider(backups, 'azurerm', { features: [{}] });
+    const account = lake(data, 'lakecross');
+    const { vault, policy } = vaultAndPolicy(backups);
+    new DataLakeBackup(backups, 'Cross', { vault, policy, storageAccount: DataLakeStorageAccount.fromStorageAccount(account), containers: ['raw'] });
+    const other = lake(data, 'lakeother');
+    new DataLakeBackup(backups, 'ById', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: other.id, location: REGION }),
+      containers: ['raw'],
+      grantAccess: false,
+    });
+    DataLakeBackupCompliance.applyTo(app);
     expect(() => app.synth()).not.toThrow();
   });
 });

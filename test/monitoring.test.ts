@@ -13,6 +13,7 @@ import {
   missedBackupsQuery,
 } from '../lib';
 import { annotationsOf, expectConfigError, newStack, onlyResource, resourcesOf, synth, vaultId } from './helpers';
+import { analyzeKql } from './support/kql';
 
 const ALERT = 'azurerm_monitor_scheduled_query_rules_alert_v2';
 const WORKSPACE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-central';
@@ -160,6 +161,30 @@ describe('what is created', () => {
   });
 });
 
+describe('the queries are valid Kusto over the Azure Backup tables', () => {
+  const vault = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/bv';
+
+  test('the analyzer catches a broken query (so the checks below can fail)', () => {
+    expect(analyzeKql('AddonAzureBackupJobs | where NoSuchColumn == 1 | summarize arg_max(').diagnostics.length).toBeGreaterThan(0);
+    expect(analyzeKql(missedBackupsQuery(vault, ['daily'], 30).replace('kind=leftanti', 'kind=leftantii')).diagnostics.length).toBeGreaterThan(0);
+  });
+
+  test.each<[string, string]>([
+    ['failed jobs', failedJobsQuery(vault)],
+    ['missed backups', missedBackupsQuery(vault, ['adls-daily', 'adls-nightly'], 30)],
+    ['missed backups as README runs it for a weekly policy', missedBackupsQuery(vault, ['weekly'], 30).replace('lookback = 30h', 'lookback = 8d')],
+  ])('%s: no diagnostics, and the alert dimension is a result column', (_name, query) => {
+    const { diagnostics, columns } = analyzeKql(query);
+    expect(diagnostics).toEqual([]);
+    expect(columns).toContain('BackupItemFriendlyName');
+  });
+
+  test('missedBackupsQuery refuses what would not be valid Kusto or a valid look-back', () => {
+    expectConfigError(() => missedBackupsQuery(vault, [], 30), '`policyNames` must name at least one policy');
+    expectConfigError(() => missedBackupsQuery(vault, ['daily'], 30.5), '`lookbackHours` must be whole hours from 1 to 47');
+  });
+});
+
 describe('the queries, as README.md prints them', () => {
   test('failed jobs: the last record of each backup or restore job of the vault, when Failed', () => {
     expect(failedJobsQuery('<vault resource ID>')).toBe(
@@ -212,6 +237,21 @@ describe('refused props', () => {
     ['a policy that is not one', { policies: [{} as never] }, '`policies[0]` must be a DataLakeBackupPolicy'],
     ['a bad resource group', { resourceGroupName: 'rg/x' }, '`resourceGroupName` must be 1-90 letters'],
   ])('%s', (_name, props, message) => expectConfigError(build(props), message));
+
+  test('a second monitor on one vault (duplicate diagnostic setting and alert names)', () =>
+    expectConfigError(() => {
+      const { stack } = newStack();
+      const { vault } = vaultWithPolicies(stack);
+      new BackupMonitoring(stack, 'First', { vault, logAnalyticsWorkspaceId: WORKSPACE, emails: ['x@example.com'] });
+      new BackupMonitoring(stack, 'Second', { vault, logAnalyticsWorkspaceId: WORKSPACE, emails: ['y@example.com'] });
+    }, "`vault` is already monitored by BackupMonitoring 'test/First': one per vault, got: \"bv-lake\""));
+
+  test('a refused monitor does not count as the vault\'s monitor', () => {
+    const { stack } = newStack();
+    const { vault } = vaultWithPolicies(stack);
+    expect(() => new BackupMonitoring(stack, 'Broken', { vault, logAnalyticsWorkspaceId: WORKSPACE, emails: ['nope'] })).toThrow();
+    expect(() => new BackupMonitoring(stack, 'Fixed', { vault, logAnalyticsWorkspaceId: WORKSPACE, emails: ['x@example.com'] })).not.toThrow();
+  });
 
   test("another vault's policy", () =>
     expectConfigError(() => {

@@ -4,8 +4,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadFleetSpec, parseFleetSpec, synthFleet } from '../lib/fleet';
+import { Testing, TerraformStack } from 'cdktf';
+import { CompleteStack } from '../examples/complete/main';
+import { UnprotectedAccountStack } from '../examples/unprotected-account/main';
 import { failedJobsQuery, missedBackupsQuery } from '../lib/monitoring';
 import { reviewOutDir } from '../lib/review';
+import { annotationsOf } from './helpers';
 import { FLEET_SPEC, replaceOnce } from './support/example-output';
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').split('\n');
@@ -84,5 +88,29 @@ describe('the Monitoring section prints the alert queries as the alerts run them
 
   test('missed backups, with a day and 6 hours of grace', () => {
     expect(readme).toContain(['```kusto', missedBackupsQuery('<vault resource ID>', ['<daily policy>'], 30), '```'].join('\n'));
+  });
+});
+
+describe('the Compliance section quotes the findings as cdktf synth prints them', () => {
+  const readme = README.join('\n');
+  /** `LEVEL [construct path]: message`, as cdktf-cli prints an annotation. */
+  const printed = (stack: TerraformStack, level: 'info' | 'error') =>
+    annotationsOf(stack, level).map((a) => `${level.toUpperCase()} [${a.path}]: ${a.message}`);
+
+  test('the unprotected-account example', () => {
+    const stack = new UnprotectedAccountStack(Testing.app(), 'unprotected-account');
+    Testing.synth(stack);
+    const lines = printed(stack, 'error');
+    expect(lines).toHaveLength(1);
+    expect(readme).toContain(['```text', lines[0], '```'].join('\n'));
+  });
+
+  test("the complete example's suppressed restore target", () => {
+    const stack = new CompleteStack(Testing.app(), 'complete');
+    Testing.synth(stack);
+    expect(printed(stack, 'error')).toEqual([]);
+    const lines = printed(stack, 'info');
+    expect(lines).toHaveLength(1);
+    expect(readme).toContain(['```text', lines[0], '```'].join('\n'));
   });
 });

@@ -38,8 +38,10 @@ const DAYS_PER_UNIT: Partial<Record<TimeUnit, number>> = {
   [TimeUnit.YEARS]: 365,
 };
 
-const ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i;
-const ACCOUNT_REFERENCE = /^\$\{(data\.)?azurerm_storage_account\.[^.}]+\.id\}$/;
+// A storage account, or something inside one (a blob service, a container): at most the account.
+const ACCOUNT_SCOPE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+(\/.*)?$/i;
+const ACCOUNT_REFERENCE = /^\$\{(data\.)?azurerm_storage_(account|container)\.[^.}]+\.(id|resource_manager_id)\}$/;
+const WIDER_REFERENCE = /^\$\{(data\.)?azurerm_(resource_group|subscription|management_group)\.[^}]+\}$/;
 
 /**
  * A compliance check for ADLS Gen2 backup, applied as a cdktf Aspect to a stack (or to every stack of an app with
@@ -64,13 +66,13 @@ export class DataLakeBackupCompliance implements IAspect {
    * down, so an aspect added to the App itself is never run; this adds it to each stack instead, and fails
    * `app.synth()` if a stack is created after it.
    */
-  public static applyTo(scope: App | TerraformStack, props: DataLakeBackupComplianceProps = {}): DataLakeBackupCompliance {
-    const aspect = new DataLakeBackupCompliance(props);
-    if (TerraformStack.isStack(scope)) {
+  public static applyTo(scope: App | TerraformStack, props?: DataLakeBackupComplianceProps): DataLakeBackupCompliance {
+    const aspect = new DataLakeBackupCompliance(props ?? {});
+    if (scope !== null && typeof scope === 'object' && TerraformStack.isStack(scope)) {
       Aspects.of(scope).add(aspect);
       return aspect;
     }
-    if (!App.isApp(scope)) {
+    if (scope === null || typeof scope !== 'object' || !App.isApp(scope)) {
       throw new BackupConfigError(`\`scope\` must be an App or a TerraformStack, got: ${describe(scope)}`, 'DataLakeBackupCompliance.applyTo');
     }
     const stacks = () => scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
@@ -92,7 +94,8 @@ export class DataLakeBackupCompliance implements IAspect {
   private readonly level: ComplianceLevel;
   private readonly minimumRetention: Duration;
 
-  constructor(props: DataLakeBackupComplianceProps = {}) {
+  // Private: cdk-nag habits would add it with `Aspects.of(app).add(...)`, which cdktf 0.21 never runs. `applyTo` works.
+  private constructor(props: DataLakeBackupComplianceProps) {
     const level = props.level ?? ComplianceLevel.ERROR;
     const floor = props.minimumRetention ?? DEFAULT_MINIMUM_RETENTION;
     const problems: string[] = [];
@@ -118,11 +121,12 @@ export class DataLakeBackupCompliance implements IAspect {
     const stack = TerraformStack.of(account);
     const ids = new Set([resolveIn(stack, account.id)]);
     const name = account.nameInput;
+    // A reference resolved in the account's own stack reads as the plain reference, whatever stack the backup is in.
     const protectedHere = backupsOf(account).some((b) => {
       const a = b.storageAccount;
       if (a.resource === account) return true;
       if (isLiteral(name) && isLiteral(a.name) && a.name === name) return true;
-      return TerraformStack.of(b) === stack && ids.has(resolveIn(stack, a.storageAccountId));
+      return ids.has(resolveIn(stack, a.storageAccountId));
     });
     if (!protectedHere) {
       this.report(
@@ -159,21 +163,26 @@ export class DataLakeBackupCompliance implements IAspect {
     if (!isBackupRole) return;
     const stack = TerraformStack.of(role);
     const principal = resolveIn(stack, role.principalIdInput);
-    const vaults = backupsOf(role).filter((b) => TerraformStack.of(b.vault) === stack || isLiteral(b.vault.principalId));
-    const forVault = vaults.find((b) => resolveIn(stack, b.vault.principalId) === principal);
-    if (!forVault) return;
+    const backups = backupsOf(role).filter((b) => resolveIn(stack, b.vault.principalId) === principal);
+    if (backups.length === 0) return;
     const scope = resolveIn(stack, role.scopeInput);
-    const onAccount = typeof scope === 'string' && (ACCOUNT_ID.test(scope) || ACCOUNT_REFERENCE.test(scope));
-    if (!onAccount) {
-      this.report(
-        role,
-        ComplianceRule.ROLE_WIDER_THAN_ACCOUNT,
-        `Role assignment '${role.node.path}' grants Storage Account Backup Contributor to the identity of vault '${forVault.vault.vaultName ?? forVault.vault.node.path}' on ${describe(scope)}, wider than a storage account`,
-      );
-    }
+    // The accounts the vault protects, as this stack reads them (a cross-stack reference included).
+    if (backups.some((b) => resolveIn(stack, b.storageAccount.storageAccountId) === scope)) return;
+    if (scopeKind(scope) !== 'wider') return;
+    const vault = backups[0].vault;
+    this.report(
+      role,
+      ComplianceRule.ROLE_WIDER_THAN_ACCOUNT,
+      `Role assignment '${role.node.path}' grants Storage Account Backup Contributor to the identity of vault '${vault.vaultName ?? vault.node.path}' on ${describe(scope)}, wider than a storage account`,
+    );
   }
 
   private report(node: IConstruct, rule: ComplianceRule, finding: string): void {
+    // Synthesizing a stack twice, or applying the check twice, must not repeat a finding.
+    const seen = reported.get(node) ?? new Set<ComplianceRule>();
+    reported.set(node, seen);
+    if (seen.has(rule)) return;
+    seen.add(rule);
     const suppressed = suppressionOf(node, rule);
     if (suppressed) {
       Annotations.of(node).addInfo(`[${rule}] suppressed: ${finding}. Reason: ${suppressed.reason}`);
@@ -184,6 +193,19 @@ export class DataLakeBackupCompliance implements IAspect {
     if (this.level === ComplianceLevel.ERROR) Annotations.of(node).addError(message);
     else Annotations.of(node).addWarning(message);
   }
+}
+
+const reported = new WeakMap<IConstruct, Set<ComplianceRule>>();
+
+/**
+ * Whether a role scope, as Terraform reads it, is a storage account (or something in one), wider (a resource group,
+ * a subscription, a management group), or unknown (a variable, another stack's output): unknown is not judged.
+ */
+function scopeKind(scope: unknown): 'account' | 'wider' | 'unknown' {
+  if (typeof scope !== 'string') return 'unknown';
+  if (ACCOUNT_SCOPE.test(scope) || ACCOUNT_REFERENCE.test(scope)) return 'account';
+  if (WIDER_REFERENCE.test(scope) || (isLiteral(scope) && scope.startsWith('/'))) return 'wider';
+  return 'unknown';
 }
 
 // Every backup of the app, whatever stack it is in: an account may be protected from another stack.

@@ -6,6 +6,7 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import { Duration, TimeUnit } from '../duration';
 import { DataLakeBackupPolicy } from '../policy';
+import { claimName } from '../private/account-registry';
 import { checkBoolean, checkResourceGroupName, checkTags } from '../private/common-checks';
 import { isIntegerInRange, isLiteral, Problems } from '../private/problems';
 import { ScheduleFrequency } from '../schedule';
@@ -142,7 +143,7 @@ export class BackupMonitoring extends Construct {
     super(scope, id);
     const p = props ?? ({} as BackupMonitoringProps);
     const problems = new Problems(`BackupMonitoring '${this.node.path}'`);
-    const resourceGroupName = validate(problems, p);
+    const resourceGroupName = validate(problems, p, this.node.path);
     problems.throwIfAny();
 
     const vault = p.vault;
@@ -269,7 +270,7 @@ function policiesOf(scope: Construct, vault: IBackupVault): DataLakeBackupPolicy
 }
 
 // Returns the resource group of the alerting resources.
-function validate(problems: Problems, p: BackupMonitoringProps): string {
+function validate(problems: Problems, p: BackupMonitoringProps, scopePath: string): string {
   const vault = p.vault;
   if (!vault || typeof vault !== 'object' || typeof vault.vaultId !== 'string') {
     problems.add('vault', 'must be a BackupVault or BackupVault.fromVaultAttributes(...)', vault);
@@ -325,6 +326,12 @@ function validate(problems: Problems, p: BackupMonitoringProps): string {
     });
   }
   checkTags(problems, p.tags);
+  // A second monitor would create a second diagnostic setting to the same place and alert rules of the same names:
+  // Azure refuses both at apply. A refused monitor claims nothing.
+  if (problems.empty) {
+    const holder = claimName(vault, 'monitoring of vault', isLiteral(vault.vaultId) ? vault.vaultId : vault.node.path, scopePath);
+    if (holder !== undefined) problems.add('vault', `is already monitored by BackupMonitoring '${holder}': one per vault`, vault.vaultName ?? vault.node.path);
+  }
   return group ?? '';
 }
 

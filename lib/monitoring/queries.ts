@@ -1,3 +1,5 @@
+import { isIntegerInRange, Problems } from '../private/problems';
+
 // The Kusto queries of the backup alerts, over the resource-specific tables the vault's diagnostic setting
 // fills (Azure Backup reports data model, Backup vault rows). README.md prints them for running by hand.
 
@@ -25,6 +27,10 @@ export function failedJobsQuery(vaultId: string): string {
  * seen less than `lookbackHours` ago has not had its first scheduled backup yet and is left out.
  */
 export function missedBackupsQuery(vaultId: string, policyNames: readonly string[], lookbackHours: number): string {
+  const problems = new Problems('missedBackupsQuery');
+  problems.check(Array.isArray(policyNames) && policyNames.length > 0, 'policyNames', 'must name at least one policy', policyNames);
+  problems.check(isIntegerInRange(lookbackHours, 1, 47), 'lookbackHours', 'must be whole hours from 1 to 47 (a log alert reads two days at most)', lookbackHours);
+  problems.throwIfAny();
   const policies = policyNames.map((p) => `"${p}"`).join(', ');
   return [
     `let lookback = ${lookbackHours}h;`,
