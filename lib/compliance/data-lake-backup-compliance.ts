@@ -93,6 +93,7 @@ export class DataLakeBackupCompliance implements IAspect {
 
   private readonly level: ComplianceLevel;
   private readonly minimumRetention: Duration;
+  private backups?: DataLakeBackup[];
 
   // Private: cdk-nag habits would add it with `Aspects.of(app).add(...)`, which cdktf 0.21 never runs. `applyTo` works.
   private constructor(props: DataLakeBackupComplianceProps) {
@@ -111,6 +112,8 @@ export class DataLakeBackupCompliance implements IAspect {
   }
 
   public visit(node: IConstruct): void {
+    // Each synthesis visits a stack before what is in it: the app's backups are listed once per stack, not per node.
+    if (TerraformStack.isStack(node)) this.backups = undefined;
     if (node instanceof StorageAccount) this.checkAccount(node);
     else if (node instanceof DataLakeBackup) this.checkBackup(node);
     else if (node instanceof RoleAssignment) this.checkRole(node);
@@ -122,7 +125,7 @@ export class DataLakeBackupCompliance implements IAspect {
     const ids = new Set([resolveIn(stack, account.id)]);
     const name = account.nameInput;
     // A reference resolved in the account's own stack reads as the plain reference, whatever stack the backup is in.
-    const protectedHere = backupsOf(account).some((b) => {
+    const protectedHere = this.backupsOf(account).some((b) => {
       const a = b.storageAccount;
       if (a.resource === account) return true;
       if (isLiteral(name) && isLiteral(a.name) && a.name === name) return true;
@@ -163,7 +166,7 @@ export class DataLakeBackupCompliance implements IAspect {
     if (!isBackupRole) return;
     const stack = TerraformStack.of(role);
     const principal = resolveIn(stack, role.principalIdInput);
-    const backups = backupsOf(role).filter((b) => resolveIn(stack, b.vault.principalId) === principal);
+    const backups = this.backupsOf(role).filter((b) => resolveIn(stack, b.vault.principalId) === principal);
     if (backups.length === 0) return;
     const scope = resolveIn(stack, role.scopeInput);
     // The accounts the vault protects, as this stack reads them (a cross-stack reference included).
@@ -175,6 +178,12 @@ export class DataLakeBackupCompliance implements IAspect {
       ComplianceRule.ROLE_WIDER_THAN_ACCOUNT,
       `Role assignment '${role.node.path}' grants Storage Account Backup Contributor to the identity of vault '${vault.vaultName ?? vault.node.path}' on ${describe(scope)}, wider than a storage account`,
     );
+  }
+
+  // Every backup of the app, whatever stack it is in: an account may be protected from another stack.
+  private backupsOf(scope: IConstruct): DataLakeBackup[] {
+    this.backups ??= scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup);
+    return this.backups;
   }
 
   private report(node: IConstruct, rule: ComplianceRule, finding: string): void {
@@ -208,10 +217,6 @@ function scopeKind(scope: unknown): 'account' | 'wider' | 'unknown' {
   return 'unknown';
 }
 
-// Every backup of the app, whatever stack it is in: an account may be protected from another stack.
-function backupsOf(scope: IConstruct): DataLakeBackup[] {
-  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup);
-}
 
 function daysIn(duration: Duration): number | undefined {
   const perUnit = DAYS_PER_UNIT[duration.unit];
