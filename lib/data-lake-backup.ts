@@ -10,6 +10,8 @@ import { describe, isLiteral, isTokenCollection, Problems } from './private/prob
 import { registerBackupSource } from './private/account-registry';
 import { checkBoolean } from './private/common-checks';
 import { ensureTimeProvider } from './private/time-provider';
+import { dependsOnByAddress } from './private/depends-on';
+import { quietTokenStacks } from './private/token-stacks';
 import { planTimeRegionChecks } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
 import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
@@ -103,49 +105,56 @@ export class DataLakeBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: DataLakeBackupProps) {
     super(scope, id);
-    const p = props ?? ({} as DataLakeBackupProps);
-    const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
-    validateReferences(problems, p);
-    if (problems.empty) validateRegions(problems, p, this);
-    const containerNames = validateContainers(problems, p.containers);
-    validateAccess(problems, p);
-    if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
-    problems.throwIfAny();
+    const restore = quietTokenStacks(); // see token-stacks.ts: most of a large fleet's synth time and memory
+    try {
+      const p = props ?? ({} as DataLakeBackupProps);
+      const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
+      validateReferences(problems, p);
+      if (problems.empty) validateRegions(problems, p, this);
+      const containerNames = validateContainers(problems, p.containers);
+      validateAccess(problems, p);
+      if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
+      problems.throwIfAny();
 
-    const account = p.storageAccount;
-    const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
-    if (p.grantAccess !== false) {
-      // depends_on cannot cross stacks: a backup in another stack than its vault keeps the grant beside it.
-      const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
-      this.roleAssignment = p.vault.grantBackupAccess(account, sameStack ? undefined : this);
-      dependsOn.unshift(this.roleAssignment);
-      const wait = p.rolePropagationWait ?? DEFAULT_ROLE_PROPAGATION_WAIT;
-      if (wait !== false) {
-        ensureTimeProvider(this);
-        this.propagationWait = new Sleep(this, 'RolePropagationWait', {
-          createDuration: wait.toGoDuration(),
-          // A replaced role assignment waits again before the instance is touched.
-          triggers: { role_assignment_id: this.roleAssignment.id },
-          dependsOn: [this.roleAssignment],
-        });
-        dependsOn.splice(1, 0, this.propagationWait);
+      const account = p.storageAccount;
+      const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
+      if (p.grantAccess !== false) {
+        // depends_on cannot cross stacks: a backup in another stack than its vault keeps the grant beside it.
+        const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
+        this.roleAssignment = p.vault.grantBackupAccess(account, sameStack ? undefined : this);
+        dependsOn.unshift(this.roleAssignment);
+        const wait = p.rolePropagationWait ?? DEFAULT_ROLE_PROPAGATION_WAIT;
+        if (wait !== false) {
+          ensureTimeProvider(this);
+          this.propagationWait = new Sleep(this, 'RolePropagationWait', {
+            createDuration: wait.toGoDuration(),
+            // A replaced role assignment waits again before the instance is touched.
+            triggers: { role_assignment_id: this.roleAssignment.id },
+            dependsOn: [this.roleAssignment],
+          });
+          dependsOnByAddress(this.propagationWait, [this.roleAssignment]);
+          dependsOn.splice(1, 0, this.propagationWait);
+        }
       }
-    }
 
-    this.containerNames = containerNames;
-    this.vault = p.vault;
-    this.storageAccount = account;
-    this.policy = p.policy;
-    this.instance = new DataProtectionBackupInstanceDataLakeStorage(this, 'Resource', {
-      name: p.name ?? account.name ?? Fn.element(Fn.split('/', account.storageAccountId), 8),
-      dataProtectionBackupVaultId: p.vault.vaultId,
-      location: account.location,
-      backupPolicyDataLakeStorageId: p.policy.policyId,
-      storageAccountId: account.storageAccountId,
-      storageContainerNames: containerNames,
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-      lifecycle: this.lifecycle(p, account),
-    });
+      this.containerNames = containerNames;
+      this.vault = p.vault;
+      this.storageAccount = account;
+      this.policy = p.policy;
+      this.instance = new DataProtectionBackupInstanceDataLakeStorage(this, 'Resource', {
+        name: p.name ?? account.name ?? Fn.element(Fn.split('/', account.storageAccountId), 8),
+        dataProtectionBackupVaultId: p.vault.vaultId,
+        location: account.location,
+        backupPolicyDataLakeStorageId: p.policy.policyId,
+        storageAccountId: account.storageAccountId,
+        storageContainerNames: containerNames,
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+        lifecycle: this.lifecycle(p, account),
+      });
+      dependsOnByAddress(this.instance, dependsOn);
+    } finally {
+      restore();
+    }
   }
 
   private lifecycle(p: DataLakeBackupProps, account: IDataLakeStorageAccount) {

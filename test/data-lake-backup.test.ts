@@ -48,6 +48,22 @@ describe('role before backup', () => {
     expect(backup.propagationWait).toBeInstanceOf(Sleep);
   });
 
+  test('depends_on follows a logical ID overridden after construction, and can still be replaced', () => {
+    const { stack } = newStack();
+    const { vault, policy } = vaultAndPolicy(stack);
+    const backup = new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
+    backup.propagationWait!.overrideLogicalId('lake_wait');
+    const json = synth(stack);
+    const role = onlyResource(json, 'azurerm_role_assignment');
+    expect(onlyResource(json, INSTANCE_TYPE).config.depends_on).toEqual([role.address, 'time_sleep.lake_wait']);
+
+    const other = newStack();
+    const second = vaultAndPolicy(other.stack);
+    const replaced = new DataLakeBackup(other.stack, 'Lake', { vault: second.vault, policy: second.policy, storageAccount: account(), containers: ['raw'] });
+    replaced.instance.dependsOn = ['azurerm_resource_group.elsewhere'];
+    expect(onlyResource(synth(other.stack), INSTANCE_TYPE).config.depends_on).toEqual(['azurerm_resource_group.elsewhere']);
+  });
+
   test('rolePropagationWait: false keeps the role but drops the wait', () => {
     const { stack } = newStack();
     const { vault, policy } = vaultAndPolicy(stack);

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 
 const AUTO_PROVIDER_ID = 'AdlsBackupTimeProvider';
+const provided = new WeakSet<TerraformStack>();
 
 function isDefaultTimeProvider(c: IConstruct): boolean {
   return c instanceof TerraformProvider && c.terraformResourceType === 'time' && !c.alias;
@@ -14,6 +15,9 @@ function isDefaultTimeProvider(c: IConstruct): boolean {
  */
 export function ensureTimeProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
+  // Searched once per stack: a search per backup would cost time growing with the square of the fleet.
+  if (provided.has(stack)) return;
+  provided.add(stack);
   if (stack.node.findAll().some(isDefaultTimeProvider)) return;
   const provider = new TimeProvider(stack, AUTO_PROVIDER_ID, {});
   // A TimeProvider the user adds later would make two default providers, which Terraform refuses: say so at synth.
