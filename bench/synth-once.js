@@ -16,5 +16,14 @@ const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
 const json = JSON.parse(fs.readFileSync(file, 'utf8'));
 const resources = Object.fromEntries(Object.entries(json.resource).map(([type, all]) => [type, Object.keys(all).length]));
 process.stdout.write(
-  `${JSON.stringify({ resources, jsonBytes: fs.statSync(file).size, maxRssKiB: process.resourceUsage().maxRSS })}\n`,
+  `${JSON.stringify({ resources, sameAs: signature(json), jsonBytes: fs.statSync(file).size, maxRssKiB: process.resourceUsage().maxRSS })}\n`,
 );
+
+// What the Terraform says, leaving out names: every resource's arguments with addresses and the "//" metadata
+// removed, sorted. The library and the baseline must agree on it.
+function signature(config) {
+  const anonymous = (value) =>
+    JSON.stringify(value, (key, v) => (key === '//' ? undefined : typeof v === 'string' ? v.replace(/\$\{[^}]+\}/g, '${ref}').replace(/^[a-z_]+\.[A-Za-z0-9_-]+$/, 'address') : v));
+  const bodies = Object.entries(config.resource).flatMap(([type, all]) => Object.values(all).map((body) => `${type} ${anonymous(body)}`));
+  return require('crypto').createHash('sha256').update(bodies.sort().join('\n')).digest('hex');
+}
