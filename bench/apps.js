@@ -33,7 +33,11 @@ function buildLibrary(app, n, lib) {
   const stack = newStack(app);
   const byRegion = new Map(
     REGIONS.map((region) => {
-      const vault = new lib.BackupVault(stack, `Vault-${region}`, { name: `bv-${region}`, resourceGroupName: 'rg-backup', location: region });
+      const vault = new lib.BackupVault(stack, `Vault-${region}`, {
+        name: `bv-${region}`,
+        resourceGroupName: 'rg-backup',
+        location: region,
+      });
       const policy = new lib.DataLakeBackupPolicy(stack, `Policy-${region}`, {
         vault,
         name: 'adls-daily',
@@ -96,7 +100,11 @@ function buildBaseline(app, n, lib) {
       principalType: 'ServicePrincipal',
       skipServicePrincipalAadCheck: true,
     });
-    const wait = new Sleep(stack, `Wait-${a.name}`, { createDuration: '300s', triggers: { role_assignment_id: role.id }, dependsOn: [role] });
+    const wait = new Sleep(stack, `Wait-${a.name}`, {
+      createDuration: '300s',
+      triggers: { role_assignment_id: role.id },
+      dependsOn: [role],
+    });
     new lib.DataProtectionBackupInstanceDataLakeStorage(stack, `Backup-${a.name}`, {
       name: a.name,
       dataProtectionBackupVaultId: vault.id,

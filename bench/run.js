@@ -28,7 +28,9 @@ const median = (values) => {
 function synthOnce(kind, n) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(__dirname, 'synth-once.js'), kind, String(n), outdir], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'synth-once.js'), kind, String(n), outdir], {
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   fs.rmSync(outdir, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`${kind} N=${n} failed:\n${child.stderr}`);
@@ -53,21 +55,34 @@ function measure() {
     }
     const [a, b] = [samples.library, samples.baseline];
     if (a[0].sameAs !== b[0].sameAs) {
-      throw new Error(`N=${n}: the two apps made different Terraform (resources ${JSON.stringify(a[0].resources)} vs ${JSON.stringify(b[0].resources)})`);
+      throw new Error(
+        `N=${n}: the two apps made different Terraform (resources ${JSON.stringify(a[0].resources)} vs ${JSON.stringify(b[0].resources)})`,
+      );
     }
     const row = {
       n,
       library: { seconds: median(a.map((s) => s.seconds)), mib: median(a.map((s) => s.maxRssKiB)) / 1024, bytes: a[0].jsonBytes },
-      baseline: { seconds: median(b.map((s) => s.seconds)), mib: median(b.map((s) => s.maxRssKiB)) / 1024, bytes: b[0].jsonBytes },
+      baseline: {
+        seconds: median(b.map((s) => s.seconds)),
+        mib: median(b.map((s) => s.maxRssKiB)) / 1024,
+        bytes: b[0].jsonBytes,
+      },
       resources: a[0].resources,
     };
     row.ratio = row.library.seconds / row.baseline.seconds;
     rows.push(row);
-    console.log(`N=${n}: library ${row.library.seconds.toFixed(2)} s / ${row.library.mib.toFixed(0)} MiB, baseline ${row.baseline.seconds.toFixed(2)} s / ${row.baseline.mib.toFixed(0)} MiB, ratio ${row.ratio.toFixed(2)}`);
+    console.log(
+      `N=${n}: library ${row.library.seconds.toFixed(2)} s / ${row.library.mib.toFixed(0)} MiB, baseline ${row.baseline.seconds.toFixed(2)} s / ${row.baseline.mib.toFixed(0)} MiB, ratio ${row.ratio.toFixed(2)}`,
+    );
   }
   const requires = Array.from({ length: runs }, requireOnce);
-  const cold = { requireSeconds: median(requires.map((r) => r.requireSeconds)), processSeconds: median(requires.map((r) => r.processSeconds)) };
-  console.log(`cold require of the package: ${(cold.requireSeconds * 1000).toFixed(0)} ms (whole process ${(cold.processSeconds * 1000).toFixed(0)} ms)`);
+  const cold = {
+    requireSeconds: median(requires.map((r) => r.requireSeconds)),
+    processSeconds: median(requires.map((r) => r.processSeconds)),
+  };
+  console.log(
+    `cold require of the package: ${(cold.requireSeconds * 1000).toFixed(0)} ms (whole process ${(cold.processSeconds * 1000).toFixed(0)} ms)`,
+  );
   return { rows, cold };
 }
 
@@ -75,13 +90,34 @@ function budgetResults({ rows, cold }) {
   const at = (n) => rows.find((r) => r.n === n);
   const results = [];
   for (const n of BUDGETS.ratioAt) {
-    if (at(n)) results.push({ what: `library/baseline wall time at N=${n}`, limit: `≤ ${BUDGETS.ratio}`, got: at(n).ratio.toFixed(2), ok: at(n).ratio <= BUDGETS.ratio });
+    if (at(n))
+      results.push({
+        what: `library/baseline wall time at N=${n}`,
+        limit: `≤ ${BUDGETS.ratio}`,
+        got: at(n).ratio.toFixed(2),
+        ok: at(n).ratio <= BUDGETS.ratio,
+      });
   }
   if (at(5000)) {
-    results.push({ what: 'library, N=5000, whole-process wall time', limit: `≤ ${BUDGETS.n5000Seconds} s`, got: `${at(5000).library.seconds.toFixed(2)} s`, ok: at(5000).library.seconds <= BUDGETS.n5000Seconds });
-    results.push({ what: 'library, N=5000, peak RSS', limit: `≤ ${BUDGETS.n5000MiB} MiB`, got: `${at(5000).library.mib.toFixed(0)} MiB`, ok: at(5000).library.mib <= BUDGETS.n5000MiB });
+    results.push({
+      what: 'library, N=5000, whole-process wall time',
+      limit: `≤ ${BUDGETS.n5000Seconds} s`,
+      got: `${at(5000).library.seconds.toFixed(2)} s`,
+      ok: at(5000).library.seconds <= BUDGETS.n5000Seconds,
+    });
+    results.push({
+      what: 'library, N=5000, peak RSS',
+      limit: `≤ ${BUDGETS.n5000MiB} MiB`,
+      got: `${at(5000).library.mib.toFixed(0)} MiB`,
+      ok: at(5000).library.mib <= BUDGETS.n5000MiB,
+    });
   }
-  results.push({ what: 'cold require of the package', limit: `≤ ${BUDGETS.requireSeconds} s`, got: `${cold.requireSeconds.toFixed(3)} s`, ok: cold.requireSeconds <= BUDGETS.requireSeconds });
+  results.push({
+    what: 'cold require of the package',
+    limit: `≤ ${BUDGETS.requireSeconds} s`,
+    got: `${cold.requireSeconds.toFixed(3)} s`,
+    ok: cold.requireSeconds <= BUDGETS.requireSeconds,
+  });
   return results;
 }
 
@@ -101,7 +137,7 @@ function report(measured, budgets) {
     `Machine: ${machine()}.`,
     '',
     `N storage accounts over 5 regions (one vault and one policy per region; per account a role assignment, a wait and`,
-    'a backup instance). (a) the library\'s constructs, (b) the same resources written by hand with the prebuilt provider',
+    "a backup instance). (a) the library's constructs, (b) the same resources written by hand with the prebuilt provider",
     `classes and the project's ADLS L1 bindings. Each synthesis runs in a fresh Node process, a and b alternating,`,
     `${runs} runs each; medians. Wall time is the whole process, from spawn to exit; RSS is the process's peak.`,
     'Both write the same resources with the same arguments (checked on every run, names aside); the JSON sizes differ',

@@ -23,7 +23,15 @@ process.stdout.write(
 // removed, sorted. The library and the baseline must agree on it.
 function signature(config) {
   const anonymous = (value) =>
-    JSON.stringify(value, (key, v) => (key === '//' ? undefined : typeof v === 'string' ? v.replace(/\$\{[^}]+\}/g, '${ref}').replace(/^[a-z_]+\.[A-Za-z0-9_-]+$/, 'address') : v));
-  const bodies = Object.entries(config.resource).flatMap(([type, all]) => Object.values(all).map((body) => `${type} ${anonymous(body)}`));
+    JSON.stringify(value, (key, v) =>
+      key === '//'
+        ? undefined
+        : typeof v === 'string'
+          ? v.replace(/\$\{[^}]+\}/g, '${ref}').replace(/^[a-z_]+\.[A-Za-z0-9_-]+$/, 'address')
+          : v,
+    );
+  const bodies = Object.entries(config.resource).flatMap(([type, all]) =>
+    Object.values(all).map((body) => `${type} ${anonymous(body)}`),
+  );
   return require('crypto').createHash('sha256').update(bodies.sort().join('\n')).digest('hex');
 }

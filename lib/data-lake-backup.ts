@@ -195,14 +195,19 @@ export class DataLakeBackup extends Construct {
     protectedAccounts.set(stack, claimed);
     const other = claimed.get(account.stableKey);
     if (other !== undefined) {
-      problems.add('storageAccount', `is already protected by DataLakeBackup '${other}' (Azure allows one backup instance per account)`, account.stableKey);
+      problems.add(
+        'storageAccount',
+        `is already protected by DataLakeBackup '${other}' (Azure allows one backup instance per account)`,
+        account.stableKey,
+      );
     } else claimed.set(account.stableKey, this.node.path);
   }
 }
 
 function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
-  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
+  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string')
+    problems.add('vault', 'must be a BackupVault', p.vault);
   if (!(p.policy instanceof Construct) || typeof p.policy.policyId !== 'string' || !(p.policy.vault instanceof Construct)) {
     problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
   }
@@ -214,8 +219,7 @@ function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   }
   if (!problems.empty) return;
   const policyVault = p.policy.vault;
-  const sameVault =
-    policyVault === p.vault || (isLiteral(policyVault.vaultId) && policyVault.vaultId === p.vault.vaultId);
+  const sameVault = policyVault === p.vault || (isLiteral(policyVault.vaultId) && policyVault.vaultId === p.vault.vaultId);
   if (!sameVault) {
     problems.add(
       'policy',

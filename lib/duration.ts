@@ -70,9 +70,7 @@ export class Duration {
     public readonly unit: TimeUnit,
   ) {
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) {
-      throw new BackupConfigError(
-        `\`Duration.${unit}(amount)\` must be a whole number of at least 1, got: ${describe(amount)}`,
-      );
+      throw new BackupConfigError(`\`Duration.${unit}(amount)\` must be a whole number of at least 1, got: ${describe(amount)}`);
     }
   }
 

@@ -31,11 +31,13 @@ const SETTING_FIELD: Record<IrreversibleSetting, string> = {
 };
 
 const WARNING: Record<IrreversibleSetting, string> = {
-  [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON]: 'softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.',
-  [IrreversibleSetting.IMMUTABILITY_LOCKED]: 'immutability Locked is irreversible: recovery points can never be deleted before they expire.',
+  [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON]:
+    'softDelete AlwaysOn is irreversible: soft delete can never be turned off for this vault.',
+  [IrreversibleSetting.IMMUTABILITY_LOCKED]:
+    'immutability Locked is irreversible: recovery points can never be deleted before they expire.',
   [IrreversibleSetting.CROSS_REGION_RESTORE]:
     'crossRegionRestore is irreversible: once on, turning it off replaces the vault (and loses its recovery points). ' +
-    'ADLS vaulted backups cannot use it (Azure restores them only in the vault\'s region); it serves other datasources of the vault.',
+    "ADLS vaulted backups cannot use it (Azure restores them only in the vault's region); it serves other datasources of the vault.",
 };
 
 /** The irreversible settings that `p` turns on. */
@@ -69,7 +71,11 @@ export function checkAcknowledgements(problems: Problems, p: RequestedSettings):
     } else if (acks.indexOf(ack) !== i) {
       problems.add(`acknowledgeIrreversible[${i}]`, 'repeats a setting already acknowledged', ack);
     } else if (!requested.includes(ack)) {
-      problems.add(`acknowledgeIrreversible[${i}]`, `acknowledges a setting this vault does not set (\`${SETTING_FIELD[ack]}\`); remove it`, ack);
+      problems.add(
+        `acknowledgeIrreversible[${i}]`,
+        `acknowledges a setting this vault does not set (\`${SETTING_FIELD[ack]}\`); remove it`,
+        ack,
+      );
     }
   });
   requested.filter((s) => !acks.includes(s)).forEach((s) => refuseUnacknowledged(problems, s, p));

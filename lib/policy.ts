@@ -75,7 +75,12 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
     validatePolicyProps(problems, p);
     if (problems.empty && isLiteral(p.name)) {
       const holder = claimName(this, `policies of ${p.vault.vaultId}`, p.name, this.node.path);
-      if (holder !== undefined) problems.add('name', `is already the name of policy '${holder}' in this vault (names are unique per vault, in any case)`, p.name);
+      if (holder !== undefined)
+        problems.add(
+          'name',
+          `is already the name of policy '${holder}' in this vault (names are unique per vault, in any case)`,
+          p.name,
+        );
     }
     problems.throwIfAny();
 

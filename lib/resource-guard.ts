@@ -105,7 +105,12 @@ function validateGuardProps(problems: Problems, p: BackupResourceGuardProps): vo
   const known = Object.values(CriticalOperation) as string[];
   ops.forEach((op, i) => {
     if (typeof op === 'string' && !isLiteral(op)) return; // a Terraform reference: azurerm checks it
-    if (!known.includes(op)) problems.add(`unguardedOperations[${i}]`, 'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)', op);
+    if (!known.includes(op))
+      problems.add(
+        `unguardedOperations[${i}]`,
+        'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
+        op,
+      );
     else if (ops.indexOf(op) !== i) problems.add(`unguardedOperations[${i}]`, 'repeats an operation already listed', op);
   });
 }

@@ -65,7 +65,11 @@ export class DataLakeRestoreTarget extends Construct {
     this.sources = p.sources;
     this.existingContainers = p.existingContainers ?? [];
     // Known collisions are refused now; containers and backups added to the app later are checked at synth.
-    if (p.sources !== undefined) this.refuseCollisions(p.sources, this.existingContainers.map((name, i) => [name, `existingContainers[${i}]`]));
+    if (p.sources !== undefined)
+      this.refuseCollisions(
+        p.sources,
+        this.existingContainers.map((name, i) => [name, `existingContainers[${i}]`]),
+      );
     this.node.addValidation({ validate: () => this.validateAtSynth() });
 
     // depends_on and references cannot cross stacks: a target in another stack than its vault keeps the grant beside it.
@@ -74,7 +78,10 @@ export class DataLakeRestoreTarget extends Construct {
   }
 
   private validateAtSynth(): string[] {
-    const found = containersOnAccount(this, this.storageAccount).map(([name, path]): [string, string] => [name, `StorageContainer '${path}'`]);
+    const found = containersOnAccount(this, this.storageAccount).map(([name, path]): [string, string] => [
+      name,
+      `StorageContainer '${path}'`,
+    ]);
     const listed = this.existingContainers.map((name, i): [string, string] => [name, `existingContainers[${i}]`]);
     this.refuseCollisions(this.sources ?? backupsOf(this, this.vault), [...listed, ...found]);
     return [];
@@ -98,18 +105,27 @@ export class DataLakeRestoreTarget extends Construct {
 }
 
 function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void {
-  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string' || typeof p.vault.grantRestoreAccess !== 'function') {
+  if (
+    !(p.vault instanceof Construct) ||
+    typeof p.vault.vaultId !== 'string' ||
+    typeof p.vault.grantRestoreAccess !== 'function'
+  ) {
     problems.add('vault', 'must be a BackupVault', p.vault);
   }
   if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
-    problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)', p.storageAccount);
+    problems.add(
+      'storageAccount',
+      'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      p.storageAccount,
+    );
   }
   if (p.sources !== undefined) {
     if (!Array.isArray(p.sources)) problems.add('sources', 'must be a list of DataLakeBackup', p.sources);
     else {
       p.sources.forEach((source, i) => {
         if (!(source instanceof DataLakeBackup)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
-        else if (p.sources!.indexOf(source) !== i) problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
+        else if (p.sources!.indexOf(source) !== i)
+          problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
         else if (p.vault && !sameVault(source.vault, p.vault)) {
           problems.add(`sources[${i}]`, `must be a backup of this target's vault '${p.vault.node?.path}'`, source.node.path);
         }
@@ -117,12 +133,17 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
     }
   }
   if (p.existingContainers !== undefined) {
-    if (!Array.isArray(p.existingContainers)) problems.add('existingContainers', 'must be a list of container names', p.existingContainers);
+    if (!Array.isArray(p.existingContainers))
+      problems.add('existingContainers', 'must be a list of container names', p.existingContainers);
     else {
       p.existingContainers.forEach((name, i) => {
         const field = `existingContainers[${i}]`;
         if (!isLiteral(name) || !CONTAINER_NAME.test(name)) {
-          problems.add(field, 'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens', name);
+          problems.add(
+            field,
+            'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens',
+            name,
+          );
         } else if (p.existingContainers!.indexOf(name) !== i) problems.add(field, 'repeats a container already listed', name);
       });
     }
@@ -136,7 +157,9 @@ function sameVault(a: IBackupVault, b: IBackupVault): boolean {
 
 /** Every DataLakeBackup of `vault` in the app. */
 function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
-  return scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && sameVault(c.vault, vault));
+  return scope.node.root.node
+    .findAll()
+    .filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && sameVault(c.vault, vault));
 }
 
 /**
@@ -152,7 +175,8 @@ function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount
   const ids = known([account.storageAccountId, account.resource?.id]);
   const names = known([account.name, account.resource?.name, account.resource?.nameInput]);
   const onAccount = (c: StorageContainer) => {
-    if (!isLiteral(c.storageAccountIdInput) && !isLiteral(c.storageAccountNameInput) && TerraformStack.of(c) !== stack) return false;
+    if (!isLiteral(c.storageAccountIdInput) && !isLiteral(c.storageAccountNameInput) && TerraformStack.of(c) !== stack)
+      return false;
     const id = c.storageAccountIdInput;
     const name = c.storageAccountNameInput;
     return (id !== undefined && ids.has(resolve(id))) || (name !== undefined && names.has(resolve(name)));

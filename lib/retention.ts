@@ -257,7 +257,10 @@ function checkRuleName(problems: Problems, field: string, name: unknown): void {
 function optionsOf<T extends RetentionRuleOptions>(opts: T | undefined, where: string): T {
   if (opts === undefined || opts === null) return {} as T;
   if (typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new BackupConfigError(`\`options\` must be an object such as { daysOfWeek: [DayOfWeek.SUNDAY] }, got: ${describe(opts)}`, where);
+    throw new BackupConfigError(
+      `\`options\` must be an object such as { daysOfWeek: [DayOfWeek.SUNDAY] }, got: ${describe(opts)}`,
+      where,
+    );
   }
   return opts;
 }

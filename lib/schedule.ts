@@ -139,9 +139,7 @@ export class BackupSchedule {
   public describe(): string {
     if (!this.frequency || !this.timeOfDay) return `custom: ${this.intervals.join(', ')}`;
     const at = `${pad(this.timeOfDay.hour)}:${pad(this.timeOfDay.minute)} (UTC${this.timeOfDay.utcOffset})`;
-    return this.frequency === ScheduleFrequency.DAILY
-      ? `daily at ${at}`
-      : `weekly on ${this.timeOfDay.days.join(', ')} at ${at}`;
+    return this.frequency === ScheduleFrequency.DAILY ? `daily at ${at}` : `weekly on ${this.timeOfDay.days.join(', ')} at ${at}`;
   }
 }
 
@@ -196,11 +194,7 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     return undefined;
   }
   if (period !== 'P1D' && period !== 'P1W') {
-    problems.add(
-      field,
-      'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day',
-      interval,
-    );
+    problems.add(field, 'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day', interval);
     return undefined;
   }
   const weekday = (d: Date) => WEEK[(d.getUTCDay() + 6) % 7];
@@ -216,7 +210,11 @@ function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], interv
   }
   parsed.forEach((p, i) => {
     if (parsed.findIndex((q) => q.utcDay === p.utcDay) !== i) {
-      problems.add(`intervals[${i}]`, `starts on ${p.utcDay} (UTC) like an earlier interval (at most one backup a day)`, intervals[i]);
+      problems.add(
+        `intervals[${i}]`,
+        `starts on ${p.utcDay} (UTC) like an earlier interval (at most one backup a day)`,
+        intervals[i],
+      );
     }
   });
 }

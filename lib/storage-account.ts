@@ -88,9 +88,19 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     }
     const nfs = account.nfsv3EnabledInput;
     // Terraform reads the string "true" as true, so a string from a cast or plain JavaScript counts too.
-    problems.check(nfs !== true && (nfs as unknown) !== 'true', 'nfsv3Enabled', 'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup', nfs);
+    problems.check(
+      nfs !== true && (nfs as unknown) !== 'true',
+      'nfsv3Enabled',
+      'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup',
+      nfs,
+    );
     const sftp = account.sftpEnabledInput;
-    problems.check(sftp !== true && (sftp as unknown) !== 'true', 'sftpEnabled', 'must not be true: SFTP accounts cannot use ADLS vaulted backup', sftp);
+    problems.check(
+      sftp !== true && (sftp as unknown) !== 'true',
+      'sftpEnabled',
+      'must not be true: SFTP accounts cannot use ADLS vaulted backup',
+      sftp,
+    );
     const kind = account.accountKindInput;
     if (isLiteral(kind)) {
       problems.check(kind === 'StorageV2', 'accountKind', 'must be "StorageV2" (general-purpose v2)', kind);
@@ -126,17 +136,24 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     }
     const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
     const which = `Storage account '${literalName ?? account.node.id}'`;
-    const needs = 'Azure Backup for ADLS protects only general-purpose v2, Standard, hierarchical-namespace accounts without NFS 3.0';
+    const needs =
+      'Azure Backup for ADLS protects only general-purpose v2, Standard, hierarchical-namespace accounts without NFS 3.0';
     return new DataLakeStorageAccount({
       storageAccountId: account.id,
       location: account.location,
       name: literalName ?? account.name,
       stableKey: literalName ?? addressKey(account),
       planTimeChecks: [
-        { condition: expression(Op.eq(account.isHnsEnabled, true)), errorMessage: `${which} has hierarchical namespace off: ${needs}.` },
+        {
+          condition: expression(Op.eq(account.isHnsEnabled, true)),
+          errorMessage: `${which} has hierarchical namespace off: ${needs}.`,
+        },
         { condition: expression(Op.neq(account.nfsv3Enabled, true)), errorMessage: `${which} has NFS 3.0 on: ${needs}.` },
         { condition: expression(Op.eq(account.accountKind, 'StorageV2')), errorMessage: `${which} is not StorageV2: ${needs}.` },
-        { condition: expression(Op.eq(account.accountTier, 'Standard')), errorMessage: `${which} is not Standard tier: ${needs}.` },
+        {
+          condition: expression(Op.eq(account.accountTier, 'Standard')),
+          errorMessage: `${which} is not Standard tier: ${needs}.`,
+        },
       ],
     });
   }

@@ -65,7 +65,11 @@ export interface IBackupVault extends IConstruct {
    * @param scope where to create the assignment; @default the vault.
    * @param sources the backups to be restored there; @default every backup of this vault, now and later.
    */
-  grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope?: Construct, sources?: readonly DataLakeBackup[]): RoleAssignment;
+  grantRestoreAccess(
+    targetAccount: IDataLakeStorageAccount,
+    scope?: Construct,
+    sources?: readonly DataLakeBackup[],
+  ): RoleAssignment;
 }
 
 /** Props of `BackupVault`. */
@@ -195,7 +199,9 @@ export class BackupVault extends VaultBase {
     }
     this.preventDestroy = p.preventDestroy ?? true;
     if (!this.preventDestroy) {
-      Annotations.of(this).addWarning('preventDestroy is false: `terraform destroy` deletes this vault and every recovery point in it.');
+      Annotations.of(this).addWarning(
+        'preventDestroy is false: `terraform destroy` deletes this vault and every recovery point in it.',
+      );
     }
 
     this.resource = new DataProtectionBackupVault(this, 'Resource', {
@@ -205,7 +211,8 @@ export class BackupVault extends VaultBase {
       datastoreType: 'VaultStore',
       redundancy,
       softDelete,
-      retentionDurationInDays: softDelete === SoftDelete.OFF ? undefined : (p.softDeleteRetention?.toSeconds() ?? 14 * 86400) / 86400,
+      retentionDurationInDays:
+        softDelete === SoftDelete.OFF ? undefined : (p.softDeleteRetention?.toSeconds() ?? 14 * 86400) / 86400,
       immutability: p.immutability ?? Immutability.DISABLED,
       // azurerm accepts this argument only on geo-redundant vaults, so it is left out elsewhere.
       crossRegionRestoreEnabled: redundancy === Redundancy.GEO_REDUNDANT ? (p.crossRegionRestore ?? false) : undefined,
@@ -240,10 +247,16 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   checkEnum(problems, 'immutability', p.immutability, Immutability);
   if (p.softDeleteRetention !== undefined) {
     const retention = p.softDeleteRetention;
-    const inDaysOrWeeks = retention instanceof Duration && (retention.unit === TimeUnit.DAYS || retention.unit === TimeUnit.WEEKS);
+    const inDaysOrWeeks =
+      retention instanceof Duration && (retention.unit === TimeUnit.DAYS || retention.unit === TimeUnit.WEEKS);
     const days = inDaysOrWeeks ? retention.toSeconds()! / 86400 : undefined;
     const shown = retention instanceof Duration ? retention.toString() : retention;
-    problems.check(isIntegerInRange(days, 14, 180), 'softDeleteRetention', 'must be 14 to 180 days, given as Duration.days or Duration.weeks', shown);
+    problems.check(
+      isIntegerInRange(days, 14, 180),
+      'softDeleteRetention',
+      'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      shown,
+    );
     if (p.softDelete === SoftDelete.OFF) {
       problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', shown);
     }
@@ -253,7 +266,11 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   checkBoolean(problems, 'preventDestroy', p.preventDestroy);
   checkBoolean(problems, 'deletionLock', p.deletionLock);
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
-    problems.add('crossRegionRestore', 'can only be true when `redundancy` is GeoRedundant', `${p.crossRegionRestore} with ${p.redundancy}`);
+    problems.add(
+      'crossRegionRestore',
+      'can only be true when `redundancy` is GeoRedundant',
+      `${p.crossRegionRestore} with ${p.redundancy}`,
+    );
   }
   checkTags(problems, p.tags);
 }

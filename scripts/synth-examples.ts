@@ -16,4 +16,6 @@ new CompleteStack(app, 'complete');
 new ExistingAccountStack(app, 'existing-account');
 const fleet = buildFleet(app, loadFleetSpec(FLEET_SPEC));
 app.synth();
-console.log(`Synthesized ${app.node.children.length} example stacks into ${app.outdir}/stacks/ (${fleet.stacks.length} from examples/fleet/backup.yaml)`);
+console.log(
+  `Synthesized ${app.node.children.length} example stacks into ${app.outdir}/stacks/ (${fleet.stacks.length} from examples/fleet/backup.yaml)`,
+);

@@ -42,8 +42,10 @@ const { JANUARY } = MonthOfYear;
 const { SOFT_DELETE_ALWAYS_ON, IMMUTABILITY_LOCKED, CROSS_REGION_RESTORE } = IrreversibleSetting;
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
-const accountIdOf = (name: string) => `${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`;
-const vaultIdOf = (name: string) => `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/${name}`;
+const accountIdOf = (name: string) =>
+  `${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`;
+const vaultIdOf = (name: string) =>
+  `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/${name}`;
 const ACCOUNT_ID = accountIdOf('lakeweu01');
 const VAULT_ID = vaultIdOf('bv-lake-weu');
 const RECOVERY_SERVICES_VAULT_ID = `${SUBSCRIPTION}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-lake`;
@@ -280,7 +282,12 @@ describe('the valid fixtures every case starts from', () => {
     [
       'DataLakeBackup with its booleans set',
       () =>
-        protect(lake('Brazil South'), { preventDestroy: false, allowUnlistedRegion: true, grantAccess: false, rolePropagationWait: false }),
+        protect(lake('Brazil South'), {
+          preventDestroy: false,
+          allowUnlistedRegion: true,
+          grantAccess: false,
+          rolePropagationWait: false,
+        }),
     ],
   ])('%s is accepted', (_name, build) => {
     expect(build).not.toThrow();
@@ -316,16 +323,24 @@ describe('Duration', () => {
   catalog(
     factories
       .flatMap((unit) =>
-        badAmounts.map(
-          (amount): Case => [`${unit}(${render(amount)})`, () => Duration[unit](unchecked(amount)), `Duration.${unit}(amount)`, amount],
-        ),
+        badAmounts.map((amount): Case => [
+          `${unit}(${render(amount)})`,
+          () => Duration[unit](unchecked(amount)),
+          `Duration.${unit}(amount)`,
+          amount,
+        ]),
       )
       .filter(([name]) => !seen.has(name)),
   );
 });
 
 describe('BackupSchedule', () => {
-  const badInterval = (name: string, interval: string): Case => [name, () => BackupSchedule.expression(interval), 'intervals[0]', interval];
+  const badInterval = (name: string, interval: string): Case => [
+    name,
+    () => BackupSchedule.expression(interval),
+    'intervals[0]',
+    interval,
+  ];
   const sixIntervals = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06'].map(weeklyInterval);
   catalog([
     ['daily: hour 24', () => BackupSchedule.daily({ hour: 24 }), 'hour', 24],
@@ -359,7 +374,12 @@ describe('BackupSchedule', () => {
     ['weekly: days missing', () => BackupSchedule.weekly(unchecked({ hour: 2 })), 'days', undefined],
     ['weekly: days "Sunday" (not a list)', () => BackupSchedule.weekly({ days: unchecked('Sunday'), hour: 2 }), 'days', 'Sunday'],
     ['weekly: day null', () => BackupSchedule.weekly({ days: [unchecked(null)], hour: 2 }), 'days[0]', null],
-    ['weekly: day "SUNDAY" (the enum key)', () => BackupSchedule.weekly({ days: [unchecked('SUNDAY')], hour: 2 }), 'days[0]', 'SUNDAY'],
+    [
+      'weekly: day "SUNDAY" (the enum key)',
+      () => BackupSchedule.weekly({ days: [unchecked('SUNDAY')], hour: 2 }),
+      'days[0]',
+      'SUNDAY',
+    ],
     [
       'weekly: 7 days',
       () => BackupSchedule.weekly({ days: Object.values(DayOfWeek), hour: 2 }),
@@ -437,7 +457,12 @@ describe('RetentionRule', () => {
     ['monthly: name "default"', () => RetentionRule.monthly(Duration.months(6), { name: 'default' }), 'name', 'default'],
     ['yearly: empty name', () => RetentionRule.yearly(Duration.years(1), { name: '' }), 'name', ''],
     ['custom: blank name', () => customRule({ name: '  ', absoluteCriteria: ALL_BACKUP }), 'name', '  '],
-    ['custom: no duration', () => customRule({ duration: unchecked(undefined), absoluteCriteria: ALL_BACKUP }), 'duration', undefined],
+    [
+      'custom: no duration',
+      () => customRule({ duration: unchecked(undefined), absoluteCriteria: ALL_BACKUP }),
+      'duration',
+      undefined,
+    ],
     ['custom: no criteria', () => customRule({}), 'absoluteCriteria', {}],
     [
       'custom: absoluteCriteria with daysOfWeek',
@@ -464,7 +489,12 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       ['January'],
     ],
-    ['weekly: a day twice', () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: [SUNDAY, SUNDAY] }), 'daysOfWeek[1]', 'Sunday'],
+    [
+      'weekly: a day twice',
+      () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: [SUNDAY, SUNDAY] }),
+      'daysOfWeek[1]',
+      'Sunday',
+    ],
     ['custom: no days', () => customRule({ daysOfWeek: [] }), 'daysOfWeek', []],
     [
       'monthly: a week twice',
@@ -474,7 +504,12 @@ describe('RetentionRule', () => {
     ],
     [
       'yearly: month "Jan"',
-      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [unchecked('Jan')] }),
+      () =>
+        RetentionRule.yearly(Duration.years(2), {
+          daysOfWeek: [SUNDAY],
+          weeksOfMonth: [FIRST],
+          monthsOfYear: [unchecked('Jan')],
+        }),
       'monthsOfYear[0]',
       'Jan',
     ],
@@ -531,7 +566,12 @@ describe('RetentionRule', () => {
       'weeksOfMonth[0]',
       'first',
     ],
-    ['monthly: no weeks', () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [] }), 'weeksOfMonth', []],
+    [
+      'monthly: no weeks',
+      () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [] }),
+      'weeksOfMonth',
+      [],
+    ],
     [
       'monthly: a day twice',
       () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [MONDAY, SUNDAY, MONDAY], weeksOfMonth: [FIRST] }),
@@ -544,7 +584,12 @@ describe('RetentionRule', () => {
     ['yearly: name "DEFAULT"', () => RetentionRule.yearly(Duration.years(1), { name: 'DEFAULT' }), 'name', 'DEFAULT'],
     [
       'yearly: a month twice',
-      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [JANUARY, JANUARY] }),
+      () =>
+        RetentionRule.yearly(Duration.years(2), {
+          daysOfWeek: [SUNDAY],
+          weeksOfMonth: [FIRST],
+          monthsOfYear: [JANUARY, JANUARY],
+        }),
       'monthsOfYear[1]',
       'January',
     ],
@@ -556,13 +601,23 @@ describe('RetentionRule', () => {
     ],
     [
       'yearly: month "january"',
-      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: [unchecked('january')] }),
+      () =>
+        RetentionRule.yearly(Duration.years(2), {
+          daysOfWeek: [SUNDAY],
+          weeksOfMonth: [FIRST],
+          monthsOfYear: [unchecked('january')],
+        }),
       'monthsOfYear[0]',
       'january',
     ],
     [
       'yearly: monthsOfYear "January" (not a list)',
-      () => RetentionRule.yearly(Duration.years(2), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: unchecked('January') }),
+      () =>
+        RetentionRule.yearly(Duration.years(2), {
+          daysOfWeek: [SUNDAY],
+          weeksOfMonth: [FIRST],
+          monthsOfYear: unchecked('January'),
+        }),
       'monthsOfYear',
       'January',
     ],
@@ -638,16 +693,41 @@ describe('BackupVault', () => {
     ['resource group with slash', () => newVault({ resourceGroupName: 'rg/backup' }), 'resourceGroupName', 'rg/backup'],
     ['resource group ending in a period', () => newVault({ resourceGroupName: 'rg-backup.' }), 'resourceGroupName', 'rg-backup.'],
     ['empty resource group', () => newVault({ resourceGroupName: '' }), 'resourceGroupName', ''],
-    ['resource group of 91 characters', () => newVault({ resourceGroupName: 'r'.repeat(91) }), 'resourceGroupName', 'r'.repeat(91)],
+    [
+      'resource group of 91 characters',
+      () => newVault({ resourceGroupName: 'r'.repeat(91) }),
+      'resourceGroupName',
+      'r'.repeat(91),
+    ],
     ['location "West-Europe!"', () => newVault({ location: 'West-Europe!' }), 'location', 'West-Europe!'],
     ['empty location', () => newVault({ location: '' }), 'location', ''],
     ['redundancy "Geo"', () => newVault({ redundancy: unchecked('Geo') }), 'redundancy', 'Geo'],
     ['softDelete "Enabled"', () => newVault({ softDelete: unchecked('Enabled') }), 'softDelete', 'Enabled'],
     ['immutability "Immutable"', () => newVault({ immutability: unchecked('Immutable') }), 'immutability', 'Immutable'],
-    ['softDeleteRetention 13 days', () => newVault({ softDeleteRetention: Duration.days(13) }), 'softDeleteRetention', Duration.days(13)],
-    ['softDeleteRetention 181 days', () => newVault({ softDeleteRetention: Duration.days(181) }), 'softDeleteRetention', Duration.days(181)],
-    ['softDeleteRetention 26 weeks', () => newVault({ softDeleteRetention: Duration.weeks(26) }), 'softDeleteRetention', Duration.weeks(26)],
-    ['softDeleteRetention 1 month', () => newVault({ softDeleteRetention: Duration.months(1) }), 'softDeleteRetention', Duration.months(1)],
+    [
+      'softDeleteRetention 13 days',
+      () => newVault({ softDeleteRetention: Duration.days(13) }),
+      'softDeleteRetention',
+      Duration.days(13),
+    ],
+    [
+      'softDeleteRetention 181 days',
+      () => newVault({ softDeleteRetention: Duration.days(181) }),
+      'softDeleteRetention',
+      Duration.days(181),
+    ],
+    [
+      'softDeleteRetention 26 weeks',
+      () => newVault({ softDeleteRetention: Duration.weeks(26) }),
+      'softDeleteRetention',
+      Duration.weeks(26),
+    ],
+    [
+      'softDeleteRetention 1 month',
+      () => newVault({ softDeleteRetention: Duration.months(1) }),
+      'softDeleteRetention',
+      Duration.months(1),
+    ],
     ['softDeleteRetention 14 (a number)', () => newVault({ softDeleteRetention: unchecked(14) }), 'softDeleteRetention', 14],
     [
       'softDeleteRetention with softDelete Off',
@@ -667,9 +747,19 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       'true with ZoneRedundant',
     ],
-    ['51 tags', () => newVault({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }), 'tags', '51 tags'],
+    [
+      '51 tags',
+      () => newVault({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }),
+      'tags',
+      '51 tags',
+    ],
     ['tag value of 257 characters', () => newVault({ tags: { owner: 'o'.repeat(257) } }), 'tags["owner"]', 'o'.repeat(257)],
-    ['tag key of 513 characters', () => newVault({ tags: { ['k'.repeat(513)]: 'x' } }), `tags["${'k'.repeat(513)}"]`, 'k'.repeat(513)],
+    [
+      'tag key of 513 characters',
+      () => newVault({ tags: { ['k'.repeat(513)]: 'x' } }),
+      `tags["${'k'.repeat(513)}"]`,
+      'k'.repeat(513),
+    ],
     ['empty tag key', () => newVault({ tags: { '': 'x' } }), 'tags[""]', ''],
     ['tag value 42 (a number)', () => newVault({ tags: { owner: unchecked(42) } }), 'tags["owner"]', 42],
     ['empty name', () => newVault({ name: '' }), 'name', ''],
@@ -688,7 +778,12 @@ describe('BackupVault', () => {
     ['softDelete true', () => newVault({ softDelete: unchecked(true) }), 'softDelete', true],
     ['immutability "locked"', () => newVault({ immutability: unchecked('locked') }), 'immutability', 'locked'],
     ['softDeleteRetention "P14D"', () => newVault({ softDeleteRetention: unchecked('P14D') }), 'softDeleteRetention', 'P14D'],
-    ['softDeleteRetention 1 year', () => newVault({ softDeleteRetention: Duration.years(1) }), 'softDeleteRetention', Duration.years(1)],
+    [
+      'softDeleteRetention 1 year',
+      () => newVault({ softDeleteRetention: Duration.years(1) }),
+      'softDeleteRetention',
+      Duration.years(1),
+    ],
     ['crossRegionRestore "true"', () => newVault({ crossRegionRestore: unchecked('true') }), 'crossRegionRestore', 'true'],
     ['crossRegionRestore 1', () => newVault({ crossRegionRestore: unchecked(1) }), 'crossRegionRestore', 1],
     ['preventDestroy "false"', () => newVault({ preventDestroy: unchecked('false') }), 'preventDestroy', 'false'],
@@ -700,13 +795,27 @@ describe('BackupVault', () => {
 
   // Irreversible settings and their acknowledgement
   catalog([
-    ['softDelete AlwaysOn without acknowledgement', () => newVault({ softDelete: SoftDelete.ALWAYS_ON }), 'softDelete', 'AlwaysOn'],
-    ['immutability Locked without acknowledgement', () => newVault({ immutability: Immutability.LOCKED }), 'immutability', 'Locked'],
+    [
+      'softDelete AlwaysOn without acknowledgement',
+      () => newVault({ softDelete: SoftDelete.ALWAYS_ON }),
+      'softDelete',
+      'AlwaysOn',
+    ],
+    [
+      'immutability Locked without acknowledgement',
+      () => newVault({ immutability: Immutability.LOCKED }),
+      'immutability',
+      'Locked',
+    ],
     ['crossRegionRestore true without acknowledgement', () => newVault({ crossRegionRestore: true }), 'crossRegionRestore', true],
     [
       'Locked acknowledged, AlwaysOn not',
       () =>
-        newVault({ softDelete: SoftDelete.ALWAYS_ON, immutability: Immutability.LOCKED, acknowledgeIrreversible: [IMMUTABILITY_LOCKED] }),
+        newVault({
+          softDelete: SoftDelete.ALWAYS_ON,
+          immutability: Immutability.LOCKED,
+          acknowledgeIrreversible: [IMMUTABILITY_LOCKED],
+        }),
       'softDelete',
       'AlwaysOn',
     ],
@@ -716,7 +825,12 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible',
       'SoftDeleteAlwaysOn',
     ],
-    ['acknowledgeIrreversible null', () => newVault({ acknowledgeIrreversible: unchecked(null) }), 'acknowledgeIrreversible', null],
+    [
+      'acknowledgeIrreversible null',
+      () => newVault({ acknowledgeIrreversible: unchecked(null) }),
+      'acknowledgeIrreversible',
+      null,
+    ],
     [
       'acknowledgeIrreversible "Locked" (the immutability value)',
       () => newVault({ immutability: Immutability.LOCKED, acknowledgeIrreversible: [unchecked('Locked')] }),
@@ -731,7 +845,8 @@ describe('BackupVault', () => {
     ],
     [
       'acknowledgeIrreversible a setting twice',
-      () => newVault({ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [SOFT_DELETE_ALWAYS_ON, SOFT_DELETE_ALWAYS_ON] }),
+      () =>
+        newVault({ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [SOFT_DELETE_ALWAYS_ON, SOFT_DELETE_ALWAYS_ON] }),
       'acknowledgeIrreversible[1]',
       'SoftDeleteAlwaysOn',
     ],
@@ -756,7 +871,11 @@ describe('BackupVault', () => {
     [
       'crossRegionRestore acknowledged on a LocallyRedundant vault',
       () =>
-        newVault({ redundancy: Redundancy.LOCALLY_REDUNDANT, crossRegionRestore: true, acknowledgeIrreversible: [CROSS_REGION_RESTORE] }),
+        newVault({
+          redundancy: Redundancy.LOCALLY_REDUNDANT,
+          crossRegionRestore: true,
+          acknowledgeIrreversible: [CROSS_REGION_RESTORE],
+        }),
       'crossRegionRestore',
       'true with LocallyRedundant',
     ],
@@ -770,7 +889,12 @@ describe('BackupVault.fromVaultAttributes', () => {
   const underscoreId = vaultIdOf('bv_lake_weu');
   catalog([
     ['a storage account ID', () => importVault({ vaultId: ACCOUNT_ID }), 'vaultId', ACCOUNT_ID],
-    ['a Recovery Services vault ID', () => importVault({ vaultId: RECOVERY_SERVICES_VAULT_ID }), 'vaultId', RECOVERY_SERVICES_VAULT_ID],
+    [
+      'a Recovery Services vault ID',
+      () => importVault({ vaultId: RECOVERY_SERVICES_VAULT_ID }),
+      'vaultId',
+      RECOVERY_SERVICES_VAULT_ID,
+    ],
     ['a vault name instead of an ID', () => importVault({ vaultId: 'bv-lake-weu' }), 'vaultId', 'bv-lake-weu'],
     ['principalId not a GUID', () => importVault({ principalId: 'vault-identity' }), 'principalId', 'vault-identity'],
     ['principalId GUID without hyphens', () => importVault({ principalId: BARE_GUID }), 'principalId', BARE_GUID],
@@ -812,7 +936,10 @@ describe('DataLakeBackupPolicy', () => {
       'rule names differing only in case',
       () =>
         newPolicy({
-          retentionRules: [RetentionRule.monthly(Duration.months(6)), customRule({ name: 'monthly', absoluteCriteria: FIRST_OF_DAY })],
+          retentionRules: [
+            RetentionRule.monthly(Duration.months(6)),
+            customRule({ name: 'monthly', absoluteCriteria: FIRST_OF_DAY }),
+          ],
         }),
       'retentionRules[1].name',
       'monthly',
@@ -837,10 +964,30 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[0].daysOfWeek',
       ['Monday'],
     ],
-    ['rule as a plain object', () => newPolicy({ retentionRules: [unchecked({ name: 'Weekly' })] }), 'retentionRules[0]', { name: 'Weekly' }],
-    ['defaultRetention 3651 days', () => newPolicy({ defaultRetention: Duration.days(3651) }), 'defaultRetention', Duration.days(3651)],
-    ['defaultRetention 11 years', () => newPolicy({ defaultRetention: Duration.years(11) }), 'defaultRetention', Duration.years(11)],
-    ['defaultRetention 90 minutes', () => newPolicy({ defaultRetention: Duration.minutes(90) }), 'defaultRetention', Duration.minutes(90)],
+    [
+      'rule as a plain object',
+      () => newPolicy({ retentionRules: [unchecked({ name: 'Weekly' })] }),
+      'retentionRules[0]',
+      { name: 'Weekly' },
+    ],
+    [
+      'defaultRetention 3651 days',
+      () => newPolicy({ defaultRetention: Duration.days(3651) }),
+      'defaultRetention',
+      Duration.days(3651),
+    ],
+    [
+      'defaultRetention 11 years',
+      () => newPolicy({ defaultRetention: Duration.years(11) }),
+      'defaultRetention',
+      Duration.years(11),
+    ],
+    [
+      'defaultRetention 90 minutes',
+      () => newPolicy({ defaultRetention: Duration.minutes(90) }),
+      'defaultRetention',
+      Duration.minutes(90),
+    ],
     ['defaultRetention "P30D"', () => newPolicy({ defaultRetention: unchecked('P30D') }), 'defaultRetention', 'P30D'],
     ['vault missing', () => newPolicy({ vault: unchecked(undefined) }), 'vault', undefined],
     ['vault as an ID', () => newPolicy({ vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID],
@@ -857,11 +1004,31 @@ describe('DataLakeBackupPolicy', () => {
       [weeklyInterval('2024-01-07')],
     ],
     ['defaultRetention missing', () => newPolicy({ defaultRetention: unchecked(undefined) }), 'defaultRetention', undefined],
-    ['defaultRetention 522 weeks', () => newPolicy({ defaultRetention: Duration.weeks(522) }), 'defaultRetention', Duration.weeks(522)],
-    ['defaultRetention 121 months', () => newPolicy({ defaultRetention: Duration.months(121) }), 'defaultRetention', Duration.months(121)],
-    ['defaultRetention 30 seconds', () => newPolicy({ defaultRetention: Duration.seconds(30) }), 'defaultRetention', Duration.seconds(30)],
+    [
+      'defaultRetention 522 weeks',
+      () => newPolicy({ defaultRetention: Duration.weeks(522) }),
+      'defaultRetention',
+      Duration.weeks(522),
+    ],
+    [
+      'defaultRetention 121 months',
+      () => newPolicy({ defaultRetention: Duration.months(121) }),
+      'defaultRetention',
+      Duration.months(121),
+    ],
+    [
+      'defaultRetention 30 seconds',
+      () => newPolicy({ defaultRetention: Duration.seconds(30) }),
+      'defaultRetention',
+      Duration.seconds(30),
+    ],
     ['defaultRetention 30 (a number)', () => newPolicy({ defaultRetention: unchecked(30) }), 'defaultRetention', 30],
-    ['retentionRules "weekly" (not a list)', () => newPolicy({ retentionRules: unchecked('weekly') }), 'retentionRules', 'weekly'],
+    [
+      'retentionRules "weekly" (not a list)',
+      () => newPolicy({ retentionRules: unchecked('weekly') }),
+      'retentionRules',
+      'weekly',
+    ],
     ['retentionRules [undefined]', () => newPolicy({ retentionRules: [unchecked(undefined)] }), 'retentionRules[0]', undefined],
     [
       'two rules named "Yearly"',
@@ -895,14 +1062,29 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
   catalog([
     ['a Backup vault ID', () => accountFromAttributes({ storageAccountId: VAULT_ID }), 'storageAccountId', VAULT_ID],
     ['a container ID', () => accountFromAttributes({ storageAccountId: containerId }), 'storageAccountId', containerId],
-    ['an ID with an upper-case name', () => accountFromAttributes({ storageAccountId: upperCaseId }), 'storageAccountId', upperCaseId],
-    ['an account name instead of an ID', () => accountFromAttributes({ storageAccountId: 'lakeweu01' }), 'storageAccountId', 'lakeweu01'],
+    [
+      'an ID with an upper-case name',
+      () => accountFromAttributes({ storageAccountId: upperCaseId }),
+      'storageAccountId',
+      upperCaseId,
+    ],
+    [
+      'an account name instead of an ID',
+      () => accountFromAttributes({ storageAccountId: 'lakeweu01' }),
+      'storageAccountId',
+      'lakeweu01',
+    ],
     ['upper-case name', () => accountFromAttributes({ name: 'LakeWeu01' }), 'name', 'LakeWeu01'],
     ['name not matching the ID', () => accountFromAttributes({ name: 'lakeweu02' }), 'name', 'lakeweu02'],
     ['location "West_Europe"', () => accountFromAttributes({ location: 'West_Europe' }), 'location', 'West_Europe'],
     ['location 42', () => accountFromAttributes({ location: unchecked(42) }), 'location', 42],
     ['empty storageAccountId', () => accountFromAttributes({ storageAccountId: '' }), 'storageAccountId', ''],
-    ['storageAccountId missing', () => accountFromAttributes({ storageAccountId: unchecked(undefined) }), 'storageAccountId', undefined],
+    [
+      'storageAccountId missing',
+      () => accountFromAttributes({ storageAccountId: unchecked(undefined) }),
+      'storageAccountId',
+      undefined,
+    ],
     ['no attributes', () => DataLakeStorageAccount.fromAttributes(unchecked(undefined)), 'storageAccountId', undefined],
     [
       'an ID with "microsoft.storage" in lower case',
@@ -910,7 +1092,12 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       lowerCaseProviderId,
     ],
-    ['a resource group ID', () => accountFromAttributes({ storageAccountId: resourceGroupId }), 'storageAccountId', resourceGroupId],
+    [
+      'a resource group ID',
+      () => accountFromAttributes({ storageAccountId: resourceGroupId }),
+      'storageAccountId',
+      resourceGroupId,
+    ],
     [
       'a Recovery Services vault ID',
       () => accountFromAttributes({ storageAccountId: RECOVERY_SERVICES_VAULT_ID }),
@@ -923,8 +1110,18 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       `${ACCOUNT_ID}/`,
     ],
-    ['an ID with a 2-character name', () => accountFromAttributes({ storageAccountId: shortNameId }), 'storageAccountId', shortNameId],
-    ['an ID with a 25-character name', () => accountFromAttributes({ storageAccountId: longNameId }), 'storageAccountId', longNameId],
+    [
+      'an ID with a 2-character name',
+      () => accountFromAttributes({ storageAccountId: shortNameId }),
+      'storageAccountId',
+      shortNameId,
+    ],
+    [
+      'an ID with a 25-character name',
+      () => accountFromAttributes({ storageAccountId: longNameId }),
+      'storageAccountId',
+      longNameId,
+    ],
     [
       'an ID with an underscore in the name',
       () => accountFromAttributes({ storageAccountId: underscoreId }),
@@ -951,7 +1148,12 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
     ['accountTier "Premium"', () => accountFromResource({ accountTier: 'Premium' }), 'accountTier', 'Premium'],
     ['isHnsEnabled "true" (a string)', () => accountFromResource({ isHnsEnabled: unchecked('true') }), 'isHnsEnabled', 'true'],
     ['accountKind "storagev2"', () => accountFromResource({ accountKind: 'storagev2' }), 'accountKind', 'storagev2'],
-    ['accountKind "Storage" (general-purpose v1)', () => accountFromResource({ accountKind: 'Storage' }), 'accountKind', 'Storage'],
+    [
+      'accountKind "Storage" (general-purpose v1)',
+      () => accountFromResource({ accountKind: 'Storage' }),
+      'accountKind',
+      'Storage',
+    ],
     ['accountTier "standard"', () => accountFromResource({ accountTier: 'standard' }), 'accountTier', 'standard'],
     ['account as an ID', () => DataLakeStorageAccount.fromStorageAccount(unchecked(ACCOUNT_ID)), 'account', ACCOUNT_ID],
     ['account missing', () => DataLakeStorageAccount.fromStorageAccount(unchecked(undefined)), 'account', undefined],
@@ -970,7 +1172,12 @@ describe('DataLakeStorageAccount.fromDataSource', () => {
       'account',
       { name: 'lakeweu01' },
     ],
-    ['a resource instead of a data source', () => DataLakeStorageAccount.fromDataSource(unchecked(resource)), 'account', resource],
+    [
+      'a resource instead of a data source',
+      () => DataLakeStorageAccount.fromDataSource(unchecked(resource)),
+      'account',
+      resource,
+    ],
   ]);
 });
 
@@ -1076,7 +1283,12 @@ describe('DataLakeBackup', () => {
     ['grantAccess "false"', () => protect(lake(), { grantAccess: unchecked('false') }), 'grantAccess', 'false'],
     ['preventDestroy "no"', () => protect(lake(), { preventDestroy: unchecked('no') }), 'preventDestroy', 'no'],
     ['preventDestroy 0', () => protect(lake(), { preventDestroy: unchecked(0) }), 'preventDestroy', 0],
-    ['allowUnlistedRegion "true"', () => protect(lake(), { allowUnlistedRegion: unchecked('true') }), 'allowUnlistedRegion', 'true'],
+    [
+      'allowUnlistedRegion "true"',
+      () => protect(lake(), { allowUnlistedRegion: unchecked('true') }),
+      'allowUnlistedRegion',
+      'true',
+    ],
     ['allowUnlistedRegion 1', () => protect(lake(), { allowUnlistedRegion: unchecked(1) }), 'allowUnlistedRegion', 1],
     [
       'allowUnlistedRegion "yes" in an unlisted region',
@@ -1136,14 +1348,24 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount.name',
       undefined,
     ],
-    ['grantRestoreAccess: the same account again, from another stack', () => grantInTwoStacks('restore'), 'targetAccount', 'lakerestore'],
+    [
+      'grantRestoreAccess: the same account again, from another stack',
+      () => grantInTwoStacks('restore'),
+      'targetAccount',
+      'lakerestore',
+    ],
     [
       'grantBackupAccess: an account without a name known at synth',
       withUnnamedAccount((v, a) => v.grantBackupAccess(a)),
       'storageAccount.name',
       undefined,
     ],
-    ['grantBackupAccess: the same account again, from another stack', () => grantInTwoStacks('backup'), 'storageAccount', 'lakeweu01'],
+    [
+      'grantBackupAccess: the same account again, from another stack',
+      () => grantInTwoStacks('backup'),
+      'storageAccount',
+      'lakeweu01',
+    ],
     [
       'DataLakeBackup of an account without a name known at synth (its grant)',
       () => {
@@ -1169,8 +1391,18 @@ describe('BackupResourceGuard', () => {
     ['name 42', () => newGuard({ name: unchecked(42) }), 'name', 42],
     ['empty resource group', () => newGuard({ resourceGroupName: '' }), 'resourceGroupName', ''],
     ['resource group with slash', () => newGuard({ resourceGroupName: 'rg/security' }), 'resourceGroupName', 'rg/security'],
-    ['resource group ending in a period', () => newGuard({ resourceGroupName: 'rg-security.' }), 'resourceGroupName', 'rg-security.'],
-    ['resource group of 91 characters', () => newGuard({ resourceGroupName: 'r'.repeat(91) }), 'resourceGroupName', 'r'.repeat(91)],
+    [
+      'resource group ending in a period',
+      () => newGuard({ resourceGroupName: 'rg-security.' }),
+      'resourceGroupName',
+      'rg-security.',
+    ],
+    [
+      'resource group of 91 characters',
+      () => newGuard({ resourceGroupName: 'r'.repeat(91) }),
+      'resourceGroupName',
+      'r'.repeat(91),
+    ],
     ['resource group missing', () => newGuard({ resourceGroupName: unchecked(undefined) }), 'resourceGroupName', undefined],
     ['empty location', () => newGuard({ location: '' }), 'location', ''],
     ['location "West_Europe"', () => newGuard({ location: 'West_Europe' }), 'location', 'West_Europe'],
@@ -1200,14 +1432,24 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[0]',
       RESTORE.toLowerCase(),
     ],
-    ['unguardedOperations null entry', () => newGuard({ unguardedOperations: [unchecked(null)] }), 'unguardedOperations[0]', null],
+    [
+      'unguardedOperations null entry',
+      () => newGuard({ unguardedOperations: [unchecked(null)] }),
+      'unguardedOperations[0]',
+      null,
+    ],
     [
       'unguardedOperations an operation twice',
       () => newGuard({ unguardedOperations: [RESTORE, CHANGE_POLICY, RESTORE] }),
       'unguardedOperations[2]',
       RESTORE,
     ],
-    ['51 tags', () => newGuard({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }), 'tags', '51 tags'],
+    [
+      '51 tags',
+      () => newGuard({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }),
+      'tags',
+      '51 tags',
+    ],
     ['tag value of 257 characters', () => newGuard({ tags: { owner: 'o'.repeat(257) } }), 'tags["owner"]', 'o'.repeat(257)],
     ['empty tag key', () => newGuard({ tags: { '': 'x' } }), 'tags[""]', ''],
     ['tag value 42 (a number)', () => newGuard({ tags: { owner: unchecked(42) } }), 'tags["owner"]', 42],
@@ -1234,7 +1476,12 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount',
       { storageAccountId: 42 },
     ],
-    ['storageAccount the vault backs up', () => restoreTarget({ storageAccount: accountFromAttributes() }), 'storageAccount', 'lakeweu01'],
+    [
+      'storageAccount the vault backs up',
+      () => restoreTarget({ storageAccount: accountFromAttributes() }),
+      'storageAccount',
+      'lakeweu01',
+    ],
     [
       'storageAccount in another region',
       () => restoreTarget({ storageAccount: restoreAccount('North Europe') }),
@@ -1256,7 +1503,12 @@ describe('DataLakeRestoreTarget', () => {
       'sources[1]',
       'test/OtherLake',
     ],
-    ['existingContainers "raw" (not a list)', () => restoreTarget({ existingContainers: unchecked('raw') }), 'existingContainers', 'raw'],
+    [
+      'existingContainers "raw" (not a list)',
+      () => restoreTarget({ existingContainers: unchecked('raw') }),
+      'existingContainers',
+      'raw',
+    ],
     ['existingContainers [""]', () => restoreTarget({ existingContainers: [''] }), 'existingContainers[0]', ''],
     ['existingContainers [42]', () => restoreTarget({ existingContainers: [unchecked(42)] }), 'existingContainers[0]', 42],
     [
@@ -1273,7 +1525,13 @@ describe('one construct with several problems reports them all at once', () => {
     ['BackupSchedule.weekly', () => BackupSchedule.weekly({ days: [], hour: 24, minute: 60 }), ['hour', 'minute', 'days']],
     [
       'RetentionRule.custom',
-      () => RetentionRule.custom({ name: 'Default', duration: Duration.years(11), absoluteCriteria: FIRST_OF_DAY, daysOfWeek: [MONDAY] }),
+      () =>
+        RetentionRule.custom({
+          name: 'Default',
+          duration: Duration.years(11),
+          absoluteCriteria: FIRST_OF_DAY,
+          daysOfWeek: [MONDAY],
+        }),
       ['name', 'duration', 'daysOfWeek'],
     ],
     [
@@ -1307,12 +1565,23 @@ describe('one construct with several problems reports them all at once', () => {
     [
       'DataLakeStorageAccount.fromStorageAccount',
       () =>
-        accountFromResource({ isHnsEnabled: false, nfsv3Enabled: true, sftpEnabled: true, accountKind: 'BlobStorage', accountTier: 'Premium' }),
+        accountFromResource({
+          isHnsEnabled: false,
+          nfsv3Enabled: true,
+          sftpEnabled: true,
+          accountKind: 'BlobStorage',
+          accountTier: 'Premium',
+        }),
       ['isHnsEnabled', 'nfsv3Enabled', 'sftpEnabled', 'accountKind', 'accountTier'],
     ],
     [
       'DataLakeBackup',
-      () => protect(lake(), { containers: ['Raw_Data', '$root', 'raw', 'raw'], rolePropagationWait: Duration.hours(2), name: 'lake/raw' }),
+      () =>
+        protect(lake(), {
+          containers: ['Raw_Data', '$root', 'raw', 'raw'],
+          rolePropagationWait: Duration.hours(2),
+          name: 'lake/raw',
+        }),
       ['containers[0]', 'containers[1]', 'containers[3]', 'rolePropagationWait', 'name'],
     ],
     [
@@ -1320,7 +1589,11 @@ describe('one construct with several problems reports them all at once', () => {
       () => protect(lake('West Europe', 'East US'), { containers: [] }),
       ['storageAccount.location', 'containers'],
     ],
-    ['BackupSchedule.daily', () => BackupSchedule.daily({ hour: -1, minute: 60, utcOffset: 'Z' }), ['hour', 'minute', 'utcOffset']],
+    [
+      'BackupSchedule.daily',
+      () => BackupSchedule.daily({ hour: -1, minute: 60, utcOffset: 'Z' }),
+      ['hour', 'minute', 'utcOffset'],
+    ],
     [
       'RetentionRule.custom with absoluteCriteria and every other criterion',
       () =>
@@ -1357,7 +1630,8 @@ describe('one construct with several problems reports them all at once', () => {
     ],
     [
       'DataLakeBackup with non-boolean switches',
-      () => protect(lake(), { grantAccess: unchecked(1), preventDestroy: unchecked('no'), allowUnlistedRegion: unchecked('yes') }),
+      () =>
+        protect(lake(), { grantAccess: unchecked(1), preventDestroy: unchecked('no'), allowUnlistedRegion: unchecked('yes') }),
       ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'],
     ],
     [
@@ -1410,7 +1684,12 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       '2024-13-45T25:61:00Z',
     ],
     ['fromVaultAttributes: name not matching the vault ID', () => importVault({ name: 'bv-other' }), 'name', 'bv-other'],
-    ['softDeleteRetention in hours, even a whole number of days', () => newVault({ softDeleteRetention: Duration.hours(336) }), 'softDeleteRetention', '336 hours'],
+    [
+      'softDeleteRetention in hours, even a whole number of days',
+      () => newVault({ softDeleteRetention: Duration.hours(336) }),
+      'softDeleteRetention',
+      '336 hours',
+    ],
     [
       'softDeleteRetention null with softDelete Off',
       () => newVault({ softDelete: SoftDelete.OFF, softDeleteRetention: unchecked(null) }),
@@ -1429,7 +1708,12 @@ describe('inputs the library passed through or mis-named until the catalog found
     return new DataLakeBackupPolicy(stack, 'Policy2', policyProps(vault, { name: 'ADLS-DAILY' }));
   };
   catalog([
-    ['grantBackupAccess with a name instead of an account', () => l().vault.grantBackupAccess(unchecked('lakeweu01')), 'storageAccount', 'lakeweu01'],
+    [
+      'grantBackupAccess with a name instead of an account',
+      () => l().vault.grantBackupAccess(unchecked('lakeweu01')),
+      'storageAccount',
+      'lakeweu01',
+    ],
     ['grantBackupAccess with undefined', () => l().vault.grantBackupAccess(unchecked(undefined)), 'storageAccount', undefined],
     [
       'grantRestoreAccess with an object that is not an account',
@@ -1437,23 +1721,48 @@ describe('inputs the library passed through or mis-named until the catalog found
       'targetAccount',
       { storageAccountId: 42 },
     ],
-    ['grantBackupAccess with a string scope', () => l().vault.grantBackupAccess(accountFromAttributes(), unchecked('here')), 'scope', 'here'],
-    ['grantRestoreAccess with a string scope', () => l().vault.grantRestoreAccess(restoreAccount(), unchecked('here')), 'scope', 'here'],
+    [
+      'grantBackupAccess with a string scope',
+      () => l().vault.grantBackupAccess(accountFromAttributes(), unchecked('here')),
+      'scope',
+      'here',
+    ],
+    [
+      'grantRestoreAccess with a string scope',
+      () => l().vault.grantRestoreAccess(restoreAccount(), unchecked('here')),
+      'scope',
+      'here',
+    ],
     [
       'grantBackupAccess with an account in another region',
       () => l().vault.grantBackupAccess(accountFromAttributes({ location: 'North Europe' })),
       'storageAccount.location',
       'North Europe',
     ],
-    ['DataLakeBackup with a look-alike vault object', () => protect(l(), { vault: unchecked({ vaultId: VAULT_ID, location: 'West Europe' }) }), 'vault', { vaultId: VAULT_ID, location: 'West Europe' }],
-    ['DataLakeBackup with a look-alike policy object', () => protect(l(), { policy: unchecked({ policyId: 'p' }) }), 'policy', { policyId: 'p' }],
+    [
+      'DataLakeBackup with a look-alike vault object',
+      () => protect(l(), { vault: unchecked({ vaultId: VAULT_ID, location: 'West Europe' }) }),
+      'vault',
+      { vaultId: VAULT_ID, location: 'West Europe' },
+    ],
+    [
+      'DataLakeBackup with a look-alike policy object',
+      () => protect(l(), { policy: unchecked({ policyId: 'p' }) }),
+      'policy',
+      { policyId: 'p' },
+    ],
     [
       'scheduledBackupTimes as a string',
       () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: unchecked('2024-01-07T02:30:00Z') }),
       'scheduledBackupTimes',
       '2024-01-07T02:30:00Z',
     ],
-    ['scheduledBackupTimes holding a number', () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: unchecked([42]) }), 'scheduledBackupTimes[0]', 42],
+    [
+      'scheduledBackupTimes holding a number',
+      () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: unchecked([42]) }),
+      'scheduledBackupTimes[0]',
+      42,
+    ],
     [
       'scheduledBackupTimes repeating a time',
       () => customRule({ daysOfWeek: [SUNDAY], scheduledBackupTimes: ['2024-01-07T02:30:00Z', '2024-01-07T02:30:00Z'] }),
@@ -1464,13 +1773,38 @@ describe('inputs the library passed through or mis-named until the catalog found
     ['guard tags as a list', () => newGuard({ tags: unchecked(['env']) }), 'tags', ['env']],
     ['utcOffset +14:30', () => BackupSchedule.daily({ hour: 2, utcOffset: '+14:30' }), 'utcOffset', '+14:30'],
     ['utcOffset -14:59', () => BackupSchedule.daily({ hour: 2, utcOffset: '-14:59' }), 'utcOffset', '-14:59'],
-    ['expression with offset +14:59', () => BackupSchedule.expression('R/2024-01-07T02:30:00+14:59/P1W'), 'intervals[0]', 'R/2024-01-07T02:30:00+14:59/P1W'],
+    [
+      'expression with offset +14:59',
+      () => BackupSchedule.expression('R/2024-01-07T02:30:00+14:59/P1W'),
+      'intervals[0]',
+      'R/2024-01-07T02:30:00+14:59/P1W',
+    ],
     ['nfsv3Enabled as the string "true"', () => accountFromResource({ nfsv3Enabled: unchecked('true') }), 'nfsv3Enabled', 'true'],
     ['sftpEnabled as the string "true"', () => accountFromResource({ sftpEnabled: unchecked('true') }), 'sftpEnabled', 'true'],
-    ['restore target existingContainers repeating a name', () => restoreTarget({ existingContainers: ['gold', 'gold'] }), 'existingContainers[1]', 'gold'],
-    ['restore target existingContainers "Raw_Data"', () => restoreTarget({ existingContainers: ['Raw_Data'] }), 'existingContainers[0]', 'Raw_Data'],
-    ['restore target sources repeating a backup', () => restoreTarget((p) => ({ sources: [p.backup, p.backup] })), 'sources[1]', 'test/Lake'],
-    ['RetentionRule.weekly with a day name as options', () => RetentionRule.weekly(Duration.weeks(4), unchecked('Sunday')), 'options', 'Sunday'],
+    [
+      'restore target existingContainers repeating a name',
+      () => restoreTarget({ existingContainers: ['gold', 'gold'] }),
+      'existingContainers[1]',
+      'gold',
+    ],
+    [
+      'restore target existingContainers "Raw_Data"',
+      () => restoreTarget({ existingContainers: ['Raw_Data'] }),
+      'existingContainers[0]',
+      'Raw_Data',
+    ],
+    [
+      'restore target sources repeating a backup',
+      () => restoreTarget((p) => ({ sources: [p.backup, p.backup] })),
+      'sources[1]',
+      'test/Lake',
+    ],
+    [
+      'RetentionRule.weekly with a day name as options',
+      () => RetentionRule.weekly(Duration.weeks(4), unchecked('Sunday')),
+      'options',
+      'Sunday',
+    ],
     ['a second policy of the same name (in another case) in one vault', policyNamedTwice, 'name', 'ADLS-DAILY'],
   ]);
 });

@@ -18,7 +18,11 @@ describe('help and arguments', () => {
   });
 
   test.each(['synth', 'validate', 'review'])('%s --help describes the subcommand and exits 0', (command) => {
-    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+    for (const args of [
+      [command, '--help'],
+      [command, '-h'],
+      ['help', command],
+    ]) {
       const result = cli(args);
       expect(result.code).toBe(EXIT_OK);
       expect(result.stdout.startsWith(`adls-backup ${command} `)).toBe(true);
@@ -73,7 +77,15 @@ describe('spec -> synth -> review, in a temp directory', () => {
   test('review summarizes every vault, account and policy in words, with the ordering diagram', () => {
     expect(review.code).toBe(EXIT_OK);
     for (const vault of ['bv-lake-eastus2', 'bv-lake-northeurope', 'bv-lake-westeurope']) expect(review.stdout).toContain(vault);
-    for (const account of ['lakeweufinance01', 'lakeweusales01', 'lakeweusandbox01', 'lakeneuhr01', 'lakeneulogs01', 'lakeeus2retail01', 'lakeeus2iot01']) {
+    for (const account of [
+      'lakeweufinance01',
+      'lakeweusales01',
+      'lakeweusandbox01',
+      'lakeneuhr01',
+      'lakeneulogs01',
+      'lakeeus2retail01',
+      'lakeeus2iot01',
+    ]) {
       expect(review.stdout).toContain(account);
     }
     expect(review.stdout).toContain('daily at 02:30 W. Europe Standard Time');
@@ -143,6 +155,8 @@ describe('the published JSON Schema', () => {
   test('the example spec points editors at it', () => {
     const first = readFileSync(FLEET_EXAMPLE, 'utf8').split('\n')[0];
     expect(first).toBe('# yaml-language-server: $schema=../../lib/fleet/fleet-spec.schema.json');
-    expect(readFileSync(join(__dirname, '..', 'lib', 'fleet', 'fleet-spec.schema.json'), 'utf8')).toContain('"$schema": "http://json-schema.org/draft-07/schema#"');
+    expect(readFileSync(join(__dirname, '..', 'lib', 'fleet', 'fleet-spec.schema.json'), 'utf8')).toContain(
+      '"$schema": "http://json-schema.org/draft-07/schema#"',
+    );
   });
 });

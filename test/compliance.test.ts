@@ -36,7 +36,12 @@ function lake(stack: TerraformStack, name: string, hns: unknown = true): Storage
 }
 
 function vaultAndPolicy(stack: TerraformStack, opts: { softDelete?: SoftDelete; retention?: Duration } = {}) {
-  const vault = new BackupVault(stack, 'Vault', { name: 'bv-lake', resourceGroupName: 'rg-backup', location: REGION, softDelete: opts.softDelete });
+  const vault = new BackupVault(stack, 'Vault', {
+    name: 'bv-lake',
+    resourceGroupName: 'rg-backup',
+    location: REGION,
+    softDelete: opts.softDelete,
+  });
   const policy = new DataLakeBackupPolicy(stack, 'Policy', {
     vault,
     name: 'adls-daily',
@@ -46,7 +51,11 @@ function vaultAndPolicy(stack: TerraformStack, opts: { softDelete?: SoftDelete; 
   return { vault, policy };
 }
 
-function protect(stack: TerraformStack, account: StorageAccount, opts: Parameters<typeof vaultAndPolicy>[1] = {}): DataLakeBackup {
+function protect(
+  stack: TerraformStack,
+  account: StorageAccount,
+  opts: Parameters<typeof vaultAndPolicy>[1] = {},
+): DataLakeBackup {
   const { vault, policy } = vaultAndPolicy(stack, opts);
   return new DataLakeBackup(stack, `Backup-${account.node.id}`, {
     vault,
@@ -110,7 +119,11 @@ describe('ADLSBK1: every ADLS Gen2 account of the app is protected', () => {
     new DataLakeBackup(stack, 'Lake', {
       vault,
       policy,
-      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: account.id, location: REGION, name: 'x' + 'y'.repeat(3) }),
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: account.id,
+        location: REGION,
+        name: 'x' + 'y'.repeat(3),
+      }),
       containers: ['raw'],
     });
     expect(check(stack).errors).toEqual([]);
@@ -150,7 +163,10 @@ describe('ADLSBK3: the default retention is at least the floor', () => {
     protect(stack, lake(stack, 'lake01'), { retention });
     const { errors } = check(stack);
     expect(ids(errors)).toEqual(hit ? ['ADLSBK3'] : []);
-    if (hit) expect(errors[0].message).toContain(`keeps backups ${retention} by default, less than the minimum of ${floor ?? Duration.days(7)}`);
+    if (hit)
+      expect(errors[0].message).toContain(
+        `keeps backups ${retention} by default, less than the minimum of ${floor ?? Duration.days(7)}`,
+      );
   });
 });
 
@@ -163,9 +179,15 @@ describe('ADLSBK4: the backup role reaches only storage accounts', () => {
     const { stack } = newStack();
     DataLakeBackupCompliance.applyTo(stack);
     const backup = protect(stack, lake(stack, 'lake01'));
-    grant(stack, 'OnGroup', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data', backup.vault.principalId, {
-      name: 'Storage Account Backup Contributor',
-    });
+    grant(
+      stack,
+      'OnGroup',
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data',
+      backup.vault.principalId,
+      {
+        name: 'Storage Account Backup Contributor',
+      },
+    );
     grant(stack, 'OnSubscription', '/subscriptions/00000000-0000-0000-0000-000000000000', backup.vault.principalId, {
       id: '/providers/Microsoft.Authorization/roleDefinitions/e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1',
     });
@@ -174,7 +196,9 @@ describe('ADLSBK4: the backup role reaches only storage accounts', () => {
       ['test/OnGroup', 'ADLSBK4'],
       ['test/OnSubscription', 'ADLSBK4'],
     ]);
-    expect(errors[0].message).toContain("grants Storage Account Backup Contributor to the identity of vault 'bv-lake' on \"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data\", wider than a storage account");
+    expect(errors[0].message).toContain(
+      'grants Storage Account Backup Contributor to the identity of vault \'bv-lake\' on "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data", wider than a storage account',
+    );
   });
 
   test('hit: the role on a resource group by reference', () => {
@@ -192,7 +216,9 @@ describe('ADLSBK4: the backup role reaches only storage accounts', () => {
     const { stack } = newStack();
     DataLakeBackupCompliance.applyTo(stack);
     const backup = protect(stack, lake(stack, 'lake01'));
-    grant(stack, 'OnBlobService', `${storageAccountId('lake01')}/blobServices/default`, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
+    grant(stack, 'OnBlobService', `${storageAccountId('lake01')}/blobServices/default`, backup.vault.principalId, {
+      name: 'Storage Account Backup Contributor',
+    });
     const scope = new TerraformVariable(stack, 'scope', { type: 'string' }).stringValue;
     grant(stack, 'FromVariable', scope, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
     expect(check(stack).errors).toEqual([]);
@@ -204,10 +230,18 @@ describe('ADLSBK4: the backup role reaches only storage accounts', () => {
     const account = lake(stack, 'lake01');
     const backup = protect(stack, account);
     grant(stack, 'ByReference', account.id, backup.vault.principalId, { name: 'Storage Account Backup Contributor' });
-    grant(stack, 'OtherPrincipal', '/subscriptions/00000000-0000-0000-0000-000000000000', '11111111-1111-1111-1111-111111111111', {
-      name: 'Storage Account Backup Contributor',
+    grant(
+      stack,
+      'OtherPrincipal',
+      '/subscriptions/00000000-0000-0000-0000-000000000000',
+      '11111111-1111-1111-1111-111111111111',
+      {
+        name: 'Storage Account Backup Contributor',
+      },
+    );
+    grant(stack, 'OtherRole', '/subscriptions/00000000-0000-0000-0000-000000000000', backup.vault.principalId, {
+      name: 'Reader',
     });
-    grant(stack, 'OtherRole', '/subscriptions/00000000-0000-0000-0000-000000000000', backup.vault.principalId, { name: 'Reader' });
     expect(check(stack).errors).toEqual([]);
   });
 });
@@ -225,33 +259,81 @@ describe('levels and suppressions', () => {
   test('a suppression replaces the finding with its reason, on the construct or any ancestor, for that rule only', () => {
     const { stack } = newStack();
     DataLakeBackupCompliance.applyTo(stack);
-    DataLakeBackupCompliance.suppress(lake(stack, 'scratch01'), [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'Scratch data, rebuilt nightly' }]);
+    DataLakeBackupCompliance.suppress(lake(stack, 'scratch01'), [
+      { rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'Scratch data, rebuilt nightly' },
+    ]);
     const backup = protect(stack, lake(stack, 'lake01'), { softDelete: SoftDelete.OFF, retention: Duration.days(1) });
-    DataLakeBackupCompliance.suppress(stack, [{ rule: ComplianceRule.SOFT_DELETE_OFF, reason: 'Sandbox subscription, wiped weekly' }]);
+    DataLakeBackupCompliance.suppress(stack, [
+      { rule: ComplianceRule.SOFT_DELETE_OFF, reason: 'Sandbox subscription, wiped weekly' },
+    ]);
     const { errors, infos } = check(stack);
     expect(errors.map((e) => [e.path, ids([e])[0]])).toEqual([[backup.node.path, 'ADLSBK3']]);
     expect(infos).toEqual([
       {
         path: 'test/scratch01',
-        message: "[ADLSBK1] suppressed: Storage account 'scratch01' has hierarchical namespace on (an ADLS Gen2 data lake) but no DataLakeBackup protects it. Reason: Scratch data, rebuilt nightly",
+        message:
+          "[ADLSBK1] suppressed: Storage account 'scratch01' has hierarchical namespace on (an ADLS Gen2 data lake) but no DataLakeBackup protects it. Reason: Scratch data, rebuilt nightly",
       },
       {
         path: 'test/Backup-lake01',
-        message: "[ADLSBK2] suppressed: The vault 'bv-lake' of backup 'test/Backup-lake01' has soft delete off. Reason: Sandbox subscription, wiped weekly",
+        message:
+          "[ADLSBK2] suppressed: The vault 'bv-lake' of backup 'test/Backup-lake01' has soft delete off. Reason: Sandbox subscription, wiped weekly",
       },
     ]);
   });
 
   test.each<[string, () => void, string]>([
-    ['no reason', () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: '' }]), '`suppressions[0].reason` must say why in at least 10 characters'],
-    ['a short reason', () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'ok' }]), 'got: "ok"'],
-    ['an unknown rule', () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: 'ADLSBK9' as ComplianceRule, reason: 'a good long reason' }]), '`suppressions[0].rule` must be one of ADLSBK1, ADLSBK2, ADLSBK3, ADLSBK4, got: "ADLSBK9"'],
-    ['no suppressions', () => DataLakeBackupCompliance.suppress(newStack().stack, []), '`suppressions` must list at least one { rule, reason }'],
-    ['not a construct', () => DataLakeBackupCompliance.suppress({} as never, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'a good long reason' }]), '`construct` must be a construct'],
-    ['a bad level', () => DataLakeBackupCompliance.applyTo(newStack().stack, { level: 'fatal' as ComplianceLevel }), '`level` must be one of error, warning, got: "fatal"'],
-    ['a floor in minutes', () => DataLakeBackupCompliance.applyTo(newStack().stack, { minimumRetention: Duration.minutes(5) }), '`minimumRetention` must be a Duration in days, weeks, months or years'],
-    ['null as the scope', () => DataLakeBackupCompliance.applyTo(null as never), '`scope` must be an App or a TerraformStack, got: null'],
-    ['applied to neither app nor stack', () => DataLakeBackupCompliance.applyTo({} as never), '`scope` must be an App or a TerraformStack'],
+    [
+      'no reason',
+      () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: '' }]),
+      '`suppressions[0].reason` must say why in at least 10 characters',
+    ],
+    [
+      'a short reason',
+      () => DataLakeBackupCompliance.suppress(newStack().stack, [{ rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'ok' }]),
+      'got: "ok"',
+    ],
+    [
+      'an unknown rule',
+      () =>
+        DataLakeBackupCompliance.suppress(newStack().stack, [
+          { rule: 'ADLSBK9' as ComplianceRule, reason: 'a good long reason' },
+        ]),
+      '`suppressions[0].rule` must be one of ADLSBK1, ADLSBK2, ADLSBK3, ADLSBK4, got: "ADLSBK9"',
+    ],
+    [
+      'no suppressions',
+      () => DataLakeBackupCompliance.suppress(newStack().stack, []),
+      '`suppressions` must list at least one { rule, reason }',
+    ],
+    [
+      'not a construct',
+      () =>
+        DataLakeBackupCompliance.suppress({} as never, [
+          { rule: ComplianceRule.UNPROTECTED_ACCOUNT, reason: 'a good long reason' },
+        ]),
+      '`construct` must be a construct',
+    ],
+    [
+      'a bad level',
+      () => DataLakeBackupCompliance.applyTo(newStack().stack, { level: 'fatal' as ComplianceLevel }),
+      '`level` must be one of error, warning, got: "fatal"',
+    ],
+    [
+      'a floor in minutes',
+      () => DataLakeBackupCompliance.applyTo(newStack().stack, { minimumRetention: Duration.minutes(5) }),
+      '`minimumRetention` must be a Duration in days, weeks, months or years',
+    ],
+    [
+      'null as the scope',
+      () => DataLakeBackupCompliance.applyTo(null as never),
+      '`scope` must be an App or a TerraformStack, got: null',
+    ],
+    [
+      'applied to neither app nor stack',
+      () => DataLakeBackupCompliance.applyTo({} as never),
+      '`scope` must be an App or a TerraformStack',
+    ],
   ])('refuses %s', (_name, build, message) => expectConfigError(build, message));
 });
 
@@ -279,7 +361,9 @@ describe('applying it, and the examples', () => {
     DataLakeBackupCompliance.applyTo(app2);
     const late = new TerraformStack(app2, 'late');
     new AzurermProvider(late, 'azurerm', { features: [{}] });
-    expect(() => app2.synth()).toThrow("Stack 'late' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked");
+    expect(() => app2.synth()).toThrow(
+      "Stack 'late' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked",
+    );
   });
 
   test('props may be left out or null', () => {
@@ -308,7 +392,12 @@ describe('applying it, and the examples', () => {
     new AzurermProvider(backups, 'azurerm', { features: [{}] });
     const account = lake(data, 'lakecross');
     const { vault, policy } = vaultAndPolicy(backups);
-    new DataLakeBackup(backups, 'Cross', { vault, policy, storageAccount: DataLakeStorageAccount.fromStorageAccount(account), containers: ['raw'] });
+    new DataLakeBackup(backups, 'Cross', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(account),
+      containers: ['raw'],
+    });
     const other = lake(data, 'lakeother');
     new DataLakeBackup(backups, 'ById', {
       vault,

@@ -59,7 +59,12 @@ describe('role before backup', () => {
 
     const other = newStack();
     const second = vaultAndPolicy(other.stack);
-    const replaced = new DataLakeBackup(other.stack, 'Lake', { vault: second.vault, policy: second.policy, storageAccount: account(), containers: ['raw'] });
+    const replaced = new DataLakeBackup(other.stack, 'Lake', {
+      vault: second.vault,
+      policy: second.policy,
+      storageAccount: account(),
+      containers: ['raw'],
+    });
     replaced.instance.dependsOn = ['azurerm_resource_group.elsewhere'];
     expect(onlyResource(synth(other.stack), INSTANCE_TYPE).config.depends_on).toEqual(['azurerm_resource_group.elsewhere']);
   });
@@ -129,7 +134,12 @@ describe('role before backup', () => {
     const own = newStack();
     new TimeProvider(own.stack, 'time', { alias: undefined });
     const pair = vaultAndPolicy(own.stack);
-    new DataLakeBackup(own.stack, 'A', { vault: pair.vault, policy: pair.policy, storageAccount: account(), containers: ['raw'] });
+    new DataLakeBackup(own.stack, 'A', {
+      vault: pair.vault,
+      policy: pair.policy,
+      storageAccount: account(),
+      containers: ['raw'],
+    });
     expect(synth(own.stack).provider.time).toHaveLength(1);
     expect(own.stack.node.tryFindChild('AdlsBackupTimeProvider')).toBeUndefined();
   });
@@ -157,7 +167,9 @@ describe('same region', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(BackupConfigError);
-    expect((error as Error).message).toMatch(/`storageAccount.location`.*same region.*vault in "West Europe", storage account in "East US"/);
+    expect((error as Error).message).toMatch(
+      /`storageAccount.location`.*same region.*vault in "West Europe", storage account in "East US"/,
+    );
   });
 
   test('a region known only at plan time yields a precondition comparing the two normalised regions', () => {
@@ -167,7 +179,10 @@ describe('same region', () => {
     new DataLakeBackup(stack, 'Lake', {
       vault,
       policy,
-      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: region.stringValue }),
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: storageAccountId('lake'),
+        location: region.stringValue,
+      }),
       containers: ['raw'],
     });
     const instance = onlyResource(synth(stack), INSTANCE_TYPE).config;
@@ -194,7 +209,10 @@ describe('same region', () => {
     new DataLakeBackup(stack, 'Lake', {
       vault,
       policy,
-      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: accountRegion.stringValue }),
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: storageAccountId('lake'),
+        location: accountRegion.stringValue,
+      }),
       containers: ['raw'],
     });
     const json = synth(stack);
@@ -210,7 +228,13 @@ describe('same region', () => {
     const refused = newStack();
     const a = vaultAndPolicy(refused.stack, 'Brazil South');
     expect(
-      () => new DataLakeBackup(refused.stack, 'Lake', { vault: a.vault, policy: a.policy, storageAccount: account('lake', 'Brazil South'), containers: ['raw'] }),
+      () =>
+        new DataLakeBackup(refused.stack, 'Lake', {
+          vault: a.vault,
+          policy: a.policy,
+          storageAccount: account('lake', 'Brazil South'),
+          containers: ['raw'],
+        }),
     ).toThrow(/`storageAccount.location` must be a region where Azure Backup supports ADLS vaulted backup.*got: "Brazil South"/s);
 
     const allowed = newStack();
@@ -222,7 +246,9 @@ describe('same region', () => {
       containers: ['raw'],
       allowUnlistedRegion: true,
     });
-    expect(warningsOf(backup)).toEqual([expect.stringContaining('"Brazil South" is not in the ADLS vaulted backup support list')]);
+    expect(warningsOf(backup)).toEqual([
+      expect.stringContaining('"Brazil South" is not in the ADLS vaulted backup support list'),
+    ]);
   });
 });
 
@@ -232,7 +258,9 @@ describe('instance arguments', () => {
     const { vault, policy } = vaultAndPolicy(stack);
     new DataLakeBackup(stack, 'A', { vault, policy, storageAccount: account('lakea'), containers: ['raw'] });
     new DataLakeBackup(stack, 'B', { vault, policy, storageAccount: account('lakeb'), containers: ['raw'], name: 'lakeb-gold' });
-    const names = Object.values(resourcesOf(synth(stack), INSTANCE_TYPE)).map((r: any) => r.name).sort();
+    const names = Object.values(resourcesOf(synth(stack), INSTANCE_TYPE))
+      .map((r: any) => r.name)
+      .sort();
     expect(names).toEqual(['lakea', 'lakeb-gold']);
   });
 
@@ -253,9 +281,9 @@ describe('instance arguments', () => {
     new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
     const json = synth(stack);
     expect(resourcesOf(json, 'azurerm_data_protection_backup_vault')).toEqual({});
-    expect(onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.data_protection_backup_vault_id).toBe(
-      vaultId('bv-existing'),
-    );
+    expect(
+      onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.data_protection_backup_vault_id,
+    ).toBe(vaultId('bv-existing'));
   });
 });
 
@@ -302,7 +330,12 @@ test('lists and maps known only at plan time are passed through, not checked ite
   const containers = new TerraformVariable(stack, 'containers', { type: 'list(string)' });
   const schedule = new TerraformVariable(stack, 'schedule', { type: 'list(string)' });
   const tags = new TerraformVariable(stack, 'tags', { type: 'map(string)' });
-  const vault = new BackupVault(stack, 'Vault', { name: 'bv-test', resourceGroupName: 'rg', location: 'West Europe', tags: tags.value });
+  const vault = new BackupVault(stack, 'Vault', {
+    name: 'bv-test',
+    resourceGroupName: 'rg',
+    location: 'West Europe',
+    tags: tags.value,
+  });
   const policy = new DataLakeBackupPolicy(stack, 'Policy', {
     vault,
     name: 'adls-daily',
@@ -313,7 +346,9 @@ test('lists and maps known only at plan time are passed through, not checked ite
   const json = synth(stack);
   expect(onlyResource(json, INSTANCE_TYPE).config.storage_container_names).toBe('${var.containers}');
   expect(onlyResource(json, 'azurerm_data_protection_backup_vault').config.tags).toBe('${var.tags}');
-  expect(onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.backup_schedule).toBe('${var.schedule}');
+  expect(onlyResource(json, 'azurerm_data_protection_backup_policy_data_lake_storage').config.backup_schedule).toBe(
+    '${var.schedule}',
+  );
 });
 
 test('an unlisted vault region is reported on `vault.location` when the account region is a reference', () => {
@@ -325,7 +360,10 @@ test('an unlisted vault region is reported on `vault.location` when the account 
       new DataLakeBackup(stack, 'Lake', {
         vault,
         policy,
-        storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: region.stringValue }),
+        storageAccount: DataLakeStorageAccount.fromAttributes({
+          storageAccountId: storageAccountId('lake'),
+          location: region.stringValue,
+        }),
         containers: ['raw'],
       }),
   ).toThrow(/`vault.location` must be a region where Azure Backup supports ADLS vaulted backup.*got: "Brazil South"/s);

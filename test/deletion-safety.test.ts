@@ -35,7 +35,10 @@ function synthBackup(
     schedule: BackupSchedule.daily({ hour: 2 }),
     defaultRetention: Duration.days(30),
   });
-  const storageAccount = DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lake'), location: 'westeurope' });
+  const storageAccount = DataLakeStorageAccount.fromAttributes({
+    storageAccountId: storageAccountId('lake'),
+    location: 'westeurope',
+  });
   new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount, containers: ['raw'], ...backupProps });
   return { json: synth(stack), vault };
 }
@@ -148,7 +151,9 @@ describe('irreversible settings need an acknowledgement', () => {
     ).toThrow(/^BackupVault 'test\/Vault': `immutability` is irreversible in Azure/);
     expect(
       () => new BackupVault(stack, 'Vault2', { ...BASE, acknowledgeIrreversible: [IrreversibleSetting.IMMUTABILITY_LOCKED] }),
-    ).toThrow('`acknowledgeIrreversible[0]` acknowledges a setting this vault does not set (`immutability`); remove it, got: "ImmutabilityLocked"');
+    ).toThrow(
+      '`acknowledgeIrreversible[0]` acknowledges a setting this vault does not set (`immutability`); remove it, got: "ImmutabilityLocked"',
+    );
   });
 
   test('reversible settings need no acknowledgement: Unlocked immutability, soft delete Off (which warns)', () => {

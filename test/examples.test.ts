@@ -79,7 +79,12 @@ describe('examples/complete', () => {
     expect(diagnostic.target_resource_id).toBe(vault);
     expect(diagnostic.log_analytics_workspace_id).toBe(workspace);
     expect(diagnostic.log_analytics_destination_type).toBe('Dedicated');
-    expect(diagnostic.enabled_log.map((l: any) => l.category)).toEqual(['CoreAzureBackup', 'AddonAzureBackupJobs', 'AddonAzureBackupPolicy', 'AddonAzureBackupProtectedInstance']);
+    expect(diagnostic.enabled_log.map((l: any) => l.category)).toEqual([
+      'CoreAzureBackup',
+      'AddonAzureBackupJobs',
+      'AddonAzureBackupPolicy',
+      'AddonAzureBackupProtectedInstance',
+    ]);
     const group = onlyResource(json, 'azurerm_monitor_action_group');
     expect(group.config.email_receiver.map((r: any) => r.email_address)).toEqual(['data-platform-oncall@example.com']);
     const alerts = Object.values<any>(resourcesOf(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'));
@@ -143,7 +148,10 @@ describe('examples/complete', () => {
     expect(restore.config.scope).not.toBe(backup.config.scope);
     expect(restore.config.principal_id).toBe(backup.config.principal_id);
     expect(restore.config.role_definition_name).toBe('Storage Account Backup Contributor');
-    expect(target).toMatchObject({ is_hns_enabled: true, location: onlyResource(json, 'azurerm_data_protection_backup_vault').config.location });
+    expect(target).toMatchObject({
+      is_hns_enabled: true,
+      location: onlyResource(json, 'azurerm_data_protection_backup_vault').config.location,
+    });
     // Nothing creates containers on the target, so no restored name can collide.
     const containersOnTarget = Object.values(resourcesOf(json, 'azurerm_storage_container')).filter(
       (c: any) => c.storage_account_id === '${azurerm_storage_account.RestoreLake.id}',

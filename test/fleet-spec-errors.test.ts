@@ -27,44 +27,231 @@ const SECOND_ACCOUNT = (id: string, region = 'westeurope') => `${MINIMAL_SPEC}  
 
 describe.each<[string, string, (string | RegExp)[]]>([
   ['YAML syntax', edit('containers: [raw]', 'containers: [raw'), [/spec\.yaml:\d+:\d+: \(document\): is not valid YAML or JSON/]],
-  ['a key given twice', edit('    region: westeurope\n', '    region: westeurope\n    region: northeurope\n'), [/spec\.yaml:9:\d+: .*not valid YAML or JSON: .*unique/i]],
-  ['an unknown property, with the close match', edit('containers:', 'containrs:'), ['spec.yaml:9:5: accounts[0].containrs: is not a known property (did you mean `containers`?)', 'spec.yaml:7:5: accounts[0]: must have the property `containers`']],
-  ['an unknown top-level property', `${MINIMAL_SPEC}colour: blue\n`, ['spec.yaml:10:1: colour: is not a known property (allowed: $schema, version, stackName']],
+  [
+    'a key given twice',
+    edit('    region: westeurope\n', '    region: westeurope\n    region: northeurope\n'),
+    [/spec\.yaml:9:\d+: .*not valid YAML or JSON: .*unique/i],
+  ],
+  [
+    'an unknown property, with the close match',
+    edit('containers:', 'containrs:'),
+    [
+      'spec.yaml:9:5: accounts[0].containrs: is not a known property (did you mean `containers`?)',
+      'spec.yaml:7:5: accounts[0]: must have the property `containers`',
+    ],
+  ],
+  [
+    'an unknown top-level property',
+    `${MINIMAL_SPEC}colour: blue\n`,
+    ['spec.yaml:10:1: colour: is not a known property (allowed: $schema, version, stackName'],
+  ],
   ['a wrong version', edit('version: 1', 'version: 2'), ['spec.yaml:1:10: version: must be 1, got: 2']],
-  ['no accounts', edit(MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf('accounts:')), 'accounts: []\n'), ['spec.yaml:6:11: accounts: must NOT have fewer than 1 items, got: []']],
-  ['a bad enum', edit('version: 1', 'version: 1\nvaults: { redundancy: Geo }'), ['spec.yaml:2:23: vaults.redundancy: must be one of "GeoRedundant", "LocallyRedundant", "ZoneRedundant", got: "Geo"']],
-  ['a storage account ID of another type', edit('Microsoft.Storage/storageAccounts', 'Microsoft.Compute/virtualMachines'), ['spec.yaml:7:9: accounts[0].id: must be a storage account resource ID: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>', 'Microsoft.Compute']],
-  ['a container name with capitals', edit('[raw]', '[raw, Curated_Data]'), ['spec.yaml:9:23: accounts[0].containers[1]: must be a container name: 3-63 lowercase letters, digits or single hyphens', 'got: "Curated_Data"']],
-  ['a container listed twice', edit('[raw]', '[raw, raw]'), ['spec.yaml:9:17: accounts[0].containers: must NOT have duplicate items (items ## 1 and 0 are identical), got: ["raw","raw"]']],
-  ['a retention duration in a unit Azure lacks', edit('default: P30D', 'default: P30X'), ['spec.yaml:5:27: policies.daily.retention.default: must be an ISO 8601 duration in days, weeks, months or years, such as P30D', 'got: "P30X"']],
-  ['a time of day past 23:59', edit('"02:00"', '"25:00"'), ['spec.yaml:4:41: policies.daily.schedule.time: must be a time of day HH:MM (00:00-23:59)', 'got: "25:00"']],
-  ['a weekly schedule without days', edit('frequency: daily', 'frequency: weekly'), ['spec.yaml:4:15: policies.daily.schedule: must have the property `days`']],
-  ['days on a daily schedule', edit('frequency: daily,', 'frequency: daily, days: [Monday],'), ['spec.yaml:4:41: policies.daily.schedule.days: is only for weekly schedules']],
-  ['an unknown time zone', edit('    retention:', '    timeZone: Europe/Berlin\n    retention:'), ['spec.yaml:5:15: policies.daily.timeZone: must be one of "Afghanistan Standard Time"', 'got: "Europe/Berlin"']],
-  ['a wait that is not a duration', edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait: 5m'), ['spec.yaml:10:26: accounts[0].rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: "5m"']],
-  ['a policy name Azure refuses', edit('  daily:', '  d:'), ['spec.yaml:3:3: policies.d: must be a policy name: a letter, then 2 to 149 letters, digits or hyphens, got: "d"']],
-  ['an account naming an unknown policy', edit('    containers: [raw]', '    containers: [raw]\n    policy: hourly'), ['spec.yaml:10:13: accounts[0].policy: must name one of the policies: daily, got: "hourly"']],
-  ['an unknown default policy', `${MINIMAL_SPEC}defaults: { policy: weekly }\n`, ['spec.yaml:10:21: defaults.policy: must name one of the policies: daily, got: "weekly"']],
-  ['two policies and none chosen', edit('accounts:', POLICY_B), ['spec.yaml:10:5: accounts[0]: names no `policy`, and the spec has 2 policies and no `defaults.policy`']],
-  ['the same account twice', SECOND_ACCOUNT(accountId('lake01')), ['spec.yaml:10:9: accounts[1].id: protects the same account as accounts[0] (line 7): Azure allows one backup instance per account']],
-  ['the same account name in another group', SECOND_ACCOUNT(accountId('lake01', undefined, 'rg-other')), ['spec.yaml:10:9: accounts[1].id: has the same account name as accounts[0] (line 7), and storage account names are globally unique']],
-  ['an instance name used twice in one vault', edit('    containers: [raw]\n', '    containers: [raw]\n    instanceName: lake\n', SECOND_ACCOUNT(accountId('lake02'))).replace(/(lake02\n(?:.*\n){2})/, '$1    instanceName: lake\n'), ['spec.yaml:14:19: accounts[1].instanceName: must be unique in the westeurope vault: accounts[0] (line 7) already uses it, got: "lake"']],
-  ['an unlisted region', edit('region: westeurope', 'region: mars central'), ['spec.yaml:8:13: accounts[0].region: must be a region where Azure Backup supports ADLS vaulted backup', 'add "marscentral" to `defaults.allowUnlistedRegions`', 'got: "mars central"']],
-  ['one vault name for two regions', `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { name: bv-lake, resourceGroupName: rg-backup }\n`, ['spec.yaml:13:17: vaults.name: must give each region its own vault (put {region} in the name or the resource group): northeurope and westeurope both get vault "bv-lake" in resource group "rg-backup"']],
-  ['an unknown placeholder', `${MINIMAL_SPEC}vaults: { name: "bv-{location}" }\n`, ['spec.yaml:10:17: vaults.name: may only use the placeholder {region}, got: "bv-{location}"']],
-  ['one state key for every regional stack', `${MINIMAL_SPEC}stackPerRegion: true\nbackend: { azurerm: { resourceGroupName: rg, storageAccountName: sttf01, containerName: tfstate, key: backup.tfstate } }\n`, ['spec.yaml:11:103: backend.azurerm.key: must contain {stack} when `stackPerRegion` is true', 'got: "backup.tfstate"']],
-  ['a wait of true', edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait: true'), ['spec.yaml:10:26: accounts[0].rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: true']],
-  ['a wait given as a number', `${MINIMAL_SPEC}defaults: { rolePropagationWait: 5 }\n`, ['spec.yaml:10:34: defaults.rolePropagationWait: must be an ISO 8601 duration', 'got: 5']],
-  ['a wait left empty (null)', edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait:'), ['accounts[0].rolePropagationWait: must be an ISO 8601 duration', 'got: null']],
+  [
+    'no accounts',
+    edit(MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf('accounts:')), 'accounts: []\n'),
+    ['spec.yaml:6:11: accounts: must NOT have fewer than 1 items, got: []'],
+  ],
+  [
+    'a bad enum',
+    edit('version: 1', 'version: 1\nvaults: { redundancy: Geo }'),
+    ['spec.yaml:2:23: vaults.redundancy: must be one of "GeoRedundant", "LocallyRedundant", "ZoneRedundant", got: "Geo"'],
+  ],
+  [
+    'a storage account ID of another type',
+    edit('Microsoft.Storage/storageAccounts', 'Microsoft.Compute/virtualMachines'),
+    [
+      'spec.yaml:7:9: accounts[0].id: must be a storage account resource ID: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'Microsoft.Compute',
+    ],
+  ],
+  [
+    'a container name with capitals',
+    edit('[raw]', '[raw, Curated_Data]'),
+    [
+      'spec.yaml:9:23: accounts[0].containers[1]: must be a container name: 3-63 lowercase letters, digits or single hyphens',
+      'got: "Curated_Data"',
+    ],
+  ],
+  [
+    'a container listed twice',
+    edit('[raw]', '[raw, raw]'),
+    [
+      'spec.yaml:9:17: accounts[0].containers: must NOT have duplicate items (items ## 1 and 0 are identical), got: ["raw","raw"]',
+    ],
+  ],
+  [
+    'a retention duration in a unit Azure lacks',
+    edit('default: P30D', 'default: P30X'),
+    [
+      'spec.yaml:5:27: policies.daily.retention.default: must be an ISO 8601 duration in days, weeks, months or years, such as P30D',
+      'got: "P30X"',
+    ],
+  ],
+  [
+    'a time of day past 23:59',
+    edit('"02:00"', '"25:00"'),
+    ['spec.yaml:4:41: policies.daily.schedule.time: must be a time of day HH:MM (00:00-23:59)', 'got: "25:00"'],
+  ],
+  [
+    'a weekly schedule without days',
+    edit('frequency: daily', 'frequency: weekly'),
+    ['spec.yaml:4:15: policies.daily.schedule: must have the property `days`'],
+  ],
+  [
+    'days on a daily schedule',
+    edit('frequency: daily,', 'frequency: daily, days: [Monday],'),
+    ['spec.yaml:4:41: policies.daily.schedule.days: is only for weekly schedules'],
+  ],
+  [
+    'an unknown time zone',
+    edit('    retention:', '    timeZone: Europe/Berlin\n    retention:'),
+    ['spec.yaml:5:15: policies.daily.timeZone: must be one of "Afghanistan Standard Time"', 'got: "Europe/Berlin"'],
+  ],
+  [
+    'a wait that is not a duration',
+    edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait: 5m'),
+    [
+      'spec.yaml:10:26: accounts[0].rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: "5m"',
+    ],
+  ],
+  [
+    'a policy name Azure refuses',
+    edit('  daily:', '  d:'),
+    ['spec.yaml:3:3: policies.d: must be a policy name: a letter, then 2 to 149 letters, digits or hyphens, got: "d"'],
+  ],
+  [
+    'an account naming an unknown policy',
+    edit('    containers: [raw]', '    containers: [raw]\n    policy: hourly'),
+    ['spec.yaml:10:13: accounts[0].policy: must name one of the policies: daily, got: "hourly"'],
+  ],
+  [
+    'an unknown default policy',
+    `${MINIMAL_SPEC}defaults: { policy: weekly }\n`,
+    ['spec.yaml:10:21: defaults.policy: must name one of the policies: daily, got: "weekly"'],
+  ],
+  [
+    'two policies and none chosen',
+    edit('accounts:', POLICY_B),
+    ['spec.yaml:10:5: accounts[0]: names no `policy`, and the spec has 2 policies and no `defaults.policy`'],
+  ],
+  [
+    'the same account twice',
+    SECOND_ACCOUNT(accountId('lake01')),
+    [
+      'spec.yaml:10:9: accounts[1].id: protects the same account as accounts[0] (line 7): Azure allows one backup instance per account',
+    ],
+  ],
+  [
+    'the same account name in another group',
+    SECOND_ACCOUNT(accountId('lake01', undefined, 'rg-other')),
+    [
+      'spec.yaml:10:9: accounts[1].id: has the same account name as accounts[0] (line 7), and storage account names are globally unique',
+    ],
+  ],
+  [
+    'an instance name used twice in one vault',
+    edit(
+      '    containers: [raw]\n',
+      '    containers: [raw]\n    instanceName: lake\n',
+      SECOND_ACCOUNT(accountId('lake02')),
+    ).replace(/(lake02\n(?:.*\n){2})/, '$1    instanceName: lake\n'),
+    [
+      'spec.yaml:14:19: accounts[1].instanceName: must be unique in the westeurope vault: accounts[0] (line 7) already uses it, got: "lake"',
+    ],
+  ],
+  [
+    'an unlisted region',
+    edit('region: westeurope', 'region: mars central'),
+    [
+      'spec.yaml:8:13: accounts[0].region: must be a region where Azure Backup supports ADLS vaulted backup',
+      'add "marscentral" to `defaults.allowUnlistedRegions`',
+      'got: "mars central"',
+    ],
+  ],
+  [
+    'one vault name for two regions',
+    `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { name: bv-lake, resourceGroupName: rg-backup }\n`,
+    [
+      'spec.yaml:13:17: vaults.name: must give each region its own vault (put {region} in the name or the resource group): northeurope and westeurope both get vault "bv-lake" in resource group "rg-backup"',
+    ],
+  ],
+  [
+    'an unknown placeholder',
+    `${MINIMAL_SPEC}vaults: { name: "bv-{location}" }\n`,
+    ['spec.yaml:10:17: vaults.name: may only use the placeholder {region}, got: "bv-{location}"'],
+  ],
+  [
+    'one state key for every regional stack',
+    `${MINIMAL_SPEC}stackPerRegion: true\nbackend: { azurerm: { resourceGroupName: rg, storageAccountName: sttf01, containerName: tfstate, key: backup.tfstate } }\n`,
+    ['spec.yaml:11:103: backend.azurerm.key: must contain {stack} when `stackPerRegion` is true', 'got: "backup.tfstate"'],
+  ],
+  [
+    'a wait of true',
+    edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait: true'),
+    [
+      'spec.yaml:10:26: accounts[0].rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: true',
+    ],
+  ],
+  [
+    'a wait given as a number',
+    `${MINIMAL_SPEC}defaults: { rolePropagationWait: 5 }\n`,
+    ['spec.yaml:10:34: defaults.rolePropagationWait: must be an ISO 8601 duration', 'got: 5'],
+  ],
+  [
+    'a wait left empty (null)',
+    edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait:'),
+    ['accounts[0].rolePropagationWait: must be an ISO 8601 duration', 'got: null'],
+  ],
   ['an empty file', '', ['spec.yaml: (document): must be a mapping with `version`, `policies` and `accounts`, got: null']],
-  ['a list as the whole document', '- version: 1\n', ['spec.yaml:1:1: (document): must be a mapping with `version`, `policies` and `accounts`, got: [{"version":1}]']],
-  ['aliases that expand without end', `${MINIMAL_SPEC}x1: &a [${'x,'.repeat(20)}x]\nx2: &b [${'*a,'.repeat(20)}*a]\nx3: &c [${'*b,'.repeat(20)}*b]\nx4: [${'*c,'.repeat(20)}*c]\n`, ['spec.yaml:1:1: (document): cannot be read: Excessive alias count']],
-  ['a created resource group shared by two regions', `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { resourceGroupName: rg-backup, createResourceGroup: true }\n`, ['vaults.resourceGroupName: must give each region its own resource group when `createResourceGroup` is true (put {region} in it): northeurope and westeurope would both create "rg-backup"']],
-  ['a resource group name Azure refuses', `${MINIMAL_SPEC}vaults: { resourceGroupName: "rg with space/x" }\n`, ['spec.yaml:10:30: vaults.resourceGroupName: must be a resource group name (up to 90 letters, digits, underscores, periods, parentheses or hyphens) or a template with {region}, got: "rg with space/x"']],
+  [
+    'a list as the whole document',
+    '- version: 1\n',
+    ['spec.yaml:1:1: (document): must be a mapping with `version`, `policies` and `accounts`, got: [{"version":1}]'],
+  ],
+  [
+    'aliases that expand without end',
+    `${MINIMAL_SPEC}x1: &a [${'x,'.repeat(20)}x]\nx2: &b [${'*a,'.repeat(20)}*a]\nx3: &c [${'*b,'.repeat(20)}*b]\nx4: [${'*c,'.repeat(20)}*c]\n`,
+    ['spec.yaml:1:1: (document): cannot be read: Excessive alias count'],
+  ],
+  [
+    'a created resource group shared by two regions',
+    `${SECOND_ACCOUNT(accountId('lake02'), 'northeurope')}vaults: { resourceGroupName: rg-backup, createResourceGroup: true }\n`,
+    [
+      'vaults.resourceGroupName: must give each region its own resource group when `createResourceGroup` is true (put {region} in it): northeurope and westeurope would both create "rg-backup"',
+    ],
+  ],
+  [
+    'a resource group name Azure refuses',
+    `${MINIMAL_SPEC}vaults: { resourceGroupName: "rg with space/x" }\n`,
+    [
+      'spec.yaml:10:30: vaults.resourceGroupName: must be a resource group name (up to 90 letters, digits, underscores, periods, parentheses or hyphens) or a template with {region}, got: "rg with space/x"',
+    ],
+  ],
   // Rules the constructs apply, located at the spec element they were built from.
-  ['retention past 10 years (library rule)', edit('retention: { default: P30D }', 'retention: { default: P30D, yearly: P11Y }'), ['spec.yaml:3:3: policies.daily: RetentionRule.yearly: `duration` can be at most 10 years (Azure Backup\'s limit, 10 years), got: "11 years"']],
-  ['an irreversible setting not acknowledged (library rule)', `${MINIMAL_SPEC}vaults: { immutability: Locked }\n`, ['spec.yaml:10:1: vaults: BackupVault', '`immutability` is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [ImmutabilityLocked]`, got: "Locked"']],
-  ['a vault name too long once filled in (library rule)', `${MINIMAL_SPEC}vaults: { name: "backup-vault-for-the-data-platform-team-in-{region}" }\n`, ['spec.yaml:10:1: vaults: BackupVault', '`name` must be 2-50 letters, digits or hyphens', 'backup-vault-for-the-data-platform-team-in-westeurope']],
+  [
+    'retention past 10 years (library rule)',
+    edit('retention: { default: P30D }', 'retention: { default: P30D, yearly: P11Y }'),
+    [
+      'spec.yaml:3:3: policies.daily: RetentionRule.yearly: `duration` can be at most 10 years (Azure Backup\'s limit, 10 years), got: "11 years"',
+    ],
+  ],
+  [
+    'an irreversible setting not acknowledged (library rule)',
+    `${MINIMAL_SPEC}vaults: { immutability: Locked }\n`,
+    [
+      'spec.yaml:10:1: vaults: BackupVault',
+      '`immutability` is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [ImmutabilityLocked]`, got: "Locked"',
+    ],
+  ],
+  [
+    'a vault name too long once filled in (library rule)',
+    `${MINIMAL_SPEC}vaults: { name: "backup-vault-for-the-data-platform-team-in-{region}" }\n`,
+    [
+      'spec.yaml:10:1: vaults: BackupVault',
+      '`name` must be 2-50 letters, digits or hyphens',
+      'backup-vault-for-the-data-platform-team-in-westeurope',
+    ],
+  ],
 ])('an invalid spec: %s', (_name, text, expected) => {
   test('exits 2 and says where, which rule and what it got', () => {
     const result = validate(text);
@@ -84,7 +271,9 @@ describe('specs that are valid', () => {
     const result = validate(MINIMAL_SPEC);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(EXIT_OK);
-    expect(result.stdout).toContain('valid. 1 accounts in 1 regions, one vault each: westeurope (bv-adls-westeurope, 1 accounts).');
+    expect(result.stdout).toContain(
+      'valid. 1 accounts in 1 regions, one vault each: westeurope (bv-adls-westeurope, 1 accounts).',
+    );
   });
 
   test('the same spec written as JSON, whose problems also carry lines', () => {
@@ -107,14 +296,18 @@ describe('specs that are valid', () => {
     const text = `${edit('region: westeurope', 'region: marscentral')}defaults: { allowUnlistedRegions: [marscentral] }\n`;
     const result = validate(text);
     expect(result.code).toBe(EXIT_OK);
-    expect(result.stderr).toMatch(/warning: .*spec\.yaml:7:5: accounts\[0\] .*Region "marscentral" is not in the ADLS vaulted backup support list of 2025-11-18; allowed by `defaults\.allowUnlistedRegions`\./);
+    expect(result.stderr).toMatch(
+      /warning: .*spec\.yaml:7:5: accounts\[0\] .*Region "marscentral" is not in the ADLS vaulted backup support list of 2025-11-18; allowed by `defaults\.allowUnlistedRegions`\./,
+    );
   });
 
   test('an override for a region without accounts passes, with a warning', () => {
     const result = validate(`${MINIMAL_SPEC}vaults: { regions: { northeurope: { redundancy: LocallyRedundant } } }\n`);
     expect(result.code).toBe(EXIT_OK);
     expect(result.stderr).toContain('warning: ');
-    expect(result.stderr).toContain('spec.yaml:10:22: vaults.regions.northeurope: has no account in this region: the override is unused');
+    expect(result.stderr).toContain(
+      'spec.yaml:10:22: vaults.regions.northeurope: has no account in this region: the override is unused',
+    );
   });
 
   test('every problem is reported at once, in line order', () => {

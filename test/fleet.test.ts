@@ -62,8 +62,15 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
       expect(policies.map((p) => p.name).sort()).toEqual(['daily-ltr', 'weekly-short']);
       for (const p of policies) expect(p.data_protection_backup_vault_id).toBe(ref(VAULT_TYPE, vaultAddress));
       const daily = policies.find((p) => p.name === 'daily-ltr');
-      expect(daily).toMatchObject({ backup_schedule: ['R/2024-01-01T02:30:00+01:00/P1D'], default_retention_duration: 'P30D', time_zone: 'W. Europe Standard Time' });
-      expect(daily.retention_rule.map((r: any) => [r.absolute_criteria, r.duration])).toEqual([['FirstOfYear', 'P7Y'], ['FirstOfMonth', 'P12M']]);
+      expect(daily).toMatchObject({
+        backup_schedule: ['R/2024-01-01T02:30:00+01:00/P1D'],
+        default_retention_duration: 'P30D',
+        time_zone: 'W. Europe Standard Time',
+      });
+      expect(daily.retention_rule.map((r: any) => [r.absolute_criteria, r.duration])).toEqual([
+        ['FirstOfYear', 'P7Y'],
+        ['FirstOfMonth', 'P12M'],
+      ]);
     });
 
     test("protects exactly the region's accounts: containers, policy, grant, wait, then the instance", () => {
@@ -105,7 +112,8 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
       expect(main).toEqual({ features: [{}], subscription_id: SUB_A });
       const subscriptions = [...new Set(regionOf(region).map((a) => a.id.split('/')[2]))].sort();
       expect(aliases.map((a: any) => a.subscription_id).sort()).toEqual(subscriptions);
-      for (const a of aliases) expect(a).toMatchObject({ alias: `subscription-${a.subscription_id}`, resource_provider_registrations: 'none' });
+      for (const a of aliases)
+        expect(a).toMatchObject({ alias: `subscription-${a.subscription_id}`, resource_provider_registrations: 'none' });
     });
   });
 });
@@ -140,12 +148,18 @@ describe('the per-region split', () => {
     const stacks = synthText(`${twoRegions}stackName: lakes\nstackPerRegion: true\n`);
     expect(Object.keys(stacks).sort()).toEqual(['lakes-northeurope', 'lakes-westeurope']);
     expect(all(stacks['lakes-northeurope'], INSTANCE_TYPE).map(([, i]) => i.name)).toEqual(['lake02']);
-    expect(all(stacks['lakes-westeurope'], INSTANCE_TYPE).map(([, i]) => i.name).sort()).toEqual(['lake01', 'lake03']);
+    expect(
+      all(stacks['lakes-westeurope'], INSTANCE_TYPE)
+        .map(([, i]) => i.name)
+        .sort(),
+    ).toEqual(['lake01', 'lake03']);
   });
 
   test('adding an account leaves every other resource as it was (stable addresses)', () => {
     const before = synthText(MINIMAL_SPEC)['adls-backup'];
-    const after = synthText(`${MINIMAL_SPEC}  - id: ${accountId('lake09')}\n    region: westeurope\n    containers: [raw]\n`)['adls-backup'];
+    const after = synthText(`${MINIMAL_SPEC}  - id: ${accountId('lake09')}\n    region: westeurope\n    containers: [raw]\n`)[
+      'adls-backup'
+    ];
     for (const [type, resources] of Object.entries<any>(before.resource)) {
       for (const [address, body] of Object.entries<any>(resources)) expect(after.resource[type][address]).toEqual(body);
     }
@@ -183,12 +197,21 @@ describe('options', () => {
   });
 
   test('weekly schedules, named and custom retention rules, waits and opt-outs reach the resources', () => {
-    const text = MINIMAL_SPEC.replace('{ frequency: daily, time: "02:00" }', '{ frequency: weekly, days: [Sunday, Wednesday], time: "23:15", utcOffset: "-05:00" }')
-      .replace('retention: { default: P30D }', `retention:
+    const text = MINIMAL_SPEC.replace(
+      '{ frequency: daily, time: "02:00" }',
+      '{ frequency: weekly, days: [Sunday, Wednesday], time: "23:15", utcOffset: "-05:00" }',
+    )
+      .replace(
+        'retention: { default: P30D }',
+        `retention:
       default: P12W
       weekly: { keep: P26W, name: KeepSundays, daysOfWeek: [Sunday] }
-      custom: [{ name: FirstOfYear, keep: P10Y, absoluteCriteria: FirstOfYear }]`)
-      .replace('containers: [raw]', 'containers: [raw]\n    rolePropagationWait: false\n    grantAccess: false\n    preventDestroy: false\n    instanceName: lake01-backup');
+      custom: [{ name: FirstOfYear, keep: P10Y, absoluteCriteria: FirstOfYear }]`,
+      )
+      .replace(
+        'containers: [raw]',
+        'containers: [raw]\n    rolePropagationWait: false\n    grantAccess: false\n    preventDestroy: false\n    instanceName: lake01-backup',
+      );
     const json = synthText(text)['adls-backup'];
     const [[, policy]] = all(json, POLICY_TYPE);
     expect(policy.backup_schedule).toEqual(['R/2024-01-03T23:15:00-05:00/P1W', 'R/2024-01-07T23:15:00-05:00/P1W']);
@@ -275,6 +298,8 @@ describe('synth on the command line', () => {
     const spec = writeSpec(dir, MINIMAL_SPEC);
     const result = cli(['synth', '--config', spec, '--out', join(spec, 'out')]); // a directory inside a file
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^adls-backup: failed: .*ENOTDIR: not a directory.*\n\(set ADLS_BACKUP_DEBUG=1 to see where\)\n$/);
+    expect(result.stderr).toMatch(
+      /^adls-backup: failed: .*ENOTDIR: not a directory.*\n\(set ADLS_BACKUP_DEBUG=1 to see where\)\n$/,
+    );
   });
 });

@@ -50,7 +50,9 @@ export function warningsOf(scope: Construct): string[] {
 export function annotationsOf(scope: Construct, level: 'info' | 'warn' | 'error'): { path: string; message: string }[] {
   return scope.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => ({ path: c.node.path, message: String(m.data) })));
+    .flatMap((c) =>
+      c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => ({ path: c.node.path, message: String(m.data) })),
+    );
 }
 
 /** Runs `build` once and checks it throws a BackupConfigError whose message matches `message`. */

@@ -36,7 +36,11 @@ describe('BackupSchedule', () => {
   });
 
   test('weekly renders one P1W interval per day, on a date that falls on that weekday, in week order', () => {
-    const schedule = BackupSchedule.weekly({ days: [DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.THURSDAY], hour: 23, minute: 5 });
+    const schedule = BackupSchedule.weekly({
+      days: [DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.THURSDAY],
+      hour: 23,
+      minute: 5,
+    });
     expect(schedule.intervals).toEqual([
       'R/2024-01-01T23:05:00+00:00/P1W',
       'R/2024-01-04T23:05:00+00:00/P1W',
@@ -112,7 +116,12 @@ describe('DataLakeBackupPolicy', () => {
       monthsOfYear: [MonthOfYear.MARCH, MonthOfYear.JUNE, MonthOfYear.SEPTEMBER, MonthOfYear.DECEMBER],
     });
     const config = policyJson({
-      retentionRules: [custom, RetentionRule.weekly(Duration.weeks(12)), RetentionRule.yearly(Duration.years(10)), RetentionRule.monthly(Duration.months(12))],
+      retentionRules: [
+        custom,
+        RetentionRule.weekly(Duration.weeks(12)),
+        RetentionRule.yearly(Duration.years(10)),
+        RetentionRule.monthly(Duration.months(12)),
+      ],
       timeZone: 'W. Europe Standard Time',
     });
     // QuarterEnd picks backups of certain months: it ranks with the yearly rule, in the order given.

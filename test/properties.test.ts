@@ -32,7 +32,16 @@ import {
   TimeUnit,
   normalizeRegion,
 } from '../lib';
-import { WEEK, accountsOf, buildApp, configArb, configWithOrderArb, pad2, requestedSettings, toDuration } from './support/app-config';
+import {
+  WEEK,
+  accountsOf,
+  buildApp,
+  configArb,
+  configWithOrderArb,
+  pad2,
+  requestedSettings,
+  toDuration,
+} from './support/app-config';
 import type { AppSpec, RuleSpec, ScheduleSpec } from './support/app-config';
 import { CORRUPTERS, CORRUPTER_BY_ID, checkCorruption, corruptionArb, picksArb } from './support/corrupters';
 import type { Corrupter } from './support/corrupters';
@@ -133,15 +142,17 @@ function checkVaultsAndPolicies(config: AppSpec, json: Synthesized): void {
       softDelete === SoftDelete.OFF
         ? undefined
         : v.softDeleteRetention
-        ? (toDuration(v.softDeleteRetention).toSeconds() as number) / 86400
-        : 14;
+          ? (toDuration(v.softDeleteRetention).toSeconds() as number) / 86400
+          : 14;
     expect(body.resource_group_name).toBe(v.resourceGroupName);
     expect(body.location).toBe(v.location);
     expect(body.redundancy).toBe(redundancy);
     expect(body.soft_delete).toBe(softDelete);
     expect(body.retention_duration_in_days).toBe(retentionDays);
     expect(body.immutability).toBe(v.immutability ?? Immutability.DISABLED);
-    expect(body.cross_region_restore_enabled).toBe(redundancy === Redundancy.GEO_REDUNDANT ? v.crossRegionRestore ?? false : undefined);
+    expect(body.cross_region_restore_enabled).toBe(
+      redundancy === Redundancy.GEO_REDUNDANT ? (v.crossRegionRestore ?? false) : undefined,
+    );
     expect(body.lifecycle?.prevent_destroy).toBe(v.preventDestroy === false ? undefined : true);
     const locks = resources(json, MANAGEMENT_LOCK).filter(([, b]) => b.scope === `\${${VAULT}.${vaultKey}.id}`);
     expect(locks.map(([, b]) => b.lock_level)).toEqual(v.deletionLock === true ? ['CanNotDelete'] : []);
@@ -190,8 +201,18 @@ function checkProtection(config: AppSpec, json: Synthesized): void {
       `named ${policyName} in ${vault.name}`,
       (b) => b.name === policyName && b.data_protection_backup_vault_id === vaultRef,
     );
-    const [, instance] = single(json, INSTANCE, `for ${spec.storageAccountId}`, (b) => b.storage_account_id === spec.storageAccountId);
-    const [roleKey, role] = single(json, ROLE_ASSIGNMENT, `on ${spec.storageAccountId}`, (b) => b.scope === spec.storageAccountId);
+    const [, instance] = single(
+      json,
+      INSTANCE,
+      `for ${spec.storageAccountId}`,
+      (b) => b.storage_account_id === spec.storageAccountId,
+    );
+    const [roleKey, role] = single(
+      json,
+      ROLE_ASSIGNMENT,
+      `on ${spec.storageAccountId}`,
+      (b) => b.scope === spec.storageAccountId,
+    );
     const roleAddress = `${ROLE_ASSIGNMENT}.${roleKey}`;
 
     expect(instance.name).toBe(spec.name);
@@ -254,7 +275,9 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
     const seen = {
       severalVaults: samples.some((s) => s.vaults.length >= 2),
       severalAccountsInAVault: vaults.some((v) => v.accounts.length >= 2),
-      everyAcknowledgement: Object.values(IrreversibleSetting).every((s) => vaults.some((v) => v.acknowledgeIrreversible?.includes(s))),
+      everyAcknowledgement: Object.values(IrreversibleSetting).every((s) =>
+        vaults.some((v) => v.acknowledgeIrreversible?.includes(s)),
+      ),
       softDeleteOff: vaults.some((v) => v.softDelete === SoftDelete.OFF),
       deletionLock: vaults.some((v) => v.deletionLock === true),
       dailyAndWeekly: policies.some((p) => p.schedule.kind === 'daily') && policies.some((p) => p.schedule.kind === 'weekly'),

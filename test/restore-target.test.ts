@@ -59,7 +59,9 @@ describe('DataLakeRestoreTarget grants the vault what a restore needs', () => {
     expect(restoreGrant?.[1]).toMatchObject({
       scope: storageAccountId('lakerestore'),
       role_definition_name: STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name,
-      principal_id: expect.stringMatching(/^\$\{azurerm_data_protection_backup_vault\.Vault_[0-9A-F]{8}\.identity\[0\]\.principal_id\}$/),
+      principal_id: expect.stringMatching(
+        /^\$\{azurerm_data_protection_backup_vault\.Vault_[0-9A-F]{8}\.identity\[0\]\.principal_id\}$/,
+      ),
       principal_type: 'ServicePrincipal',
     });
     expect(restoreGrant?.[1].lifecycle).toBeUndefined(); // both regions literal and equal: checked at synth
@@ -78,7 +80,8 @@ describe('DataLakeRestoreTarget grants the vault what a restore needs', () => {
 describe('refuses what Azure cannot restore to', () => {
   test('the account the vault backs up (restore to the original account is not supported)', () => {
     const { stack, vault } = protectedLake();
-    expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lake') }), 
+    expectConfigError(
+      () => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lake') }),
       /`storageAccount` is the account DataLakeBackup 'test\/Lake' backs up: Azure restores a backup only to a different storage account \(UserErrorOriginalLocationRestoreNotSupported\), got: "lake"/,
     );
   });
@@ -94,7 +97,9 @@ describe('refuses what Azure cannot restore to', () => {
 
   test('an account in another region, at synth when both regions are literal', () => {
     const { stack, vault } = protectedLake();
-    expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeneu', 'North Europe') })).toThrow(
+    expect(
+      () => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeneu', 'North Europe') }),
+    ).toThrow(
       /`storageAccount.location` must be the vault's region: Azure restores ADLS backups only to an account in the vault's region, got: vault in "West Europe", account in "North Europe"/,
     );
   });
@@ -102,7 +107,10 @@ describe('refuses what Azure cannot restore to', () => {
   test('an account whose region is a reference, by a precondition on the role assignment', () => {
     const { stack, vault } = protectedLake();
     const region = new TerraformVariable(stack, 'restore_region', { type: 'string' });
-    const target = DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakerestore'), location: region.stringValue });
+    const target = DataLakeStorageAccount.fromAttributes({
+      storageAccountId: storageAccountId('lakerestore'),
+      location: region.stringValue,
+    });
     new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: target });
     const grant = Object.entries(resourcesOf(synth(stack), RA)).find(([id]) => id.includes('RestoreAccess'))![1];
     expect(grant.lifecycle.precondition).toEqual([
@@ -133,7 +141,10 @@ describe('refuses what Azure cannot restore to', () => {
     const restoreAccount = hnsAccount(stack, 'lakerestore');
     new StorageContainer(stack, 'RestoreRaw', { name: 'raw', storageAccountId: restoreAccount.id });
     new StorageContainer(stack, 'RestoreOther', { name: 'other', storageAccountId: restoreAccount.id });
-    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount) });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+      vault,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
+    });
     expect(() => Testing.synth(stack, true)).toThrow(
       /`StorageContainer 'test\/RestoreRaw'` is also a container of DataLakeBackup 'test\/Lake'.*got: "raw"/,
     );
@@ -141,9 +152,15 @@ describe('refuses what Azure cannot restore to', () => {
 
   test('a backup of the vault added after the target, found at synth (sources default to every backup of the vault)', () => {
     const { stack, vault, addBackup } = protectedLake();
-    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), existingContainers: ['gold'] });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+      vault,
+      storageAccount: account('lakerestore'),
+      existingContainers: ['gold'],
+    });
     addBackup('lakeb', ['gold'], 'LakeB');
-    expect(() => Testing.synth(stack, true)).toThrow(/`existingContainers\[0\]` is also a container of DataLakeBackup 'test\/LakeB'/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /`existingContainers\[0\]` is also a container of DataLakeBackup 'test\/LakeB'/,
+    );
   });
 
   test('no collision: containers on other accounts, or names the sources do not have, are fine', () => {
@@ -162,7 +179,12 @@ describe('refuses what Azure cannot restore to', () => {
 
   test('sources: [] prepares a target for no particular backup (containers are then renamed at restore time)', () => {
     const { stack, vault } = protectedLake();
-    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), sources: [], existingContainers: ['raw'] });
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+      vault,
+      storageAccount: account('lakerestore'),
+      sources: [],
+      existingContainers: ['raw'],
+    });
     expect(Object.keys(resourcesOf(synth(stack), RA))).toHaveLength(2);
   });
 });
@@ -170,22 +192,43 @@ describe('refuses what Azure cannot restore to', () => {
 describe('bad props', () => {
   test.each([
     ['vault', { vault: undefined }, /`vault` must be a BackupVault, got: undefined/],
-    ['storageAccount', { storageAccount: { storageAccountId: 42 } }, /`storageAccount` must be a DataLakeStorageAccount .*got: \{"storageAccountId":42\}/],
+    [
+      'storageAccount',
+      { storageAccount: { storageAccountId: 42 } },
+      /`storageAccount` must be a DataLakeStorageAccount .*got: \{"storageAccountId":42\}/,
+    ],
     ['sources', { sources: 'all' }, /`sources` must be a list of DataLakeBackup, got: "all"/],
     ['sources[0]', { sources: [{}] }, /`sources\[0\]` must be a DataLakeBackup, got: \{\}/],
     ['existingContainers', { existingContainers: 'raw' }, /`existingContainers` must be a list of container names, got: "raw"/],
-    ['existingContainers[0]', { existingContainers: [''] }, /`existingContainers\[0\]` must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens, got: ""/],
+    [
+      'existingContainers[0]',
+      { existingContainers: [''] },
+      /`existingContainers\[0\]` must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens, got: ""/,
+    ],
   ])('`%s`', (_field, override, message) => {
     const { stack, vault } = protectedLake();
-    expectConfigError(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), ...(override as object) }), message);
+    expectConfigError(
+      () =>
+        new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+          vault,
+          storageAccount: account('lakerestore'),
+          ...(override as object),
+        }),
+      message,
+    );
   });
 
   test('`sources[0]` from another vault', () => {
     const { stack, vault } = protectedLake();
     const other = protectedLake();
-    expect(() => new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakerestore'), sources: [other.backup] })).toThrow(
-      /`sources\[0\]` must be a backup of this target's vault 'test\/Vault', got: "test\/Lake"/,
-    );
+    expect(
+      () =>
+        new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+          vault,
+          storageAccount: account('lakerestore'),
+          sources: [other.backup],
+        }),
+    ).toThrow(/`sources\[0\]` must be a backup of this target's vault 'test\/Vault', got: "test\/Lake"/);
   });
 });
 
@@ -199,9 +242,18 @@ describe('stacks', () => {
     expect(grants).toEqual([expect.stringMatching(/^RestoreTarget_RestoreAccess-lakerestore_[0-9A-F]{8}$/)]);
     expect(Object.keys(resourcesOf(synth(stack), RA))).toEqual([expect.stringMatching(/^Vault_BackupAccess-lake_/)]);
     expectConfigError(
-      () => new DataLakeBackup(stack, 'LakeRestore', { vault, policy: new DataLakeBackupPolicy(stack, 'P2', {
-        vault, name: 'daily2', schedule: BackupSchedule.daily({ hour: 3 }), defaultRetention: Duration.days(7),
-      }), storageAccount: account('lakerestore'), containers: ['raw'] }),
+      () =>
+        new DataLakeBackup(stack, 'LakeRestore', {
+          vault,
+          policy: new DataLakeBackupPolicy(stack, 'P2', {
+            vault,
+            name: 'daily2',
+            schedule: BackupSchedule.daily({ hour: 3 }),
+            defaultRetention: Duration.days(7),
+          }),
+          storageAccount: account('lakerestore'),
+          containers: ['raw'],
+        }),
       "`storageAccount` is a restore target of this vault (prepared by 'restore/RestoreTarget')",
     );
   });
@@ -213,7 +265,10 @@ describe('what Azure allows is not refused (review findings)', () => {
     const other = addBackup('lakeb', ['gold'], 'LakeB');
     new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: account('lakeb'), sources: [backup] });
     const grants = Object.entries(resourcesOf(synth(stack), RA));
-    expect(grants.map(([id]) => id.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual(['Vault_BackupAccess-lake', 'Vault_BackupAccess-lakeb']);
+    expect(grants.map(([id]) => id.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'Vault_BackupAccess-lake',
+      'Vault_BackupAccess-lakeb',
+    ]);
     expect(other.roleAssignment).toBe(vault.grantRestoreAccess(account('lakeb'), undefined, [backup]));
   });
 
@@ -245,13 +300,29 @@ describe('what Azure allows is not refused (review findings)', () => {
       new AzurermProvider(stack, 'azurerm', { features: [{}] });
       const name = new TerraformVariable(stack, 'name', { type: 'string' }).stringValue;
       return new StorageAccount(stack, 'Lake', {
-        name, resourceGroupName: 'rg', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'LRS', accountKind: 'StorageV2', isHnsEnabled: true,
+        name,
+        resourceGroupName: 'rg',
+        location: 'westeurope',
+        accountTier: 'Standard',
+        accountReplicationType: 'LRS',
+        accountKind: 'StorageV2',
+        isHnsEnabled: true,
       });
     };
     const b = new TerraformStack(app, 'b');
     const c = new TerraformStack(app, 'c');
-    const policy = new DataLakeBackupPolicy(b, 'Policy', { vault, name: 'daily-b', schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(7) });
-    new DataLakeBackup(b, 'Backup', { vault, policy, storageAccount: DataLakeStorageAccount.fromStorageAccount(named(b)), containers: ['raw'] });
+    const policy = new DataLakeBackupPolicy(b, 'Policy', {
+      vault,
+      name: 'daily-b',
+      schedule: BackupSchedule.daily({ hour: 2 }),
+      defaultRetention: Duration.days(7),
+    });
+    new DataLakeBackup(b, 'Backup', {
+      vault,
+      policy,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(named(b)),
+      containers: ['raw'],
+    });
     new DataLakeRestoreTarget(c, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(named(c)) });
     expect(Object.keys(resourcesOf(synth(b), RA))).toEqual([expect.stringMatching(/^Backup_BackupAccess-b-Lake_/)]);
     expect(Object.keys(resourcesOf(synth(c), RA))).toEqual([expect.stringMatching(/^RestoreTarget_RestoreAccess-c-Lake_/)]);
@@ -265,12 +336,28 @@ describe('what Azure allows is not refused (review findings)', () => {
       return stack;
     });
     const importVault = (stack: TerraformStack) =>
-      BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: vaultId('bv-weu'), location: 'westeurope', principalId: '11111111-2222-3333-4444-555555555555' });
+      BackupVault.fromVaultAttributes(stack, 'Vault', {
+        vaultId: vaultId('bv-weu'),
+        location: 'westeurope',
+        principalId: '11111111-2222-3333-4444-555555555555',
+      });
     const vaultA = importVault(a);
-    const policy = new DataLakeBackupPolicy(a, 'Policy', { vault: vaultA, name: 'daily', schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(7) });
-    const backup = new DataLakeBackup(a, 'Backup', { vault: vaultA, policy, storageAccount: account('lake'), containers: ['raw'] });
+    const policy = new DataLakeBackupPolicy(a, 'Policy', {
+      vault: vaultA,
+      name: 'daily',
+      schedule: BackupSchedule.daily({ hour: 2 }),
+      defaultRetention: Duration.days(7),
+    });
+    const backup = new DataLakeBackup(a, 'Backup', {
+      vault: vaultA,
+      policy,
+      storageAccount: account('lake'),
+      containers: ['raw'],
+    });
     const vaultB = importVault(b);
-    expect(() => new DataLakeRestoreTarget(b, 'Listed', { vault: vaultB, storageAccount: account('lakerestore'), sources: [backup] })).not.toThrow();
+    expect(
+      () => new DataLakeRestoreTarget(b, 'Listed', { vault: vaultB, storageAccount: account('lakerestore'), sources: [backup] }),
+    ).not.toThrow();
     new DataLakeRestoreTarget(b, 'Default', { vault: vaultB, storageAccount: account('lakeother'), existingContainers: ['raw'] });
     expect(() => Testing.synth(b, true)).toThrow(/`existingContainers\[0\]` is also a container of DataLakeBackup 'a\/Backup'/);
   });
@@ -279,8 +366,13 @@ describe('what Azure allows is not refused (review findings)', () => {
     const { stack, vault } = protectedLake();
     const restoreAccount = hnsAccount(stack, 'lakerestore');
     new StorageContainer(stack, 'ByName', { name: 'raw', storageAccountName: restoreAccount.name });
-    new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount) });
-    expect(() => Testing.synth(stack, true)).toThrow(/`StorageContainer 'test\/ByName'` is also a container of DataLakeBackup 'test\/Lake'/);
+    new DataLakeRestoreTarget(stack, 'RestoreTarget', {
+      vault,
+      storageAccount: DataLakeStorageAccount.fromStorageAccount(restoreAccount),
+    });
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /`StorageContainer 'test\/ByName'` is also a container of DataLakeBackup 'test\/Lake'/,
+    );
   });
 
   test('a target read by a data source gets the region precondition only: the source-account rules are not restore rules', () => {
@@ -289,6 +381,8 @@ describe('what Azure allows is not refused (review findings)', () => {
     new DataLakeRestoreTarget(stack, 'RestoreTarget', { vault, storageAccount: DataLakeStorageAccount.fromDataSource(data) });
     const grant = Object.entries(resourcesOf(synth(stack), RA)).find(([id]) => id.includes('RestoreAccess'))![1];
     expect(grant.lifecycle.precondition).toHaveLength(1);
-    expect(grant.lifecycle.precondition[0].condition).toBe('${("westeurope" == lower(replace(data.azurerm_storage_account.Restore.location, " ", "")))}');
+    expect(grant.lifecycle.precondition[0].condition).toBe(
+      '${("westeurope" == lower(replace(data.azurerm_storage_account.Restore.location, " ", "")))}',
+    );
   });
 });

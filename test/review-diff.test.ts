@@ -54,7 +54,9 @@ test('a changed policy is called out at the top as a replacement, with the argum
   const section = changesSection(reviewOutDir(dir, { base: examples }));
   expect(section).toContain('### Policies that will be replaced');
   expect(section).toContain('(`UserErrorDppPolicyObjectInUse`)');
-  expect(section).toContain('add a policy under a new name, move the backups to it, apply, then remove the old policy in a later change');
+  expect(section).toContain(
+    'add a policy under a new name, move the backups to it, apply, then remove the old policy in a later change',
+  );
   expect(section).toContain(
     '- `adls-daily-ltr` (vault `bv-lake-weu`, stack `complete`), in use by `lakeweu01`: expect the apply to fail.\n' +
       '  - `default_retention_duration`: 30 days → 60 days\n',
@@ -105,7 +107,12 @@ test('retention rules added, removed and reordered are told apart', () => {
   expect(changesOf(dir, examples).replacedPolicies[0].changes).toEqual([
     { argument: 'retention_rule Daily', old: '(none)', new: 'first backup of each day kept 60 days' },
     { argument: 'retention_rule Monthly', old: 'first backup of each month kept 12 months', new: '(none)' },
-    { argument: 'retention_rule order', old: 'Yearly, Monthly, Weekly', new: 'Weekly, Daily, Yearly', note: 'the first matching rule wins' },
+    {
+      argument: 'retention_rule order',
+      old: 'Yearly, Monthly, Weekly',
+      new: 'Weekly, Daily, Yearly',
+      note: 'the first matching rule wins',
+    },
   ]);
 });
 
@@ -116,7 +123,9 @@ test('a policy pointing to the same vault by another reference, or with set item
     const vaults = json.resource.azurerm_data_protection_backup_vault;
     vaults.Renamed = vaults.Vault_23237E5B;
     delete vaults.Vault_23237E5B;
-    json.moved = [{ from: 'azurerm_data_protection_backup_vault.Vault_23237E5B', to: 'azurerm_data_protection_backup_vault.Renamed' }];
+    json.moved = [
+      { from: 'azurerm_data_protection_backup_vault.Vault_23237E5B', to: 'azurerm_data_protection_backup_vault.Renamed' },
+    ];
     for (const resource of [policy, only(json, INSTANCE_TYPE)]) {
       resource.data_protection_backup_vault_id = '${azurerm_data_protection_backup_vault.Renamed.id}';
     }
@@ -165,7 +174,9 @@ test('a vault in another region is replaced, and so are its policies and instanc
     ['lakeweu01', ['data_protection_backup_vault_id']],
   ]);
   const section = changesSection(reviewOutDir(dir, { base: examples }));
-  expect(section).toContain('- **Replaced**: `bv-lake-weu` (stack `quickstart`): deleting the vault deletes every recovery point in it');
+  expect(section).toContain(
+    '- **Replaced**: `bv-lake-weu` (stack `quickstart`): deleting the vault deletes every recovery point in it',
+  );
   expect(section).toContain('  - `location`: West Europe → North Europe');
   expect(section).toContain('`prevent_destroy` is set, so `terraform plan` fails (Instance cannot be destroyed).');
   // Most dangerous first: the policy, then the vault, then the accounts.
@@ -185,7 +196,9 @@ test('accounts newly protected and no longer protected', () => {
     delete json.resource[INSTANCE_TYPE];
   });
   const removed = changesOf(without, examples);
-  expect(removed.accounts.removed.map((a) => [a.account, a.vault, a.stack])).toEqual([['lakeweu01', 'bv-lake-weu', 'quickstart']]);
+  expect(removed.accounts.removed.map((a) => [a.account, a.vault, a.stack])).toEqual([
+    ['lakeweu01', 'bv-lake-weu', 'quickstart'],
+  ]);
   expect(changesSection(reviewOutDir(without, { base: examples }))).toContain(
     '- **No longer protected**: `lakeweu01` (vault `bv-lake-weu`, stack `quickstart`): Terraform deletes the backup instance and protection stops.',
   );
@@ -193,7 +206,9 @@ test('accounts newly protected and no longer protected', () => {
   expect(removed.grants).toEqual({ added: [], removed: [], referenceChanged: [] });
 
   const added = changesOf(examples, without);
-  expect(added.accounts.added.map((a) => [a.account, a.policy, a.containers])).toEqual([['lakeweu01', 'adls-daily-30d', ['raw', 'curated']]]);
+  expect(added.accounts.added.map((a) => [a.account, a.policy, a.containers])).toEqual([
+    ['lakeweu01', 'adls-daily-30d', ['raw', 'curated']],
+  ]);
   expect(changesSection(reviewOutDir(examples, { base: without }))).toContain(
     '- Newly protected: `lakeweu01` (vault `bv-lake-weu`, stack `quickstart`, policy `adls-daily-30d`, containers: raw, curated)',
   );
@@ -225,7 +240,9 @@ test('a backup moving to a new policy is an update in place; the new policy is a
   expect(changes.policies.added.map((p) => p.policy)).toEqual(['adls-daily-60d']);
   const section = changesSection(reviewOutDir(dir, { base: examples }));
   expect(section).not.toContain('### Policies that will be replaced');
-  expect(section).toContain('- `lakeweu01` (stack `quickstart`) moves from policy `adls-daily-30d` to `adls-daily-60d` (updated in place)');
+  expect(section).toContain(
+    '- `lakeweu01` (stack `quickstart`) moves from policy `adls-daily-30d` to `adls-daily-60d` (updated in place)',
+  );
 });
 
 test('a policy renamed at the same address is a replacement', () => {
@@ -286,11 +303,15 @@ test('a wait whose other arguments change is still an other change; a wait remov
 
   const noWait = edited('no-wait', 'quickstart', (json) => {
     delete json.resource.time_sleep;
-    only(json, INSTANCE_TYPE).depends_on = only(json, INSTANCE_TYPE).depends_on.filter((d: string) => !d.startsWith('time_sleep.'));
+    only(json, INSTANCE_TYPE).depends_on = only(json, INSTANCE_TYPE).depends_on.filter(
+      (d: string) => !d.startsWith('time_sleep.'),
+    );
   });
   expect(changesOf(noWait, examples).waits.map((w) => [w.account, w.old, w.new])).toEqual([['lakeweu01', '5 minutes', 'none']]);
   expect(changesSection(reviewOutDir(noWait, { base: examples }))).toContain('  - wait 5 minutes → no wait\n');
-  expect(changesSection(reviewOutDir(examples, { base: noWait }))).toContain('  - no wait → wait 5 minutes (created, so this apply waits once)\n');
+  expect(changesSection(reviewOutDir(examples, { base: noWait }))).toContain(
+    '  - no wait → wait 5 minutes (created, so this apply waits once)\n',
+  );
 });
 
 test('vault settings changed in place: irreversible and weakening changes are marked', () => {
@@ -305,7 +326,12 @@ test('vault settings changed in place: irreversible and weakening changes are ma
   expect(changes.vaults.updated.map((v) => v.changes)).toEqual([
     [
       { argument: 'soft_delete', old: 'On', new: 'AlwaysOn', note: 'irreversible: soft delete can never be turned off again' },
-      { argument: 'lifecycle.prevent_destroy', old: 'true', new: 'false', note: 'Terraform will no longer refuse to destroy the vault' },
+      {
+        argument: 'lifecycle.prevent_destroy',
+        old: 'true',
+        new: 'false',
+        note: 'Terraform will no longer refuse to destroy the vault',
+      },
       {
         argument: 'azurerm_management_lock',
         old: 'bv-lake-weu-cannot-delete (CanNotDelete)',

@@ -8,7 +8,8 @@ import { reviewOutDir, ReviewReport } from '../lib/review';
 import { replaceOnce, synthFleetExample } from './support/example-output';
 
 const GOLDEN = path.join(__dirname, 'expected', 'review-fleet.md');
-const WEU_SALES_ID = '/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-data-weu/providers/Microsoft.Storage/storageAccounts/lakeweusales01';
+const WEU_SALES_ID =
+  '/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-data-weu/providers/Microsoft.Storage/storageAccounts/lakeweusales01';
 let tmp: string;
 let base: string;
 
@@ -54,7 +55,11 @@ test('markdown of the fleet example is the committed golden text', () => {
 describe('state and provider', () => {
   test('a new state key is reported first, old → new, with what it means', () => {
     const dir = variant('state-key', (y) =>
-      replaceOnce(replaceOnce(y, 'key: adls-backup/{stack}.tfstate', 'key: lake/{stack}.tfstate'), 'monthly: P12M', 'monthly: P24M'),
+      replaceOnce(
+        replaceOnce(y, 'key: adls-backup/{stack}.tfstate', 'key: lake/{stack}.tfstate'),
+        'monthly: P12M',
+        'monthly: P24M',
+      ),
     );
     const changes = changesOf(dir);
     expect(changes.none).toBe(false);
@@ -88,7 +93,11 @@ describe('state and provider', () => {
 
   test("a new subscription of the vaults' provider is reported, old → new, with what it means", () => {
     const dir = variant('subscription', (y) =>
-      replaceOnce(y, 'subscriptionId: 11111111-1111-1111-1111-111111111111', 'subscriptionId: 44444444-4444-4444-4444-444444444444'),
+      replaceOnce(
+        y,
+        'subscriptionId: 11111111-1111-1111-1111-111111111111',
+        'subscriptionId: 44444444-4444-4444-4444-444444444444',
+      ),
     );
     const changes = changesOf(dir);
     expect(changes.none).toBe(false);
@@ -133,7 +142,12 @@ describe('state and provider', () => {
       },
     ]);
     expect(changesOf(base, dir).stacks.settings[0].changes).toEqual([
-      { argument: alias, old: '(none)', new: 'subscription 33333333-3333-3333-3333-333333333333', note: 'a new provider configuration, used by 1 data source' },
+      {
+        argument: alias,
+        old: '(none)',
+        new: 'subscription 33333333-3333-3333-3333-333333333333',
+        note: 'a new provider configuration, used by 1 data source',
+      },
     ]);
   });
 });
@@ -195,7 +209,9 @@ describe('how an account is referenced', () => {
     );
     // And back: the same, the other way round.
     const back = changesOf(base, dir);
-    expect(back.accounts.added.length + back.accounts.removed.length + back.grants.added.length + back.grants.removed.length).toBe(0);
+    expect(
+      back.accounts.added.length + back.accounts.removed.length + back.grants.added.length + back.grants.removed.length,
+    ).toBe(0);
     expect(back.accounts.referenceChanged).toHaveLength(7);
   });
 
@@ -257,7 +273,9 @@ describe('a stack dropped from the manifest', () => {
   test('is reported at the top as not destroyed, and its vault and accounts are not reported as removed', () => {
     const dir = variant('no-eastus2', withoutEastus2);
     const changes = changesOf(dir);
-    expect(changes.stacks.removed).toEqual([{ stack: 'lake-backup-eastus2', vaults: ['bv-lake-eastus2'], accounts: ['lakeeus2iot01', 'lakeeus2retail01'] }]);
+    expect(changes.stacks.removed).toEqual([
+      { stack: 'lake-backup-eastus2', vaults: ['bv-lake-eastus2'], accounts: ['lakeeus2iot01', 'lakeeus2retail01'] },
+    ]);
     expect(changes.stacks.added).toEqual([]);
     expect(changes.vaults.removed).toEqual([]);
     expect(changes.accounts.removed).toEqual([]);
@@ -284,13 +302,21 @@ describe('a stack dropped from the manifest', () => {
     // One stack for the whole fleet: the three region stacks leave the manifest, `lake-backup` comes in.
     const dir = variant('one-stack', (y) =>
       replaceOnce(
-        replaceOnce(y, 'stackPerRegion: true # one stack and one Terraform state per region: lake-backup-<region>', 'stackPerRegion: false'),
+        replaceOnce(
+          y,
+          'stackPerRegion: true # one stack and one Terraform state per region: lake-backup-<region>',
+          'stackPerRegion: false',
+        ),
         'key: adls-backup/{stack}.tfstate',
         'key: adls-backup/lake-backup.tfstate',
       ),
     );
     const changes = changesOf(dir);
-    expect(changes.stacks.removed.map((s) => s.stack)).toEqual(['lake-backup-eastus2', 'lake-backup-northeurope', 'lake-backup-westeurope']);
+    expect(changes.stacks.removed.map((s) => s.stack)).toEqual([
+      'lake-backup-eastus2',
+      'lake-backup-northeurope',
+      'lake-backup-westeurope',
+    ]);
     expect(changes.stacks.added).toEqual(['lake-backup']);
     expect(changes.vaults.replaced).toEqual([]);
     expect(changes.vaults.added.map((v) => [v.vault, v.alsoIn])).toEqual([

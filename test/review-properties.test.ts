@@ -24,7 +24,10 @@ function writeOutDir(config: AppSpec, run: number): string {
   const file = `stacks/${STACK}/cdk.tf.json`;
   fs.mkdirSync(path.join(dir, 'stacks', STACK), { recursive: true });
   fs.writeFileSync(path.join(dir, file), Testing.synth(buildApp(config)));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ stacks: { [STACK]: { name: STACK, synthesizedStackPath: file } } }));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ stacks: { [STACK]: { name: STACK, synthesizedStackPath: file } } }),
+  );
   return dir;
 }
 
@@ -38,7 +41,11 @@ test(`random valid apps are reviewed completely (seed ${SEED})`, () => {
 
       for (const spec of config.vaults) {
         const vault = report.vaults.find((v) => v.name === spec.name)!;
-        expect(vault).toMatchObject({ resourceGroup: spec.resourceGroupName, region: spec.location, outsideConfiguration: false });
+        expect(vault).toMatchObject({
+          resourceGroup: spec.resourceGroupName,
+          region: spec.location,
+          outsideConfiguration: false,
+        });
         const vaultGuarded = spec.preventDestroy ?? true;
         expect(vault.preventDestroy).toBe(vaultGuarded);
 
@@ -48,11 +55,15 @@ test(`random valid apps are reviewed completely (seed ${SEED})`, () => {
           if (policy.schedule.kind === 'daily') expect(report.schedule.words).toMatch(new RegExp(`^daily at ${time}`));
           else {
             expect(report.schedule.words).toMatch(new RegExp(`^weekly on .* at ${time}`));
-            const named = report.schedule.words.slice(0, report.schedule.words.indexOf(' at ')).replace('weekly on ', '').split(/, | and /);
+            const named = report.schedule.words
+              .slice(0, report.schedule.words.indexOf(' at '))
+              .replace('weekly on ', '')
+              .split(/, | and /);
             expect(named.sort()).toEqual([...policy.schedule.days].sort());
           }
           expect(report.retention.rules).toHaveLength(policy.rules.length);
-          for (const rule of report.retention.rules) expect(rule.words).toMatch(/^(first backup of each (week|month|year)|backups on .+) kept \d+ \w+$/);
+          for (const rule of report.retention.rules)
+            expect(rule.words).toMatch(/^(first backup of each (week|month|year)|backups on .+) kept \d+ \w+$/);
         }
 
         expect(vault.accounts.map((a) => a.account).sort()).toEqual(spec.accounts.map((a) => a.name).sort());
@@ -68,9 +79,13 @@ test(`random valid apps are reviewed completely (seed ${SEED})`, () => {
           expect(warnings.some((w) => w.includes('role before backup is not guaranteed'))).toBe(!waits);
           expect(warnings.some((w) => w.includes('has no prevent_destroy'))).toBe(!guarded);
         }
-        expect(vault.warnings.some((w) => w.startsWith('Soft delete is AlwaysOn'))).toBe(spec.softDelete === SoftDelete.ALWAYS_ON);
+        expect(vault.warnings.some((w) => w.startsWith('Soft delete is AlwaysOn'))).toBe(
+          spec.softDelete === SoftDelete.ALWAYS_ON,
+        );
         expect(vault.warnings.some((w) => w.startsWith('Soft delete is Off'))).toBe(spec.softDelete === SoftDelete.OFF);
-        expect(vault.warnings.some((w) => w.startsWith('Immutability is Locked'))).toBe(spec.immutability === Immutability.LOCKED);
+        expect(vault.warnings.some((w) => w.startsWith('Immutability is Locked'))).toBe(
+          spec.immutability === Immutability.LOCKED,
+        );
         expect(vault.warnings.some((w) => w.startsWith('Cross-region restore is on'))).toBe(spec.crossRegionRestore === true);
         expect(vault.warnings.some((w) => w.startsWith('Unlisted region'))).toBe(false);
       }

@@ -77,7 +77,9 @@ describe('the examples', () => {
 
     const [complete, existing, quickstart] = report.vaults;
     expect(complete.softDelete).toEqual({ mode: 'On', retentionDays: 30 });
-    expect(complete.deletionLocks).toEqual([expect.objectContaining({ name: 'bv-lake-weu-cannot-delete', level: 'CanNotDelete' })]);
+    expect(complete.deletionLocks).toEqual([
+      expect.objectContaining({ name: 'bv-lake-weu-cannot-delete', level: 'CanNotDelete' }),
+    ]);
     expect(complete.policies[0].retention.rules.map((r) => [r.name, r.words])).toEqual([
       ['Yearly', 'first backup of each year kept 10 years'],
       ['Monthly', 'first backup of each month kept 12 months'],
@@ -96,7 +98,12 @@ describe('the examples', () => {
     expect(complete.restoreGrants.map((g) => [g.account, g.kind])).toEqual([['lakeweu01restore', 'restore']]);
 
     expect(existing.policies[0].schedule.words).toBe('weekly on Wednesday and Saturday at 23:00 GMT Standard Time (UTC+00:00)');
-    expect(existing.accounts[0]).toMatchObject({ account: 'lakeneu07', via: 'data source', resourceGroup: 'rg-data-neu', regionKnownAtSynth: false });
+    expect(existing.accounts[0]).toMatchObject({
+      account: 'lakeneu07',
+      via: 'data source',
+      resourceGroup: 'rg-data-neu',
+      regionKnownAtSynth: false,
+    });
     expect(existing.accounts[0].preconditions).toEqual([
       'same region as the vault',
       'hierarchical namespace on',
@@ -106,7 +113,12 @@ describe('the examples', () => {
     ]);
 
     expect(quickstart.policies[0].words).toBe('daily at 02:30 W. Europe Standard Time (UTC+01:00), kept 30 days');
-    expect(quickstart.accounts[0]).toMatchObject({ account: 'lakeweu01', via: 'ID', resourceGroup: 'rg-data-weu', wait: { words: '5 minutes' } });
+    expect(quickstart.accounts[0]).toMatchObject({
+      account: 'lakeweu01',
+      via: 'ID',
+      resourceGroup: 'rg-data-weu',
+      wait: { words: '5 minutes' },
+    });
     expect(quickstart.ordering[0].edges).toHaveLength(2); // role -> wait -> instance; the implied role -> instance left out
   });
 });
@@ -131,8 +143,12 @@ describe('plain words', () => {
   });
 
   test('a schedule that does not parse is shown verbatim', () => {
-    expect(scheduleWords(['R/2024-13-01T02:30:00+01:00/P1D'], undefined)).toBe('custom schedule: R/2024-13-01T02:30:00+01:00/P1D');
-    expect(scheduleWords(['R/2024-01-01T02:30:00Z/PT4H'], 'UTC')).toBe('custom schedule: R/2024-01-01T02:30:00Z/PT4H (time zone UTC)');
+    expect(scheduleWords(['R/2024-13-01T02:30:00+01:00/P1D'], undefined)).toBe(
+      'custom schedule: R/2024-13-01T02:30:00+01:00/P1D',
+    );
+    expect(scheduleWords(['R/2024-01-01T02:30:00Z/PT4H'], 'UTC')).toBe(
+      'custom schedule: R/2024-01-01T02:30:00Z/PT4H (time zone UTC)',
+    );
     expect(scheduleWords('${var.schedule}', undefined)).toBe('custom schedule: ${var.schedule}');
     expect(scheduleWords([], undefined)).toBe('custom schedule: (none)');
   });
@@ -149,13 +165,22 @@ describe('plain words', () => {
     expect(criteriaWords({ absolute_criteria: 'FirstOfDecade' })).toBe('backups matching FirstOfDecade');
     expect(criteriaWords({ days_of_week: ['Sunday'] })).toBe('backups on Sunday');
     // Week names are lower case in running text; months and days keep their capitals.
-    expect(criteriaWords({ days_of_week: ['Saturday'], weeks_of_month: ['First'] })).toBe('backups on Saturday in the first week of each month');
+    expect(criteriaWords({ days_of_week: ['Saturday'], weeks_of_month: ['First'] })).toBe(
+      'backups on Saturday in the first week of each month',
+    );
     expect(criteriaWords({ days_of_week: ['Sunday'], weeks_of_month: ['Second', 'Third', 'Fourth'] })).toBe(
       'backups on Sunday in the second, third and fourth week of each month',
     );
-    expect(criteriaWords({ days_of_week: ['Sunday'], months_of_year: ['January', 'July'] })).toBe('backups on Sunday in January and July');
+    expect(criteriaWords({ days_of_week: ['Sunday'], months_of_year: ['January', 'July'] })).toBe(
+      'backups on Sunday in January and July',
+    );
     expect(
-      ruleWords({ days_of_week: ['Sunday'], weeks_of_month: ['First', 'Last'], months_of_year: ['January', 'July'], duration: 'P10Y' }),
+      ruleWords({
+        days_of_week: ['Sunday'],
+        weeks_of_month: ['First', 'Last'],
+        months_of_year: ['January', 'July'],
+        duration: 'P10Y',
+      }),
     ).toBe('backups on Sunday in the first and last week of January and July kept 10 years');
     expect(criteriaWords({ days_of_week: ['Monday', 'Friday'], scheduled_backup_times: ['2021-05-23T02:30:00Z'] })).toBe(
       'backups on Monday and Friday at 02:30 UTC',
@@ -198,7 +223,9 @@ describe('ordering', () => {
     const diagram = section.slice(section.indexOf('```mermaid'), section.lastIndexOf('```'));
     expect(diagram).toContain('backup_Lake_5F1B88EA["backup lakeweu01"]');
     expect(diagram).not.toMatch(/--> backup_/);
-    expect(section).toContain('| ✘ the instance does not depend on the role assignment; no wait (time_sleep) before the instance |');
+    expect(section).toContain(
+      '| ✘ the instance does not depend on the role assignment; no wait (time_sleep) before the instance |',
+    );
 
     const report = jsonReview(dir);
     expect(report.vaults[2].accounts[0].ordering).toMatchObject({ ok: false });
@@ -247,7 +274,9 @@ describe('ordering', () => {
     expect(report.vaults[2].accounts[0].ordering.problems).toEqual([
       'no Storage Account Backup Contributor grant for the vault on this account in this configuration (a grant on this account is for another principal)',
     ]);
-    expect(report.otherGrants.map((g) => [g.account, g.principal])).toEqual([['lakeweu01', '99999999-8888-7777-6666-555555555555']]);
+    expect(report.otherGrants.map((g) => [g.account, g.principal])).toEqual([
+      ['lakeweu01', '99999999-8888-7777-6666-555555555555'],
+    ]);
     expect(reviewOutDir(dir)).toContain(
       '## Grants with an unknown vault\n\nStorage Account Backup Contributor grants whose principal is not the identity of a vault this review knows:\n\n' +
         '- `lakeweu01` (by ID · rg-data-weu): principal `99999999-8888-7777-6666-555555555555` (`azurerm_role_assignment.Vault_BackupAccess-lakeweu01_CF0661BC`, stack `quickstart`)\n',
@@ -280,7 +309,12 @@ describe('warnings', () => {
   test('irreversible settings, unlisted region, no prevent_destroy', () => {
     const dir = edited('risky-vault', 'quickstart', (json) => {
       const vault = only(json, 'azurerm_data_protection_backup_vault');
-      Object.assign(vault, { soft_delete: 'AlwaysOn', immutability: 'Locked', cross_region_restore_enabled: true, location: 'Atlantis North' });
+      Object.assign(vault, {
+        soft_delete: 'AlwaysOn',
+        immutability: 'Locked',
+        cross_region_restore_enabled: true,
+        location: 'Atlantis North',
+      });
       delete vault.lifecycle;
       delete only(json, INSTANCE_TYPE).lifecycle;
     });
@@ -360,12 +394,16 @@ describe('bad input', () => {
   test('a manifest or stack file that is not JSON, or a stack file missing', () => {
     const broken = edited('broken-manifest', 'quickstart', () => undefined);
     fs.writeFileSync(path.join(broken, 'manifest.json'), '{ "stacks": ');
-    expect(inputError(() => reviewOutDir(broken)).message).toMatch(new RegExp(`^${escape(path.join(broken, 'manifest.json'))} is not valid JSON`));
+    expect(inputError(() => reviewOutDir(broken)).message).toMatch(
+      new RegExp(`^${escape(path.join(broken, 'manifest.json'))} is not valid JSON`),
+    );
 
     const brokenStack = edited('broken-stack', 'quickstart', () => undefined);
     const stackFile = path.join(brokenStack, 'stacks', 'complete', 'cdk.tf.json');
     fs.writeFileSync(stackFile, 'not json');
-    expect(inputError(() => reviewOutDir(brokenStack)).message).toMatch(new RegExp(`^${escape(stackFile)} is not valid JSON \\(stack "complete"\\)`));
+    expect(inputError(() => reviewOutDir(brokenStack)).message).toMatch(
+      new RegExp(`^${escape(stackFile)} is not valid JSON \\(stack "complete"\\)`),
+    );
 
     const missingStack = edited('missing-stack', 'quickstart', () => undefined);
     fs.rmSync(path.join(missingStack, 'stacks', 'existing-account'), { recursive: true });
@@ -375,7 +413,9 @@ describe('bad input', () => {
   });
 
   test('an unknown format', () => {
-    expect(inputError(() => reviewOutDir(examples, { format: 'html' as 'md' })).message).toBe('format must be md or json, got: html');
+    expect(inputError(() => reviewOutDir(examples, { format: 'html' as 'md' })).message).toBe(
+      'format must be md or json, got: html',
+    );
   });
 });
 
@@ -401,7 +441,10 @@ describe('stacks beyond the examples', () => {
       new DataLakeBackup(stack, `Backup-${name}`, {
         vault,
         policy,
-        storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId(name), location: 'West Europe' }),
+        storageAccount: DataLakeStorageAccount.fromAttributes({
+          storageAccountId: storageAccountId(name),
+          location: 'West Europe',
+        }),
         containers: ['raw'],
         rolePropagationWait: name === 'lake35' ? false : undefined,
       });
@@ -424,7 +467,11 @@ describe('stacks beyond the examples', () => {
     const stack = new TerraformStack(app, 'lake');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const principalId = '11111111-2222-3333-4444-555555555555';
-    const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: vaultId('bv-central'), location: 'West Europe', principalId });
+    const vault = BackupVault.fromVaultAttributes(stack, 'Vault', {
+      vaultId: vaultId('bv-central'),
+      location: 'West Europe',
+      principalId,
+    });
     const policy = new DataLakeBackupPolicy(stack, 'Policy', {
       vault,
       name: 'weekly',
@@ -434,15 +481,25 @@ describe('stacks beyond the examples', () => {
     new DataLakeBackup(stack, 'Lake', {
       vault,
       policy,
-      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakecentral'), location: 'West Europe' }),
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: storageAccountId('lakecentral'),
+        location: 'West Europe',
+      }),
       containers: ['raw'],
     });
-    vault.grantRestoreAccess(DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakerestore'), location: 'West Europe' }));
+    vault.grantRestoreAccess(
+      DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakerestore'), location: 'West Europe' }),
+    );
     app.synth();
 
     const report = jsonReview(outdir);
     expect(report.vaults).toHaveLength(1);
-    expect(report.vaults[0]).toMatchObject({ name: 'bv-central', resourceGroup: 'rg-backup', outsideConfiguration: true, stack: 'lake' });
+    expect(report.vaults[0]).toMatchObject({
+      name: 'bv-central',
+      resourceGroup: 'rg-backup',
+      outsideConfiguration: true,
+      stack: 'lake',
+    });
     expect(report.vaults[0].accounts[0]).toMatchObject({ account: 'lakecentral', ordering: { ok: true } });
     expect(report.vaults[0].restoreGrants.map((g) => g.account)).toEqual(['lakerestore']);
     expect(report.otherGrants).toEqual([]);
@@ -481,21 +538,38 @@ describe('stacks beyond the examples', () => {
     const app = new App({ outdir });
     const vaults = new TerraformStack(app, 'vaults');
     new AzurermProvider(vaults, 'azurerm', { features: [{}] });
-    const vault = new BackupVault(vaults, 'Vault', { name: 'bv-shared', resourceGroupName: 'rg-backup', location: 'West Europe' });
-    const policy = new DataLakeBackupPolicy(vaults, 'Policy', { vault, name: 'daily', schedule: BackupSchedule.daily({ hour: 1 }), defaultRetention: Duration.days(7) });
+    const vault = new BackupVault(vaults, 'Vault', {
+      name: 'bv-shared',
+      resourceGroupName: 'rg-backup',
+      location: 'West Europe',
+    });
+    const policy = new DataLakeBackupPolicy(vaults, 'Policy', {
+      vault,
+      name: 'daily',
+      schedule: BackupSchedule.daily({ hour: 1 }),
+      defaultRetention: Duration.days(7),
+    });
     const lakes = new TerraformStack(app, 'lakes');
     new AzurermProvider(lakes, 'azurerm', { features: [{}] });
     new DataLakeBackup(lakes, 'Lake', {
       vault,
       policy,
-      storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: storageAccountId('lakeremote'), location: 'West Europe' }),
+      storageAccount: DataLakeStorageAccount.fromAttributes({
+        storageAccountId: storageAccountId('lakeremote'),
+        location: 'West Europe',
+      }),
       containers: ['raw'],
     });
     app.synth();
 
     const report = jsonReview(outdir);
     expect(report.vaults.map((v) => v.name)).toEqual(['bv-shared']);
-    expect(report.vaults[0].accounts[0]).toMatchObject({ account: 'lakeremote', stack: 'lakes', policy: 'daily', ordering: { ok: true } });
+    expect(report.vaults[0].accounts[0]).toMatchObject({
+      account: 'lakeremote',
+      stack: 'lakes',
+      policy: 'daily',
+      ordering: { ok: true },
+    });
     expect(report.vaults[0].policies[0].usedBy).toEqual(['lakeremote']);
   });
 });

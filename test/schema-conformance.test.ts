@@ -32,7 +32,17 @@ import {
   RetentionRule,
   WeekOfMonth,
 } from '../lib';
-import { type ArgumentFact, type Tally, INSTANCE, META_ARGUMENTS, POLICY, SCHEMA, checkResource, newTally, resourceFact } from './support/azurerm-schema';
+import {
+  type ArgumentFact,
+  type Tally,
+  INSTANCE,
+  META_ARGUMENTS,
+  POLICY,
+  SCHEMA,
+  checkResource,
+  newTally,
+  resourceFact,
+} from './support/azurerm-schema';
 import { admits, compareVersions, normalizeSource, parseConstraint, parseVersion } from './support/version-constraint';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -76,7 +86,11 @@ function newStack(id: string): TerraformStack {
 /** Daily schedule, no retention rules, no time zone, an existing vault and account, one container. */
 function minimalStack(): TerraformStack {
   const stack = newStack('minimal');
-  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: VAULT_ID, location: 'West Europe', principalId: PRINCIPAL_ID });
+  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', {
+    vaultId: VAULT_ID,
+    location: 'West Europe',
+    principalId: PRINCIPAL_ID,
+  });
   const policy = new DataLakeBackupPolicy(stack, 'Daily', {
     vault,
     name: 'adls-daily',
@@ -150,7 +164,11 @@ function fullStack(): TerraformStack {
 function sharedPolicyStack(): TerraformStack {
   const stack = newStack('shared');
   const region = new TerraformVariable(stack, 'region', { type: 'string' });
-  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', { vaultId: VAULT_ID, location: 'West Europe', principalId: PRINCIPAL_ID });
+  const vault = BackupVault.fromVaultAttributes(stack, 'Vault', {
+    vaultId: VAULT_ID,
+    location: 'West Europe',
+    principalId: PRINCIPAL_ID,
+  });
   const policy = new DataLakeBackupPolicy(stack, 'Daily', {
     vault,
     name: 'adls-daily-90',
@@ -230,7 +248,8 @@ function l1Stack(): TerraformStack {
 const snakeToCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const sorted = (names: Iterable<string>) => [...names].sort();
 const argumentNames = (facts: readonly ArgumentFact[]) => sorted(facts.map((f) => f.name));
-const nestedFacts = (type: string, name: string) => resourceFact(type).arguments.find((a) => a.name === name)?.block?.arguments ?? [];
+const nestedFacts = (type: string, name: string) =>
+  resourceFact(type).arguments.find((a) => a.name === name)?.block?.arguments ?? [];
 
 describe('azurerm schema fixture (test/fixtures/azurerm-adls-schema.json)', () => {
   test('records its provenance: hashicorp/azurerm, first released 4.67.0 (policy) / 4.68.0 (instance), unchanged up to 4.73.0', () => {
@@ -242,8 +261,16 @@ describe('azurerm schema fixture (test/fixtures/azurerm-adls-schema.json)', () =
     expect(resourceFact(INSTANCE).firstReleased).toBe('4.68.0');
     // Each resource's facts cite the provider source file and commit they were checked against.
     const commits = (SCHEMA.provenance as unknown as { sourceCommits: Record<string, string> }).sourceCommits;
-    expect(commits.policy).toMatch(new RegExp(`^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_policy_data_lake_storage_resource\\.go$`));
-    expect(commits.instance).toMatch(new RegExp(`^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_instance_data_lake_storage_resource\\.go$`));
+    expect(commits.policy).toMatch(
+      new RegExp(
+        `^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_policy_data_lake_storage_resource\\.go$`,
+      ),
+    );
+    expect(commits.instance).toMatch(
+      new RegExp(
+        `^hashicorp/terraform-provider-azurerm@[0-9a-f]{40} .*/data_protection_backup_instance_data_lake_storage_resource\\.go$`,
+      ),
+    );
   });
 
   test('describes both ADLS resources with their timeouts blocks and computed attributes', () => {
@@ -271,19 +298,51 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
   test.each<[string, Record<string, unknown>, RegExp]>([
     ['an argument the schema lacks', { ...good, backup_policy_id: 'x' }, /`backup_policy_id` is not an argument/],
     ['a computed attribute', { ...good, id: 'x' }, /`id` is computed by azurerm/],
-    ['a missing required argument', { ...good, default_retention_duration: undefined }, /is required by the azurerm schema but missing/],
+    [
+      'a missing required argument',
+      { ...good, default_retention_duration: undefined },
+      /is required by the azurerm schema but missing/,
+    ],
     ['an empty required string', { ...good, name: '' }, /must not be empty/],
     ['a list given as a string', { ...good, backup_schedule: 'R/2024-01-01T02:00:00+00:00/P1D' }, /must be a list\(string\)/],
-    ['six schedule intervals', { ...good, backup_schedule: Array(6).fill('R/2024-01-01T02:00:00+00:00/P1D') }, /must hold 1 to 5 items/],
+    [
+      'six schedule intervals',
+      { ...good, backup_schedule: Array(6).fill('R/2024-01-01T02:00:00+00:00/P1D') },
+      /must hold 1 to 5 items/,
+    ],
     ['an hourly interval', { ...good, backup_schedule: ['R/2024-01-01T02:00:00+00:00/PT1H'] }, /iso8601-repeating-interval/],
     ['a duration in hours', { ...good, default_retention_duration: 'PT36H' }, /iso8601-duration/],
-    ['a lowercase vault ID', { ...good, data_protection_backup_vault_id: VAULT_ID.replace('resourceGroups', 'resourcegroups') }, /resource-id/],
+    [
+      'a lowercase vault ID',
+      { ...good, data_protection_backup_vault_id: VAULT_ID.replace('resourceGroups', 'resourcegroups') },
+      /resource-id/,
+    ],
     ['a name against the pattern', { ...good, name: '1policy' }, /must match/],
-    ['an unknown criterion', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', absolute_criteria: 'FirstOfQuarter' }] }, /must be one of AllBackup/],
-    ['a day in lowercase', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['sunday'] }] }, /case-sensitive/],
-    ['a repeated set value', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['Sunday', 'Sunday'] }] }, /values must be distinct/],
-    ['an unknown nested key', { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', priority: 1 }] }, /`priority` is not an argument of the `retention_rule` block/],
-    ['an update timeout on the policy', { ...good, timeouts: { update: '30m' } }, /`update` is not an argument of the `timeouts` block/],
+    [
+      'an unknown criterion',
+      { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', absolute_criteria: 'FirstOfQuarter' }] },
+      /must be one of AllBackup/,
+    ],
+    [
+      'a day in lowercase',
+      { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['sunday'] }] },
+      /case-sensitive/,
+    ],
+    [
+      'a repeated set value',
+      { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', days_of_week: ['Sunday', 'Sunday'] }] },
+      /values must be distinct/,
+    ],
+    [
+      'an unknown nested key',
+      { ...good, retention_rule: [{ name: 'r', duration: 'P1Y', priority: 1 }] },
+      /`priority` is not an argument of the `retention_rule` block/,
+    ],
+    [
+      'an update timeout on the policy',
+      { ...good, timeouts: { update: '30m' } },
+      /`update` is not an argument of the `timeouts` block/,
+    ],
     ['a block given as a string', { ...good, timeouts: '30m' }, /must be a block/],
   ])('refuses %s', (_, body, message) => {
     expect(violationsOf(body).join('\n')).toMatch(message);
@@ -310,7 +369,11 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
     ['a two-letter container name', ['ab'], /`storage_container_names`\[0\] must match/],
     ['a container name of 64 characters', ['c'.repeat(64)], /must match/],
     ['$root', ['$root'], /must match/],
-    ['101 containers (azurerm MaxItems 100 up to #32643)', Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`), /must hold 1 to 100 items/],
+    [
+      '101 containers (azurerm MaxItems 100 up to #32643)',
+      Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`),
+      /must hold 1 to 100 items/,
+    ],
     ['a repeated container (a set)', ['raw', 'raw'], /values must be distinct/],
   ])('refuses an instance with %s', (_, names, message) => {
     expect(violationsOf({ ...goodInstance, storage_container_names: names }, INSTANCE).join('\n')).toMatch(message);
@@ -321,23 +384,38 @@ describe('the checker enforces the azurerm schema (it must be able to fail)', ()
 describe('synthesized ADLS resources conform to the azurerm schema (4.68.0-4.73.0)', () => {
   test.each<[string, () => TerraformStack, Record<string, number>]>([
     ['minimal stack: daily schedule, no rules, no time zone', minimalStack, { [POLICY]: 1, [INSTANCE]: 1 }],
-    ['full stack: weekly on 2 days, weekly/monthly/yearly/custom rules, time zone, created account and containers', fullStack, { [POLICY]: 1, [INSTANCE]: 1 }],
-    ['shared policy stack: two accounts, regions from a variable (lifecycle precondition)', sharedPolicyStack, { [POLICY]: 1, [INSTANCE]: 2 }],
-    ['L1 stack: both classes used directly with timeouts, provider alias, depends_on, for_each', l1Stack, { [POLICY]: 1, [INSTANCE]: 2 }],
-  ])('%s: only schema arguments, required ones set, right types, allowed values, valid schedule and durations', (_, build, expected) => {
-    const json = synth(build());
-    const { violations, tally, counts } = checkStack(json);
-    expect(violations).toEqual([]);
-    expect(counts).toEqual(expected);
-    // Not vacuous: the value rules ran on literals: each policy name and each literal container name.
-    const containerNames = Object.values(json.resource?.[INSTANCE] ?? {}).flatMap((i) =>
-      Array.isArray(i.storage_container_names) ? i.storage_container_names.filter((n: string) => !n.includes('${')) : [],
-    );
-    expect(tally.formats).toBeGreaterThan(0);
-    expect(tally.itemCounts).toBeGreaterThan(0);
-    expect(containerNames.length).toBeGreaterThan(0);
-    expect(tally.patterns).toBe(counts[POLICY] + containerNames.length);
-  });
+    [
+      'full stack: weekly on 2 days, weekly/monthly/yearly/custom rules, time zone, created account and containers',
+      fullStack,
+      { [POLICY]: 1, [INSTANCE]: 1 },
+    ],
+    [
+      'shared policy stack: two accounts, regions from a variable (lifecycle precondition)',
+      sharedPolicyStack,
+      { [POLICY]: 1, [INSTANCE]: 2 },
+    ],
+    [
+      'L1 stack: both classes used directly with timeouts, provider alias, depends_on, for_each',
+      l1Stack,
+      { [POLICY]: 1, [INSTANCE]: 2 },
+    ],
+  ])(
+    '%s: only schema arguments, required ones set, right types, allowed values, valid schedule and durations',
+    (_, build, expected) => {
+      const json = synth(build());
+      const { violations, tally, counts } = checkStack(json);
+      expect(violations).toEqual([]);
+      expect(counts).toEqual(expected);
+      // Not vacuous: the value rules ran on literals: each policy name and each literal container name.
+      const containerNames = Object.values(json.resource?.[INSTANCE] ?? {}).flatMap((i) =>
+        Array.isArray(i.storage_container_names) ? i.storage_container_names.filter((n: string) => !n.includes('${')) : [],
+      );
+      expect(tally.formats).toBeGreaterThan(0);
+      expect(tally.itemCounts).toBeGreaterThan(0);
+      expect(containerNames.length).toBeGreaterThan(0);
+      expect(tally.patterns).toBe(counts[POLICY] + containerNames.length);
+    },
+  );
 
   test('full stack: every retention rule criterion and the schedule are literal values inside the azurerm allowed sets', () => {
     const json = synth(fullStack());
@@ -428,7 +506,7 @@ function sampleBlock(facts: readonly ArgumentFact[]): { camel: Record<string, un
   const snake: Record<string, unknown> = {};
   facts.forEach((fact, i) => {
     const value = sampleFor(fact, i);
-    const asBlock = (v: unknown) => (v as { camel: unknown; snake: unknown });
+    const asBlock = (v: unknown) => v as { camel: unknown; snake: unknown };
     if (fact.type === 'block') {
       camel[snakeToCamel(fact.name)] = asBlock(value).camel;
       snake[fact.name] = asBlock(value).snake;
@@ -460,7 +538,15 @@ const POLICY_INPUTS = [
   'timeZone',
   'timeouts',
 ] as const;
-const RETENTION_RULE_INPUTS = ['name', 'duration', 'absoluteCriteria', 'daysOfWeek', 'weeksOfMonth', 'monthsOfYear', 'scheduledBackupTimes'] as const;
+const RETENTION_RULE_INPUTS = [
+  'name',
+  'duration',
+  'absoluteCriteria',
+  'daysOfWeek',
+  'weeksOfMonth',
+  'monthsOfYear',
+  'scheduledBackupTimes',
+] as const;
 const POLICY_TIMEOUT_INPUTS = ['create', 'read', 'delete'] as const;
 const INSTANCE_INPUTS = [
   'name',
@@ -474,10 +560,19 @@ const INSTANCE_INPUTS = [
 const INSTANCE_TIMEOUT_INPUTS = ['create', 'read', 'update', 'delete'] as const;
 const INTERFACES_MATCH: Record<string, boolean> = {
   policy: true satisfies Equals<OwnInputs<DataProtectionBackupPolicyDataLakeStorageConfig>, (typeof POLICY_INPUTS)[number]>,
-  retentionRule: true satisfies Equals<keyof DataProtectionBackupPolicyDataLakeStorageRetentionRule, (typeof RETENTION_RULE_INPUTS)[number]>,
-  policyTimeouts: true satisfies Equals<keyof DataProtectionBackupPolicyDataLakeStorageTimeouts, (typeof POLICY_TIMEOUT_INPUTS)[number]>,
+  retentionRule: true satisfies Equals<
+    keyof DataProtectionBackupPolicyDataLakeStorageRetentionRule,
+    (typeof RETENTION_RULE_INPUTS)[number]
+  >,
+  policyTimeouts: true satisfies Equals<
+    keyof DataProtectionBackupPolicyDataLakeStorageTimeouts,
+    (typeof POLICY_TIMEOUT_INPUTS)[number]
+  >,
   instance: true satisfies Equals<OwnInputs<DataProtectionBackupInstanceDataLakeStorageConfig>, (typeof INSTANCE_INPUTS)[number]>,
-  instanceTimeouts: true satisfies Equals<keyof DataProtectionBackupInstanceDataLakeStorageTimeouts, (typeof INSTANCE_TIMEOUT_INPUTS)[number]>,
+  instanceTimeouts: true satisfies Equals<
+    keyof DataProtectionBackupInstanceDataLakeStorageTimeouts,
+    (typeof INSTANCE_TIMEOUT_INPUTS)[number]
+  >,
 };
 
 describe('the L1 bindings expose exactly the azurerm schema arguments', () => {
@@ -492,10 +587,24 @@ describe('the L1 bindings expose exactly the azurerm schema arguments', () => {
   });
 
   test.each([
-    [POLICY, (stack: TerraformStack, config: Record<string, unknown>) =>
-      new DataProtectionBackupPolicyDataLakeStorage(stack, 'All', config as unknown as DataProtectionBackupPolicyDataLakeStorageConfig)],
-    [INSTANCE, (stack: TerraformStack, config: Record<string, unknown>) =>
-      new DataProtectionBackupInstanceDataLakeStorage(stack, 'All', config as unknown as DataProtectionBackupInstanceDataLakeStorageConfig)],
+    [
+      POLICY,
+      (stack: TerraformStack, config: Record<string, unknown>) =>
+        new DataProtectionBackupPolicyDataLakeStorage(
+          stack,
+          'All',
+          config as unknown as DataProtectionBackupPolicyDataLakeStorageConfig,
+        ),
+    ],
+    [
+      INSTANCE,
+      (stack: TerraformStack, config: Record<string, unknown>) =>
+        new DataProtectionBackupInstanceDataLakeStorage(
+          stack,
+          'All',
+          config as unknown as DataProtectionBackupInstanceDataLakeStorageConfig,
+        ),
+    ],
   ])('%s: every schema argument set renders under its own name, nothing missing, nothing invented', (type, create) => {
     const fact = resourceFact(type);
     const { camel, snake } = sampleBlock(fact.arguments);

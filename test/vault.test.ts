@@ -52,10 +52,19 @@ describe('BackupVault', () => {
   });
 
   test.each([
-    [{ softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON] }, /AlwaysOn is irreversible/],
-    [{ immutability: Immutability.LOCKED, acknowledgeIrreversible: [IrreversibleSetting.IMMUTABILITY_LOCKED] }, /Locked is irreversible/],
+    [
+      { softDelete: SoftDelete.ALWAYS_ON, acknowledgeIrreversible: [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON] },
+      /AlwaysOn is irreversible/,
+    ],
+    [
+      { immutability: Immutability.LOCKED, acknowledgeIrreversible: [IrreversibleSetting.IMMUTABILITY_LOCKED] },
+      /Locked is irreversible/,
+    ],
     [{ softDelete: SoftDelete.OFF }, /softDelete Off/],
-    [{ crossRegionRestore: true, acknowledgeIrreversible: [IrreversibleSetting.CROSS_REGION_RESTORE] }, /crossRegionRestore is irreversible/],
+    [
+      { crossRegionRestore: true, acknowledgeIrreversible: [IrreversibleSetting.CROSS_REGION_RESTORE] },
+      /crossRegionRestore is irreversible/,
+    ],
   ])('warns at synth about %j, even when acknowledged', (extra, warning) => {
     const { stack } = newStack();
     const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'West Europe', ...extra });
@@ -64,7 +73,12 @@ describe('BackupVault', () => {
 
   test('soft delete off leaves the retention out', () => {
     const { stack } = newStack();
-    new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'West Europe', softDelete: SoftDelete.OFF });
+    new BackupVault(stack, 'Vault', {
+      name: 'bv-weu',
+      resourceGroupName: 'rg',
+      location: 'West Europe',
+      softDelete: SoftDelete.OFF,
+    });
     expect(onlyResource(synth(stack), VAULT).config).not.toHaveProperty('retention_duration_in_days');
   });
 });

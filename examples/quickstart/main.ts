@@ -2,14 +2,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import {
-  BackupSchedule,
-  BackupVault,
-  DataLakeBackup,
-  DataLakeBackupPolicy,
-  DataLakeStorageAccount,
-  Duration,
-} from '../../lib';
+import { BackupSchedule, BackupVault, DataLakeBackup, DataLakeBackupPolicy, DataLakeStorageAccount, Duration } from '../../lib';
 
 export class QuickstartStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

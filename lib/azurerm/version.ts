@@ -26,6 +26,9 @@ export function requireAzurermVersion(scope: IConstruct): void {
   const current: unknown = (stack as unknown as { rawOverrides?: any }).rawOverrides?.terraform?.required_providers?.azurerm
     ?.version;
   if (typeof current === 'string' && current.includes(AZURERM_VERSION_CONSTRAINT)) return;
-  const joined = typeof current === 'string' && current.trim() !== '' ? `${current}, ${AZURERM_VERSION_CONSTRAINT}` : AZURERM_VERSION_CONSTRAINT;
+  const joined =
+    typeof current === 'string' && current.trim() !== ''
+      ? `${current}, ${AZURERM_VERSION_CONSTRAINT}`
+      : AZURERM_VERSION_CONSTRAINT;
   stack.addOverride(VERSION_PATH, joined);
 }

@@ -23,7 +23,8 @@ export function run(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      if (rest[0] !== undefined && !COMMAND_HELP[rest[0]]) throw new InputError(`no help for unknown command "${rest[0]}"\n\n${USAGE}`);
+      if (rest[0] !== undefined && !COMMAND_HELP[rest[0]])
+        throw new InputError(`no help for unknown command "${rest[0]}"\n\n${USAGE}`);
       io.stdout(rest[0] ? COMMAND_HELP[rest[0]] : USAGE);
       return EXIT_OK;
     }
@@ -52,7 +53,9 @@ const COMMANDS: Record<string, Handler> = {
     const out = (values.out as string | undefined) ?? io.env?.CDKTF_OUTDIR ?? 'cdktf.out';
     const result = synthFleet(loadFleetSpec(config), out);
     printWarnings(result, io);
-    io.stdout(`${summary(result)}\nWrote ${result.built.stacks.length} stack(s) to ${out}/stacks/: ${result.built.plan.stackNames.join(', ')}\n`);
+    io.stdout(
+      `${summary(result)}\nWrote ${result.built.stacks.length} stack(s) to ${out}/stacks/: ${result.built.plan.stackNames.join(', ')}\n`,
+    );
     return EXIT_OK;
   },
   validate(args, io) {
@@ -102,7 +105,8 @@ function parse(command: string, args: string[], options: ParseArgsConfig['option
 }
 
 function required(command: string, value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new InputError(`${command} needs ${flag} <file>\n\n${COMMAND_HELP[command]}`);
+  if (typeof value !== 'string' || value === '')
+    throw new InputError(`${command} needs ${flag} <file>\n\n${COMMAND_HELP[command]}`);
   return value;
 }
 

@@ -39,7 +39,8 @@ const DAYS_PER_UNIT: Partial<Record<TimeUnit, number>> = {
 };
 
 // A storage account, or something inside one (a blob service, a container): at most the account.
-const ACCOUNT_SCOPE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+(\/.*)?$/i;
+const ACCOUNT_SCOPE =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+(\/.*)?$/i;
 const ACCOUNT_REFERENCE = /^\$\{(data\.)?azurerm_storage_(account|container)\.[^.}]+\.(id|resource_manager_id)\}$/;
 const WIDER_REFERENCE = /^\$\{(data\.)?azurerm_(resource_group|subscription|management_group)\.[^}]+\}$/;
 
@@ -73,7 +74,10 @@ export class DataLakeBackupCompliance implements IAspect {
       return aspect;
     }
     if (scope === null || typeof scope !== 'object' || !App.isApp(scope)) {
-      throw new BackupConfigError(`\`scope\` must be an App or a TerraformStack, got: ${describe(scope)}`, 'DataLakeBackupCompliance.applyTo');
+      throw new BackupConfigError(
+        `\`scope\` must be an App or a TerraformStack, got: ${describe(scope)}`,
+        'DataLakeBackupCompliance.applyTo',
+      );
     }
     const stacks = () => scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
     for (const stack of stacks()) Aspects.of(stack).add(aspect);
@@ -81,7 +85,10 @@ export class DataLakeBackupCompliance implements IAspect {
       validate: () =>
         stacks()
           .filter((s) => !Aspects.of(s).all.includes(aspect))
-          .map((s) => `Stack '${s.node.path}' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked: apply it after creating every stack.`),
+          .map(
+            (s) =>
+              `Stack '${s.node.path}' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked: apply it after creating every stack.`,
+          ),
     });
     return aspect;
   }
@@ -143,7 +150,11 @@ export class DataLakeBackupCompliance implements IAspect {
   private checkBackup(backup: DataLakeBackup): void {
     const vault = backup.vault;
     if (vault instanceof BackupVault && vault.resource.softDeleteInput === SoftDelete.OFF) {
-      this.report(backup, ComplianceRule.SOFT_DELETE_OFF, `The vault '${vault.vaultName}' of backup '${backup.node.path}' has soft delete off`);
+      this.report(
+        backup,
+        ComplianceRule.SOFT_DELETE_OFF,
+        `The vault '${vault.vaultName}' of backup '${backup.node.path}' has soft delete off`,
+      );
     }
     const policy = backup.policy;
     if (policy instanceof DataLakeBackupPolicy) {
@@ -216,7 +227,6 @@ function scopeKind(scope: unknown): 'account' | 'wider' | 'unknown' {
   if (WIDER_REFERENCE.test(scope) || (isLiteral(scope) && scope.startsWith('/'))) return 'wider';
   return 'unknown';
 }
-
 
 function daysIn(duration: Duration): number | undefined {
   const perUnit = DAYS_PER_UNIT[duration.unit];

@@ -24,10 +24,11 @@ export enum ComplianceLevel {
 /** What each rule is for, shown with its findings. */
 export const RULE_ADVICE: Record<ComplianceRule, string> = {
   [ComplianceRule.UNPROTECTED_ACCOUNT]:
-    'protect it with a DataLakeBackup (one that reaches it through a variable or data source in another stack should pass the account\'s `name`), or suppress the finding with a reason, e.g. for scratch data',
+    "protect it with a DataLakeBackup (one that reaches it through a variable or data source in another stack should pass the account's `name`), or suppress the finding with a reason, e.g. for scratch data",
   [ComplianceRule.SOFT_DELETE_OFF]:
     'keep soft delete on (SoftDelete.ON, the default) so that deleted backup data can be recovered for 14 to 180 days',
-  [ComplianceRule.SHORT_RETENTION]: 'raise the policy\'s defaultRetention, or lower `minimumRetention` if the shorter retention is meant',
+  [ComplianceRule.SHORT_RETENTION]:
+    "raise the policy's defaultRetention, or lower `minimumRetention` if the shorter retention is meant",
   [ComplianceRule.ROLE_WIDER_THAN_ACCOUNT]:
     'grant the role on each storage account (vault.grantBackupAccess does), not on a resource group or subscription, so the vault reaches only the accounts it protects',
 };

@@ -19,7 +19,10 @@ const suppressions = new WeakMap<IConstruct, ComplianceSuppression[]>();
 export function addSuppressions(construct: IConstruct, list: readonly ComplianceSuppression[]): void {
   const problems = new Problems('DataLakeBackupCompliance.suppress');
   if (!construct || typeof (construct as IConstruct).node !== 'object') {
-    throw new BackupConfigError(`\`construct\` must be a construct, got: ${describe(construct)}`, 'DataLakeBackupCompliance.suppress');
+    throw new BackupConfigError(
+      `\`construct\` must be a construct, got: ${describe(construct)}`,
+      'DataLakeBackupCompliance.suppress',
+    );
   }
   if (!Array.isArray(list) || list.length === 0) problems.add('suppressions', 'must list at least one { rule, reason }', list);
   (Array.isArray(list) ? list : []).forEach((s, i) => {

@@ -64,7 +64,11 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
 class FleetStack extends TerraformStack {
   private readonly readers = new Map<string, AzurermProvider | undefined>();
 
-  constructor(scope: Construct, name: string, private readonly spec: FleetSpec) {
+  constructor(
+    scope: Construct,
+    name: string,
+    private readonly spec: FleetSpec,
+  ) {
     super(scope, name);
     const subscriptionId = spec.provider?.subscriptionId;
     new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId });
@@ -107,7 +111,10 @@ class FleetStack extends TerraformStack {
 // The constructs speak TypeScript; a spec author writes `acknowledgeIrreversible: [ImmutabilityLocked]`.
 export function inSpecTerms(message: string): string {
   return message
-    .replace(/IrreversibleSetting\.([A-Z_]+)/g, (whole, key: string) => IrreversibleSetting[key as keyof typeof IrreversibleSetting] ?? whole)
+    .replace(
+      /IrreversibleSetting\.([A-Z_]+)/g,
+      (whole, key: string) => IrreversibleSetting[key as keyof typeof IrreversibleSetting] ?? whole,
+    )
     .replace(/`softDeleteRetention`/g, '`softDeleteRetentionDays`')
     .replace(/`allowUnlistedRegion`/g, '`defaults.allowUnlistedRegions`');
 }
@@ -119,23 +126,30 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
   const settings = region.vault;
   const vaultPath: Path = spec.vaults?.regions?.[region.region] ? ['vaults', 'regions', region.region] : ['vaults'];
   const group = settings.createResourceGroup
-    ? new ResourceGroup(scope, 'ResourceGroup', { name: settings.resourceGroupName, location: region.region, tags: settings.tags })
+    ? new ResourceGroup(scope, 'ResourceGroup', {
+        name: settings.resourceGroupName,
+        location: region.region,
+        tags: settings.tags,
+      })
     : undefined;
-  const vault = attempt(vaultPath, () =>
-    new BackupVault(scope, 'Vault', {
-      name: settings.name,
-      resourceGroupName: group?.name ?? settings.resourceGroupName,
-      location: region.region,
-      redundancy: settings.redundancy as Redundancy | undefined,
-      softDelete: settings.softDelete as SoftDelete | undefined,
-      softDeleteRetention: settings.softDeleteRetentionDays === undefined ? undefined : Duration.days(settings.softDeleteRetentionDays),
-      immutability: settings.immutability as Immutability | undefined,
-      crossRegionRestore: settings.crossRegionRestore,
-      acknowledgeIrreversible: settings.acknowledgeIrreversible as IrreversibleSetting[] | undefined,
-      preventDestroy: settings.preventDestroy,
-      deletionLock: settings.deletionLock,
-      tags: settings.tags,
-    }),
+  const vault = attempt(
+    vaultPath,
+    () =>
+      new BackupVault(scope, 'Vault', {
+        name: settings.name,
+        resourceGroupName: group?.name ?? settings.resourceGroupName,
+        location: region.region,
+        redundancy: settings.redundancy as Redundancy | undefined,
+        softDelete: settings.softDelete as SoftDelete | undefined,
+        softDeleteRetention:
+          settings.softDeleteRetentionDays === undefined ? undefined : Duration.days(settings.softDeleteRetentionDays),
+        immutability: settings.immutability as Immutability | undefined,
+        crossRegionRestore: settings.crossRegionRestore,
+        acknowledgeIrreversible: settings.acknowledgeIrreversible as IrreversibleSetting[] | undefined,
+        preventDestroy: settings.preventDestroy,
+        deletionLock: settings.deletionLock,
+        tags: settings.tags,
+      }),
   );
   if (!vault) return;
 
@@ -145,15 +159,17 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
   for (const [name, policy] of Object.entries(spec.policies)) {
     policies.set(
       name,
-      attempt(['policies', name], () =>
-        new DataLakeBackupPolicy(scope, `Policy-${name}`, {
-          vault,
-          name,
-          schedule: scheduleOf(policy),
-          timeZone: policy.timeZone,
-          defaultRetention: retentionDuration(policy.retention.default),
-          retentionRules: retentionRulesOf(policy.retention),
-        }),
+      attempt(
+        ['policies', name],
+        () =>
+          new DataLakeBackupPolicy(scope, `Policy-${name}`, {
+            vault,
+            name,
+            schedule: scheduleOf(policy),
+            timeZone: policy.timeZone,
+            defaultRetention: retentionDuration(policy.retention.default),
+            retentionRules: retentionRulesOf(policy.retention),
+          }),
       ),
     );
   }
@@ -162,21 +178,25 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
   for (const account of region.accounts) {
     const policy = policies.get(account.policy!);
     if (!policy) continue; // its policy was refused, and reported
-    attempt(['accounts', account.index], () =>
-      new DataLakeBackup(scope, `Backup-${account.name}`, {
-        vault,
-        policy,
-        storageAccount: checkAtPlan ? readAccount(scope, stack, account) : DataLakeStorageAccount.fromAttributes({
-          storageAccountId: account.spec.id,
-          location: region.region,
+    attempt(
+      ['accounts', account.index],
+      () =>
+        new DataLakeBackup(scope, `Backup-${account.name}`, {
+          vault,
+          policy,
+          storageAccount: checkAtPlan
+            ? readAccount(scope, stack, account)
+            : DataLakeStorageAccount.fromAttributes({
+                storageAccountId: account.spec.id,
+                location: region.region,
+              }),
+          containers: account.spec.containers,
+          name: account.spec.instanceName,
+          rolePropagationWait: waitDuration(account.spec.rolePropagationWait ?? spec.defaults?.rolePropagationWait),
+          grantAccess: account.spec.grantAccess,
+          preventDestroy: account.spec.preventDestroy,
+          allowUnlistedRegion: spec.defaults?.allowUnlistedRegions?.includes(region.region),
         }),
-        containers: account.spec.containers,
-        name: account.spec.instanceName,
-        rolePropagationWait: waitDuration(account.spec.rolePropagationWait ?? spec.defaults?.rolePropagationWait),
-        grantAccess: account.spec.grantAccess,
-        preventDestroy: account.spec.preventDestroy,
-        allowUnlistedRegion: spec.defaults?.allowUnlistedRegions?.includes(region.region),
-      }),
     );
   }
 }

@@ -15,7 +15,11 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
     const path = pointerToPath(e.instancePath);
     if (e.keyword === 'propertyNames') {
       const name = String(e.params.propertyName);
-      return locator.problem([...path, name], `${describeSchema((e.parentSchema as { propertyNames?: unknown }).propertyNames) ?? 'is not an allowed name'}, got: ${received(name)}`, 'key');
+      return locator.problem(
+        [...path, name],
+        `${describeSchema((e.parentSchema as { propertyNames?: unknown }).propertyNames) ?? 'is not an allowed name'}, got: ${received(name)}`,
+        'key',
+      );
     }
     if (e.keyword === 'additionalProperties') {
       const name = String(e.params.additionalProperty);
@@ -31,7 +35,8 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
 // `propertyNames`, not by the pattern inside it. Every filter leaves at least one error for a path that had any.
 function readable(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const insideAlternative = (e: ErrorObject) => alternatives.some((alt) => alt !== e && e.schemaPath.startsWith(`${alt.schemaPath}/`));
+  const insideAlternative = (e: ErrorObject) =>
+    alternatives.some((alt) => alt !== e && e.schemaPath.startsWith(`${alt.schemaPath}/`));
   const kept = errors.filter((e) => e.keyword !== 'if' && !e.schemaPath.includes('/propertyNames/') && !insideAlternative(e));
   const wrongType = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return kept.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath));

@@ -64,7 +64,9 @@ function isPreviousSynthesis(outDir: string): boolean {
   }
   const stacks = manifest.stacks;
   if (typeof manifest.version !== 'string' || typeof stacks !== 'object' || stacks === null) return false;
-  const listed = Object.values(stacks).every((s) => typeof s?.synthesizedStackPath === 'string' && s.synthesizedStackPath.startsWith('stacks/'));
+  const listed = Object.values(stacks).every(
+    (s) => typeof s?.synthesizedStackPath === 'string' && s.synthesizedStackPath.startsWith('stacks/'),
+  );
   const onlyOurs = readdirSync(outDir).every((name) => name === 'manifest.json' || name === 'stacks');
   return listed && onlyOurs;
 }
@@ -81,7 +83,11 @@ function warningsOf(app: App, loaded: LoadedSpec, built: BuiltFleet): string[] {
   const fromSpec = loaded.warnings.map((w) => `${formatLocation(loaded.file, w)}: ${w.message}`);
   const fromConstructs = app.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => `${originOf(c, built, loaded)}: ${inSpecTerms(String(m.data))}`));
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === '@cdktf/warn')
+        .map((m) => `${originOf(c, built, loaded)}: ${inSpecTerms(String(m.data))}`),
+    );
   return [...fromSpec, ...new Set(fromConstructs)];
 }
 

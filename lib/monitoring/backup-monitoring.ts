@@ -102,7 +102,8 @@ export interface BackupMonitoringProps {
   readonly tags?: { [key: string]: string };
 }
 
-const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/;
+const WORKSPACE_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/;
 const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
 const VAULT_ID_GROUP = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\//;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -178,8 +179,16 @@ export class BackupMonitoring extends Construct {
         name: `${label}-backup-alerts`,
         resourceGroupName,
         shortName: p.actionGroupShortName ?? 'adlsbackup',
-        emailReceiver: receivers.emails.map((address, i) => ({ name: `email-${i + 1}`, emailAddress: address, useCommonAlertSchema: true })),
-        webhookReceiver: receivers.webhooks.map((uri, i) => ({ name: `webhook-${i + 1}`, serviceUri: uri, useCommonAlertSchema: true })),
+        emailReceiver: receivers.emails.map((address, i) => ({
+          name: `email-${i + 1}`,
+          emailAddress: address,
+          useCommonAlertSchema: true,
+        })),
+        webhookReceiver: receivers.webhooks.map((uri, i) => ({
+          name: `webhook-${i + 1}`,
+          serviceUri: uri,
+          useCommonAlertSchema: true,
+        })),
         tags,
       });
     }
@@ -218,7 +227,8 @@ export class BackupMonitoring extends Construct {
       this.failedJobAlert = alert('FailedJobAlert', {
         suffix: 'failed-backup-jobs',
         displayName: `Backup or restore job failed in vault ${label}`,
-        description: 'A backup or restore job of the Backup vault ended Failed. See the JobFailureCode column, and the vault\'s Backup jobs pane.',
+        description:
+          "A backup or restore job of the Backup vault ended Failed. See the JobFailureCode column, and the vault's Backup jobs pane.",
         query: failedJobsQuery(vault.vaultId),
         // Logs arrive 20-30 minutes after a job ends: an hour's window every 15 minutes sees each failure.
         every: 'PT15M',
@@ -237,7 +247,7 @@ export class BackupMonitoring extends Construct {
       }
       if (policies.length === 0) {
         Annotations.of(this).addWarning(
-          'No missed-backup alert: the vault has no policy yet. Create BackupMonitoring after the vault\'s policies, or pass `policies`.',
+          "No missed-backup alert: the vault has no policy yet. Create BackupMonitoring after the vault's policies, or pass `policies`.",
         );
       }
       if (daily.length > 0) {
@@ -246,7 +256,11 @@ export class BackupMonitoring extends Construct {
           suffix: 'missed-backups',
           displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
           description: `A backup instance of a daily policy (${daily.map((d) => d.policyName).join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
-          query: missedBackupsQuery(vault.vaultId, daily.map((d) => d.policyName), lookbackHours),
+          query: missedBackupsQuery(
+            vault.vaultId,
+            daily.map((d) => d.policyName),
+            lookbackHours,
+          ),
           // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
           every: 'PT1H',
           window: 'P2D',
@@ -266,7 +280,9 @@ interface AlertSettings {
 }
 
 function policiesOf(scope: Construct, vault: IBackupVault): DataLakeBackupPolicy[] {
-  return scope.node.root.node.findAll().filter((c): c is DataLakeBackupPolicy => c instanceof DataLakeBackupPolicy && c.vault === vault);
+  return scope.node.root.node
+    .findAll()
+    .filter((c): c is DataLakeBackupPolicy => c instanceof DataLakeBackupPolicy && c.vault === vault);
 }
 
 // Returns the resource group of the alerting resources.
@@ -277,7 +293,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     return '';
   }
   const group = p.resourceGroupName ?? resourceGroupOf(vault);
-  if (group === undefined) problems.add('resourceGroupName', 'must be given: the vault is outside the stack and its ID is only known at plan time', group);
+  if (group === undefined)
+    problems.add(
+      'resourceGroupName',
+      'must be given: the vault is outside the stack and its ID is only known at plan time',
+      group,
+    );
   else checkResourceGroupName(problems, group, 'resourceGroupName');
 
   const { logAnalyticsWorkspaceId: id, workspace } = p;
@@ -286,51 +307,105 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
       `Give exactly one of \`logAnalyticsWorkspaceId\` (an existing workspace) and \`workspace\` (a new one), got: ${id === undefined ? 'neither' : 'both'}`,
     );
   }
-  if (id !== undefined) problems.check(typeof id === 'string' && (!isLiteral(id) || WORKSPACE_ID.test(id)), 'logAnalyticsWorkspaceId', 'must be a Log Analytics workspace resource ID', id);
+  if (id !== undefined)
+    problems.check(
+      typeof id === 'string' && (!isLiteral(id) || WORKSPACE_ID.test(id)),
+      'logAnalyticsWorkspaceId',
+      'must be a Log Analytics workspace resource ID',
+      id,
+    );
   if (workspace !== undefined) {
     const name = workspace?.name;
-    problems.check(typeof name === 'string' && (!isLiteral(name) || WORKSPACE_NAME.test(name)), 'workspace.name', 'must be 4-63 letters, digits and hyphens, starting and ending with a letter or digit', name);
+    problems.check(
+      typeof name === 'string' && (!isLiteral(name) || WORKSPACE_NAME.test(name)),
+      'workspace.name',
+      'must be 4-63 letters, digits and hyphens, starting and ending with a letter or digit',
+      name,
+    );
     const retention = workspace?.retention;
     if (retention !== undefined) {
       const days = retention instanceof Duration && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
-      problems.check(days !== undefined && days >= 30 && days <= 730, 'workspace.retention', 'must be Duration.days(30) to Duration.days(730)', retention instanceof Duration ? retention.toString() : retention);
+      problems.check(
+        days !== undefined && days >= 30 && days <= 730,
+        'workspace.retention',
+        'must be Duration.days(30) to Duration.days(730)',
+        retention instanceof Duration ? retention.toString() : retention,
+      );
     }
   }
 
   checkList(problems, 'emails', p.emails, (v) => EMAIL.test(v), 'must be an email address');
-  checkList(problems, 'webhooks', p.webhooks, (v) => /^https:\/\/[^\s/]+/.test(v), 'must be an https:// URL (alerts carry resource details; plain http is refused)');
-  checkList(problems, 'actionGroupIds', p.actionGroupIds, (v) => /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/microsoft\.insights\/actionGroups\/[^/]+$/i.test(v), 'must be an action group resource ID');
+  checkList(
+    problems,
+    'webhooks',
+    p.webhooks,
+    (v) => /^https:\/\/[^\s/]+/.test(v),
+    'must be an https:// URL (alerts carry resource details; plain http is refused)',
+  );
+  checkList(
+    problems,
+    'actionGroupIds',
+    p.actionGroupIds,
+    (v) => /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/microsoft\.insights\/actionGroups\/[^/]+$/i.test(v),
+    'must be an action group resource ID',
+  );
   const receivers = (p.emails?.length ?? 0) + (p.webhooks?.length ?? 0) + (p.actionGroupIds?.length ?? 0);
   const alerting = p.failedJobAlert !== false || p.missedBackupAlert !== false;
   if (alerting && receivers === 0) {
-    problems.addSentence('Give at least one of `emails`, `webhooks` or `actionGroupIds`: an alert that reaches no one is the silent failure this construct exists to prevent, got: none');
+    problems.addSentence(
+      'Give at least one of `emails`, `webhooks` or `actionGroupIds`: an alert that reaches no one is the silent failure this construct exists to prevent, got: none',
+    );
   }
   const shortName = p.actionGroupShortName;
-  if (shortName !== undefined) problems.check(typeof shortName === 'string' && shortName.length >= 1 && shortName.length <= 12, 'actionGroupShortName', 'must be 1-12 characters', shortName);
-  if (p.severity !== undefined) problems.check(isIntegerInRange(p.severity, 0, 4), 'severity', 'must be a whole number from 0 (critical) to 4 (verbose)', p.severity);
+  if (shortName !== undefined)
+    problems.check(
+      typeof shortName === 'string' && shortName.length >= 1 && shortName.length <= 12,
+      'actionGroupShortName',
+      'must be 1-12 characters',
+      shortName,
+    );
+  if (p.severity !== undefined)
+    problems.check(
+      isIntegerInRange(p.severity, 0, 4),
+      'severity',
+      'must be a whole number from 0 (critical) to 4 (verbose)',
+      p.severity,
+    );
   checkBoolean(problems, 'failedJobAlert', p.failedJobAlert);
   const missed = p.missedBackupAlert;
   if (missed !== undefined && missed !== false) {
     const grace = typeof missed === 'object' && missed !== null ? missed.grace : undefined;
-    if (typeof missed !== 'object' || missed === null) problems.add('missedBackupAlert', 'must be an options object or false', missed);
+    if (typeof missed !== 'object' || missed === null)
+      problems.add('missedBackupAlert', 'must be an options object or false', missed);
     else if (grace !== undefined) {
       const seconds = grace instanceof Duration ? grace.toSeconds() : undefined;
-      problems.check(seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0, 'missedBackupAlert.grace', 'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)', grace instanceof Duration ? grace.toString() : grace);
+      problems.check(
+        seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0,
+        'missedBackupAlert.grace',
+        'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)',
+        grace instanceof Duration ? grace.toString() : grace,
+      );
     }
   }
   if (p.policies !== undefined) {
     if (!Array.isArray(p.policies)) problems.add('policies', 'must be a list of DataLakeBackupPolicy', p.policies);
-    else p.policies.forEach((policy, i) => {
-      if (!(policy instanceof DataLakeBackupPolicy)) problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
-      else problems.check(policy.vault === vault, `policies[${i}]`, "must be a policy of this vault", policy.node.path);
-    });
+    else
+      p.policies.forEach((policy, i) => {
+        if (!(policy instanceof DataLakeBackupPolicy)) problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
+        else problems.check(policy.vault === vault, `policies[${i}]`, 'must be a policy of this vault', policy.node.path);
+      });
   }
   checkTags(problems, p.tags);
   // A second monitor would create a second diagnostic setting to the same place and alert rules of the same names:
   // Azure refuses both at apply. A refused monitor claims nothing.
   if (problems.empty) {
     const holder = claimName(vault, 'monitoring of vault', isLiteral(vault.vaultId) ? vault.vaultId : vault.node.path, scopePath);
-    if (holder !== undefined) problems.add('vault', `is already monitored by BackupMonitoring '${holder}': one per vault`, vault.vaultName ?? vault.node.path);
+    if (holder !== undefined)
+      problems.add(
+        'vault',
+        `is already monitored by BackupMonitoring '${holder}': one per vault`,
+        vault.vaultName ?? vault.node.path,
+      );
   }
   return group ?? '';
 }
@@ -353,4 +428,3 @@ function resourceGroupOf(vault: IBackupVault): string | undefined {
   const match = isLiteral(vault.vaultId) ? VAULT_ID_GROUP.exec(vault.vaultId) : null;
   return match ? match[1] : undefined;
 }
-

@@ -4,7 +4,12 @@ import { isIntegerInRange, Problems } from '../private/problems';
 // fills (Azure Backup reports data model, Backup vault rows). README.md prints them for running by hand.
 
 /** The Log Analytics tables a Backup vault's diagnostic setting writes, one per log category. */
-export const BACKUP_LOG_CATEGORIES = ['CoreAzureBackup', 'AddonAzureBackupJobs', 'AddonAzureBackupPolicy', 'AddonAzureBackupProtectedInstance'] as const;
+export const BACKUP_LOG_CATEGORIES = [
+  'CoreAzureBackup',
+  'AddonAzureBackupJobs',
+  'AddonAzureBackupPolicy',
+  'AddonAzureBackupProtectedInstance',
+] as const;
 
 /**
  * Backup and restore jobs of the vault whose last record says Failed. A job writes several records as it runs:
@@ -28,8 +33,18 @@ export function failedJobsQuery(vaultId: string): string {
  */
 export function missedBackupsQuery(vaultId: string, policyNames: readonly string[], lookbackHours: number): string {
   const problems = new Problems('missedBackupsQuery');
-  problems.check(Array.isArray(policyNames) && policyNames.length > 0, 'policyNames', 'must name at least one policy', policyNames);
-  problems.check(isIntegerInRange(lookbackHours, 1, 47), 'lookbackHours', 'must be whole hours from 1 to 47 (a log alert reads two days at most)', lookbackHours);
+  problems.check(
+    Array.isArray(policyNames) && policyNames.length > 0,
+    'policyNames',
+    'must name at least one policy',
+    policyNames,
+  );
+  problems.check(
+    isIntegerInRange(lookbackHours, 1, 47),
+    'lookbackHours',
+    'must be whole hours from 1 to 47 (a log alert reads two days at most)',
+    lookbackHours,
+  );
   problems.throwIfAny();
   const policies = policyNames.map((p) => `"${p}"`).join(', ');
   return [

@@ -46,7 +46,12 @@ export function registerBackupSource(scope: IConstruct, vaultId: string, account
  * The backup whose own account `accountKey` is, among the backups to be restored there (`sourceKeys`, or every
  * backup of the vault): Azure restores only to a different account. Undefined when there is none.
  */
-export function restoreClash(scope: IConstruct, vaultId: string, accountKey: string, sourceKeys?: readonly string[]): string | undefined {
+export function restoreClash(
+  scope: IConstruct,
+  vaultId: string,
+  accountKey: string,
+  sourceKeys?: readonly string[],
+): string | undefined {
   const inScope = sourceKeys === undefined || sourceKeys.includes(accountKey);
   return inScope ? accountsOf(scope, vaultId).sources.get(accountKey) : undefined;
 }

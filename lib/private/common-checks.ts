@@ -7,14 +7,23 @@ const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 /** Records a problem when a literal resource group name breaks Azure's naming rule. Tokens pass. */
 export function checkResourceGroupName(problems: Problems, value: unknown, field = 'resourceGroupName'): void {
   if (typeof value !== 'string' || (isLiteral(value) && (!RESOURCE_GROUP_NAME.test(value) || value.endsWith('.')))) {
-    problems.add(field, 'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period', value);
+    problems.add(
+      field,
+      'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      value,
+    );
   }
 }
 
 /** Records a problem when `value` is given but is not one of the enum's values. */
 export function checkEnum(problems: Problems, field: string, value: unknown, values: Record<string, string>): void {
   if (value !== undefined) {
-    problems.check(Object.values(values).includes(value as string), field, `must be one of ${Object.values(values).join(', ')}`, value);
+    problems.check(
+      Object.values(values).includes(value as string),
+      field,
+      `must be one of ${Object.values(values).join(', ')}`,
+      value,
+    );
   }
 }
 
@@ -34,7 +43,11 @@ export function checkTags(problems: Problems, tags: { [key: string]: string } | 
   problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
   for (const [key, value] of entries) {
     problems.check(key.length >= 1 && key.length <= 512, `tags["${key}"]`, 'key must be 1-512 characters', key);
-    problems.check(typeof value === 'string' && value.length <= 256, `tags["${key}"]`, 'value must be a string of at most 256 characters', value);
+    problems.check(
+      typeof value === 'string' && value.length <= 256,
+      `tags["${key}"]`,
+      'value must be a string of at most 256 characters',
+      value,
+    );
   }
 }
-

@@ -18,4 +18,3 @@ export function quietTokenStacks(): () => void {
 function emptyStack(): string {
   return '';
 }
-

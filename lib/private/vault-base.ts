@@ -31,13 +31,23 @@ export abstract class VaultBase extends Construct implements IBackupVault {
     const problems = new Problems(where);
     checkScope(problems, scope);
     if (accountKeyOf(problems, storageAccount, 'storageAccount') !== undefined) {
-      checkSameRegion(problems, this, storageAccount, 'storageAccount', 'Azure Backup for ADLS needs the Backup vault and the storage account in the same region');
+      checkSameRegion(
+        problems,
+        this,
+        storageAccount,
+        'storageAccount',
+        'Azure Backup for ADLS needs the Backup vault and the storage account in the same region',
+      );
     }
     problems.throwIfAny();
     return this.grantOnce('backup', storageAccount, scope, where);
   }
 
-  public grantRestoreAccess(targetAccount: IDataLakeStorageAccount, scope: Construct = this, sources?: readonly RestoreSource[]): RoleAssignment {
+  public grantRestoreAccess(
+    targetAccount: IDataLakeStorageAccount,
+    scope: Construct = this,
+    sources?: readonly RestoreSource[],
+  ): RoleAssignment {
     const where = `${this.node.path}.grantRestoreAccess`;
     const problems = new Problems(where);
     checkScope(problems, scope);
@@ -121,8 +131,18 @@ export function checkRestoreTarget(
   if (problems.empty) registerRestoreTarget(vault, vault.vaultId, key, { path: preparedBy, sourceKeys });
 }
 
-function checkSameRegion(problems: Problems, vault: IBackupVault, account: IDataLakeStorageAccount, field: string, reason: string): void {
-  if (isLiteral(vault.location) && isLiteral(account.location) && normalizeRegion(vault.location) !== normalizeRegion(account.location)) {
+function checkSameRegion(
+  problems: Problems,
+  vault: IBackupVault,
+  account: IDataLakeStorageAccount,
+  field: string,
+  reason: string,
+): void {
+  if (
+    isLiteral(vault.location) &&
+    isLiteral(account.location) &&
+    normalizeRegion(vault.location) !== normalizeRegion(account.location)
+  ) {
     problems.addSentence(
       `\`${field}.location\` must be the vault's region: ${reason}, got: vault in ${describe(vault.location)}, account in ${describe(account.location)}`,
     );

@@ -151,7 +151,12 @@ export interface ChangesReport {
    */
   readonly stacks: { readonly removed: DroppedStack[]; readonly added: string[]; readonly settings: StackSettings[] };
   readonly replacedPolicies: PolicyReplacement[];
-  readonly vaults: { readonly replaced: VaultChange[]; readonly removed: VaultChange[]; readonly added: VaultChange[]; readonly updated: VaultChange[] };
+  readonly vaults: {
+    readonly replaced: VaultChange[];
+    readonly removed: VaultChange[];
+    readonly added: VaultChange[];
+    readonly updated: VaultChange[];
+  };
   readonly accounts: {
     readonly added: AccountChange[];
     readonly removed: AccountChange[];
@@ -162,7 +167,11 @@ export interface ChangesReport {
   readonly policyMoves: PolicyMove[];
   readonly policies: { readonly added: PolicyRef[]; readonly removed: PolicyRef[] };
   readonly waits: WaitChange[];
-  readonly grants: { readonly added: GrantChange[]; readonly removed: GrantChange[]; readonly referenceChanged: ReferenceChange[] };
+  readonly grants: {
+    readonly added: GrantChange[];
+    readonly removed: GrantChange[];
+    readonly referenceChanged: ReferenceChange[];
+  };
   /** Resources outside the categories above that are added, removed or changed. */
   readonly other: OtherChange[];
 }
@@ -185,8 +194,14 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   const droppedInstances = base.vaults.flatMap((v) => v.instances).filter((i) => !kept(i.block));
   const removedStacks: DroppedStack[] = [...dropped].sort(compare).map((stack) => ({
     stack,
-    vaults: droppedVaults.filter((v) => v.block!.stack === stack).map((v) => v.name).sort(compare),
-    accounts: droppedInstances.filter((i) => i.block.stack === stack).map((i) => i.account.name).sort(compare),
+    vaults: droppedVaults
+      .filter((v) => v.block!.stack === stack)
+      .map((v) => v.name)
+      .sort(compare),
+    accounts: droppedInstances
+      .filter((i) => i.block.stack === stack)
+      .map((i) => i.account.name)
+      .sort(compare),
   }));
   const stillIn = new Map<string, string>([
     ...droppedVaults.map((v): [string, string] => [`vault|${v.key}`, v.block!.stack]),
@@ -195,10 +210,11 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
 
   const allGrants = (model: Model) =>
     [...model.vaults.flatMap((v) => v.grants), ...model.strayGrants].filter((g) => model !== base || kept(g.block));
-  const vaultPairs = pair(base.vaults.filter((v) => !v.outside && kept(v.block!)), next.vaults.filter((v) => !v.outside), [
-    (v) => v.key,
-    (v) => `${v.stack}|${v.block!.address}`,
-  ]);
+  const vaultPairs = pair(
+    base.vaults.filter((v) => !v.outside && kept(v.block!)),
+    next.vaults.filter((v) => !v.outside),
+    [(v) => v.key, (v) => `${v.stack}|${v.block!.address}`],
+  );
   // A base vault key as the new configuration knows the vault (a renamed vault keeps its address).
   const keyMap = new Map(vaultPairs.pairs.map(([b, n]) => [b.key, n.key]));
   const newKey = (key: string) => keyMap.get(key) ?? key;
@@ -226,7 +242,11 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   ]);
   const policyMatch = new Map(policyPairs.pairs);
   const usedBy = (model: Model, policy: Policy) =>
-    model.vaults.flatMap((v) => v.instances).filter((i) => i.policy === policy).map((i) => i.account.name).sort(compare);
+    model.vaults
+      .flatMap((v) => v.instances)
+      .filter((i) => i.policy === policy)
+      .map((i) => i.account.name)
+      .sort(compare);
   const replacedPolicies: PolicyReplacement[] = [];
   for (const [b, n] of policyPairs.pairs) {
     const changes = [...addressChange(b.block, n.block, next), ...policyChanges(base, b, next, n, newKey)];
@@ -289,9 +309,17 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
       changes.push({ argument: 'storage_account_id', old, new: now, note: 'forces replacement (azurerm ForceNew)' });
     }
     if (newKey(b.vaultKey) !== n.vaultKey) {
-      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: vaultName(next, n.vaultKey) });
+      changes.push({
+        argument: 'data_protection_backup_vault_id',
+        old: vaultName(base, b.vaultKey),
+        new: vaultName(next, n.vaultKey),
+      });
     } else if (replacedKeys.has(n.vaultKey)) {
-      changes.push({ argument: 'data_protection_backup_vault_id', old: vaultName(base, b.vaultKey), new: `${vaultName(next, n.vaultKey)}, replaced (a new vault ID)` });
+      changes.push({
+        argument: 'data_protection_backup_vault_id',
+        old: vaultName(base, b.vaultKey),
+        new: `${vaultName(next, n.vaultKey)}, replaced (a new vault ID)`,
+      });
     }
     // A region read at plan (the account data source's `location`) against a literal one: the plan tells.
     let locationAtPlan: ArgChange | undefined;
@@ -362,12 +390,18 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
   };
   const other = otherChanges(base, covered(base), next, covered(next), dropped, waitsTold);
 
-  const byName = <T extends { stack: string }>(key: (t: T) => string) => (a: T, b: T) => compare(key(a), key(b)) || compare(a.stack, b.stack);
+  const byName =
+    <T extends { stack: string }>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      compare(key(a), key(b)) || compare(a.stack, b.stack);
   const report: Omit<ChangesReport, 'none'> = {
     base: baseDir,
     stacks: {
       removed: removedStacks,
-      added: next.stacks.map((s) => s.name).filter((name) => !baseStacks.has(name)).sort(compare),
+      added: next.stacks
+        .map((s) => s.name)
+        .filter((name) => !baseStacks.has(name))
+        .sort(compare),
       settings: stackSettingChanges(base, next),
     },
     replacedPolicies: replacedPolicies.sort(byName((p) => `${p.vault}|${p.policy}`)),
@@ -420,13 +454,27 @@ export function diffModels(base: Model, next: Model, baseDir: string): ChangesRe
  */
 function addressChange(b: Block, n: Block, next: Model): ArgChange[] {
   if (b.stack !== n.stack) {
-    return [{ argument: 'stack', old: b.stack, new: n.stack, note: "a stack's plan destroys what leaves it, the other creates it again" }];
+    return [
+      {
+        argument: 'stack',
+        old: b.stack,
+        new: n.stack,
+        note: "a stack's plan destroys what leaves it, the other creates it again",
+      },
+    ];
   }
   if (b.address === n.address) return [];
   const json = next.stacks.find((s) => s.name === n.stack)?.json;
   const moved = Array.isArray(json?.moved) ? (json!.moved as { from?: unknown; to?: unknown }[]) : [];
   if (moved.some((m) => m?.from === b.address && m?.to === n.address)) return [];
-  return [{ argument: 'address', old: b.address, new: n.address, note: 'no `moved` block: Terraform destroys the old address and creates the new one' }];
+  return [
+    {
+      argument: 'address',
+      old: b.address,
+      new: n.address,
+      note: 'no `moved` block: Terraform destroys the old address and creates the new one',
+    },
+  ];
 }
 
 /** How the configuration references an account, in words. */
@@ -440,7 +488,10 @@ function referenceWords(account: Account): string {
  * The same account (same key) referenced another way, or resolving to another ID. Undefined when nothing changes:
  * the same reference, and no two known IDs that differ.
  */
-function referenceChange(b: Account, n: Account): Pick<ReferenceChange, 'old' | 'new' | 'sameId' | 'forcesReplacement'> | undefined {
+function referenceChange(
+  b: Account,
+  n: Account,
+): Pick<ReferenceChange, 'old' | 'new' | 'sameId' | 'forcesReplacement'> | undefined {
   const [old, now] = [referenceWords(b), referenceWords(n)];
   const bothKnown = b.resolvedId !== undefined && n.resolvedId !== undefined;
   if (bothKnown && b.resolvedId !== n.resolvedId) return { old, new: now, forcesReplacement: true };
@@ -457,7 +508,11 @@ function waitChange(b: Wait | undefined, n: Wait | undefined): Pick<WaitChange, 
 }
 
 /** Pairs items of base and new by each key in turn; the rest are only in one of them. */
-function pair<T>(base: readonly T[], next: readonly T[], keys: ((t: T) => string)[]): { pairs: [T, T][]; onlyBase: T[]; onlyNew: T[] } {
+function pair<T>(
+  base: readonly T[],
+  next: readonly T[],
+  keys: ((t: T) => string)[],
+): { pairs: [T, T][]; onlyBase: T[]; onlyNew: T[] } {
   let onlyBase = [...base];
   let onlyNew = [...next];
   const pairs: [T, T][] = [];
@@ -505,7 +560,12 @@ function vaultReplacementChanges(base: Model, b: Vault, next: Model, n: Vault): 
   }
   // Irreversible settings: azurerm can only undo them by replacing the vault.
   if (b.args.immutability === 'Locked' && n.args.immutability !== 'Locked') {
-    changes.push({ argument: 'immutability', old: 'Locked', new: vaultArg(next, n, 'immutability'), note: 'Locked cannot be undone: azurerm replaces the vault' });
+    changes.push({
+      argument: 'immutability',
+      old: 'Locked',
+      new: vaultArg(next, n, 'immutability'),
+      note: 'Locked cannot be undone: azurerm replaces the vault',
+    });
   }
   if (b.args.cross_region_restore_enabled === true && n.args.cross_region_restore_enabled !== true) {
     changes.push({
@@ -520,7 +580,9 @@ function vaultReplacementChanges(base: Model, b: Vault, next: Model, n: Vault): 
 
 function vaultUpdateChanges(base: Model, b: Vault, next: Model, n: Vault): ArgChange[] {
   const changes: ArgChange[] = [];
-  const argumentsOf = [...new Set([...Object.keys(b.args), ...Object.keys(n.args)])].filter((a) => !META.has(a) && !VAULT_FORCE_NEW.includes(a)).sort();
+  const argumentsOf = [...new Set([...Object.keys(b.args), ...Object.keys(n.args)])]
+    .filter((a) => !META.has(a) && !VAULT_FORCE_NEW.includes(a))
+    .sort();
   for (const argument of argumentsOf) {
     if (canonical(b.args[argument]) === canonical(n.args[argument])) continue;
     const [old, now] = [vaultArg(base, b, argument), vaultArg(next, n, argument)];
@@ -534,13 +596,20 @@ function vaultUpdateChanges(base: Model, b: Vault, next: Model, n: Vault): ArgCh
       note: n.preventDestroy ? undefined : 'Terraform will no longer refuse to destroy the vault',
     });
   }
-  const lockNames = (v: Vault) => v.locks.map((l) => `${l.name} (${l.level})`).sort(compare).join(', ') || 'none';
+  const lockNames = (v: Vault) =>
+    v.locks
+      .map((l) => `${l.name} (${l.level})`)
+      .sort(compare)
+      .join(', ') || 'none';
   if (lockNames(b) !== lockNames(n)) {
     changes.push({
       argument: LOCK_TYPE,
       old: lockNames(b),
       new: lockNames(n),
-      note: n.locks.length < b.locks.length ? 'a deletion lock is removed: Azure will no longer refuse to delete the vault' : undefined,
+      note:
+        n.locks.length < b.locks.length
+          ? 'a deletion lock is removed: Azure will no longer refuse to delete the vault'
+          : undefined,
     });
   }
   return changes;
@@ -549,8 +618,10 @@ function vaultUpdateChanges(base: Model, b: Vault, next: Model, n: Vault): ArgCh
 function vaultNote(argument: string, value: string): string | undefined {
   if (argument === 'soft_delete' && value === 'AlwaysOn') return 'irreversible: soft delete can never be turned off again';
   if (argument === 'soft_delete' && value === 'Off') return 'deleted backup data will be gone at once';
-  if (argument === 'immutability' && value === 'Locked') return 'irreversible: recovery points cannot be deleted before they expire';
-  if (argument === 'cross_region_restore_enabled' && value === 'true') return 'irreversible: cannot be turned off (azurerm replaces the vault)';
+  if (argument === 'immutability' && value === 'Locked')
+    return 'irreversible: recovery points cannot be deleted before they expire';
+  if (argument === 'cross_region_restore_enabled' && value === 'true')
+    return 'irreversible: cannot be turned off (azurerm replaces the vault)';
   return undefined;
 }
 
@@ -568,22 +639,30 @@ function policyChanges(base: Model, b: Policy, next: Model, n: Policy, newKey: (
 
 /** Retention rules compared by name, then their order (the priority): one line per rule that differs. */
 function ruleChanges(old: unknown, now: unknown): ArgChange[] {
-  const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Record<string, unknown>[];
+  const list = (value: unknown) =>
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Record<string, unknown>[];
   const [before, after] = [list(old), list(now)];
   const name = (r: Record<string, unknown>) => verbatim(r?.name);
   const changes: ArgChange[] = [];
   for (const rule of after) {
     const was = before.find((r) => name(r) === name(rule));
     if (!was) changes.push({ argument: `retention_rule ${name(rule)}`, old: '(none)', new: ruleWords(rule ?? {}) });
-    else if (canonical(was) !== canonical(rule)) changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(was), new: ruleWords(rule) });
+    else if (canonical(was) !== canonical(rule))
+      changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(was), new: ruleWords(rule) });
   }
   for (const rule of before) {
-    if (!after.some((r) => name(r) === name(rule))) changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(rule ?? {}), new: '(none)' });
+    if (!after.some((r) => name(r) === name(rule)))
+      changes.push({ argument: `retention_rule ${name(rule)}`, old: ruleWords(rule ?? {}), new: '(none)' });
   }
   const order = (rules: Record<string, unknown>[], others: Record<string, unknown>[]) =>
     rules.filter((r) => others.some((o) => name(o) === name(r))).map(name);
   if (order(before, after).join('\u0000') !== order(after, before).join('\u0000')) {
-    changes.push({ argument: 'retention_rule order', old: before.map(name).join(', '), new: after.map(name).join(', '), note: 'the first matching rule wins' });
+    changes.push({
+      argument: 'retention_rule order',
+      old: before.map(name).join(', '),
+      new: after.map(name).join(', '),
+      note: 'the first matching rule wins',
+    });
   }
   return changes;
 }
@@ -643,7 +722,10 @@ function otherChanges(
     const map = new Map<string, Block>();
     for (const stack of model.stacks) {
       if (model === base && dropped.has(stack.name)) continue;
-      for (const [isData, section] of [[false, stack.json.resource], [true, stack.json.data]] as const) {
+      for (const [isData, section] of [
+        [false, stack.json.resource],
+        [true, stack.json.data],
+      ] as const) {
         for (const [type, byName] of Object.entries(section ?? {})) {
           for (const name of Object.keys(byName ?? {})) {
             const block = model.config.block(stack.name, `${isData ? 'data.' : ''}${type}.${name}`);

@@ -7,7 +7,15 @@ import { renderMarkdown } from './markdown';
 import { buildModel } from './model';
 import { readOutDir } from './read-out-dir';
 
-export type { ReviewReport, VaultReport, PolicyReport, AccountReport, GrantReport, OrderingReport, WarningReport } from './json-report';
+export type {
+  ReviewReport,
+  VaultReport,
+  PolicyReport,
+  AccountReport,
+  GrantReport,
+  OrderingReport,
+  WarningReport,
+} from './json-report';
 export type { ChangesReport, ReferenceChange, DroppedStack, WaitChange, StackSettings, ArgChange } from './diff';
 
 export type ReviewFormat = 'md' | 'json';
@@ -24,7 +32,8 @@ export function reviewOutDir(outDir: string, options: ReviewOptions = {}): strin
   const format = options.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new InputError(`format must be md or json, got: ${String(format)}`);
   const model = buildModel(readOutDir(outDir, 'output directory'));
-  const changes = options.base === undefined ? undefined : diffModels(buildModel(readOutDir(options.base, 'base')), model, options.base);
+  const changes =
+    options.base === undefined ? undefined : diffModels(buildModel(readOutDir(options.base, 'base')), model, options.base);
   const report = buildReport(model, changes);
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
 }

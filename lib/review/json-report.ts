@@ -44,7 +44,13 @@ export interface VaultReport {
   readonly softDelete?: { readonly mode: string; readonly retentionDays?: number };
   readonly immutability?: string;
   readonly crossRegionRestore?: boolean;
-  readonly deletionLocks: { readonly name: string; readonly level: string; readonly stack: string; readonly address: string; readonly preventDestroy: boolean }[];
+  readonly deletionLocks: {
+    readonly name: string;
+    readonly level: string;
+    readonly stack: string;
+    readonly address: string;
+    readonly preventDestroy: boolean;
+  }[];
   readonly preventDestroy?: boolean;
   readonly policies: PolicyReport[];
   readonly accounts: AccountReport[];
@@ -183,7 +189,13 @@ function vaultReport(vault: Vault): VaultReport {
     region: vault.location,
     resourceGroup: vault.resourceGroup,
     ...settings,
-    deletionLocks: vault.locks.map((l) => ({ name: l.name, level: l.level, stack: l.block.stack, address: l.block.address, preventDestroy: l.preventDestroy })),
+    deletionLocks: vault.locks.map((l) => ({
+      name: l.name,
+      level: l.level,
+      stack: l.block.stack,
+      address: l.block.address,
+      preventDestroy: l.preventDestroy,
+    })),
     policies: vault.policies.map((p) => policyReport(p, vault.instances)),
     accounts: vault.instances.map(accountReport),
     restoreGrants: vault.grants.filter((g) => g.kind === 'restore').map(grantReport),
@@ -204,29 +216,33 @@ export function policyReport(policy: Policy, instances: readonly Instance[]): Po
   const timeZone = typeof a.time_zone === 'string' ? a.time_zone : undefined;
   const schedule = scheduleWords(a.backup_schedule, timeZone);
   const defaultWords = isoDurationWords(a.default_retention_duration);
-  const rules = (Array.isArray(a.retention_rule) ? a.retention_rule : a.retention_rule === undefined ? [] : [a.retention_rule]).map(
-    (r: unknown): RetentionRuleReport => {
-      const rule = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
-      return {
-        name: verbatim(rule.name),
-        words: ruleWords(rule),
-        criteria: criteriaWords(rule),
-        duration: verbatim(rule.duration),
-        durationWords: isoDurationWords(rule.duration),
-        absoluteCriteria: optional(rule.absolute_criteria),
-        daysOfWeek: optionalList(rule.days_of_week),
-        weeksOfMonth: optionalList(rule.weeks_of_month),
-        monthsOfYear: optionalList(rule.months_of_year),
-        scheduledBackupTimes: optionalList(rule.scheduled_backup_times),
-      };
-    },
-  );
+  const rules = (
+    Array.isArray(a.retention_rule) ? a.retention_rule : a.retention_rule === undefined ? [] : [a.retention_rule]
+  ).map((r: unknown): RetentionRuleReport => {
+    const rule = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    return {
+      name: verbatim(rule.name),
+      words: ruleWords(rule),
+      criteria: criteriaWords(rule),
+      duration: verbatim(rule.duration),
+      durationWords: isoDurationWords(rule.duration),
+      absoluteCriteria: optional(rule.absolute_criteria),
+      daysOfWeek: optionalList(rule.days_of_week),
+      weeksOfMonth: optionalList(rule.weeks_of_month),
+      monthsOfYear: optionalList(rule.months_of_year),
+      scheduledBackupTimes: optionalList(rule.scheduled_backup_times),
+    };
+  });
   return {
     name: policy.name,
     stack: policy.block.stack,
     address: policy.block.address,
     words: [`${schedule}, kept ${defaultWords}`, ...rules.map((r) => r.words)].join('; '),
-    schedule: { words: schedule, intervals: (Array.isArray(a.backup_schedule) ? a.backup_schedule : [a.backup_schedule]).map(verbatim), timeZone },
+    schedule: {
+      words: schedule,
+      intervals: (Array.isArray(a.backup_schedule) ? a.backup_schedule : [a.backup_schedule]).map(verbatim),
+      timeZone,
+    },
     retention: { default: { duration: verbatim(a.default_retention_duration), words: defaultWords }, rules },
     usedBy: instances.filter((i) => i.policy === policy).map((i) => i.account.name),
   };
@@ -251,9 +267,21 @@ function accountReport(instance: Instance): AccountReport {
       waitedFor: ordering.containersWaitedFor,
     },
     policy: instance.policyText,
-    backupGrant: ordering.grant && { scope: ordering.grant.account.name, stack: ordering.grant.block.stack, address: ordering.grant.block.address },
-    wait: ordering.wait && { duration: ordering.wait.duration, words: goDurationWords(ordering.wait.duration), address: ordering.wait.block.address },
-    ordering: { ok: ordering.ok, status: ordering.ok ? CHAIN_OK : `✘ ${ordering.problems.join('; ')}`, problems: ordering.problems },
+    backupGrant: ordering.grant && {
+      scope: ordering.grant.account.name,
+      stack: ordering.grant.block.stack,
+      address: ordering.grant.block.address,
+    },
+    wait: ordering.wait && {
+      duration: ordering.wait.duration,
+      words: goDurationWords(ordering.wait.duration),
+      address: ordering.wait.block.address,
+    },
+    ordering: {
+      ok: ordering.ok,
+      status: ordering.ok ? CHAIN_OK : `✘ ${ordering.problems.join('; ')}`,
+      problems: ordering.problems,
+    },
     preventDestroy: instance.preventDestroy,
     preconditions: instance.preconditions,
   };

@@ -5,7 +5,12 @@ import { orderingDiagram } from './mermaid';
 import { joinWords } from './words';
 
 const NAMES_SHOWN = 10;
-const VIA: Record<AccountReport['via'], string> = { ID: 'by ID', resource: 'resource', 'data source': 'data source', expression: 'expression' };
+const VIA: Record<AccountReport['via'], string> = {
+  ID: 'by ID',
+  resource: 'resource',
+  'data source': 'data source',
+  expression: 'expression',
+};
 
 export function renderMarkdown(report: ReviewReport): string {
   const lines: string[] = ['# Backup review', ''];
@@ -17,7 +22,9 @@ export function renderMarkdown(report: ReviewReport): string {
     '',
   );
   if (s.warnings > 0) {
-    const byVault = report.vaults.filter((v) => v.warnings.length > 0).map((v) => `\`${v.name}\` (${v.stack}): ${v.warnings.length}`);
+    const byVault = report.vaults
+      .filter((v) => v.warnings.length > 0)
+      .map((v) => `\`${v.name}\` (${v.stack}): ${v.warnings.length}`);
     lines.push(`⚠ Warnings by vault: ${byVault.join('; ')}.`, '');
   }
   lines.push(
@@ -29,7 +36,8 @@ export function renderMarkdown(report: ReviewReport): string {
   if (report.otherGrants.length > 0) {
     lines.push('## Grants with an unknown vault', '');
     lines.push('Storage Account Backup Contributor grants whose principal is not the identity of a vault this review knows:', '');
-    for (const g of report.otherGrants) lines.push(`- ${accountWords(g)}: principal \`${g.principal}\` (\`${g.address}\`, stack \`${g.stack}\`)`);
+    for (const g of report.otherGrants)
+      lines.push(`- ${accountWords(g)}: principal \`${g.principal}\` (\`${g.address}\`, stack \`${g.stack}\`)`);
     lines.push('');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
@@ -43,7 +51,9 @@ function renderVault(vault: VaultReport): string[] {
     lines.push(`Referenced by ${how}: its settings are not in this configuration.`, '');
   } else {
     lines.push(`## Vault \`${vault.name}\` (stack \`${vault.stack}\`)`, '');
-    const locks = vault.deletionLocks.map((l) => `\`${l.name}\` (${l.level})${l.stack === vault.stack ? '' : `, stack \`${l.stack}\``}`);
+    const locks = vault.deletionLocks.map(
+      (l) => `\`${l.name}\` (${l.level})${l.stack === vault.stack ? '' : `, stack \`${l.stack}\``}`,
+    );
     const soft = vault.softDelete!;
     lines.push(
       '| setting | value |',
@@ -64,7 +74,8 @@ function renderVault(vault: VaultReport): string[] {
   lines.push('### Policies', '');
   if (vault.policies.length === 0) lines.push('None in this configuration.');
   for (const p of vault.policies) {
-    const used = p.usedBy.length > 0 ? `Used by ${joinWords(p.usedBy.map((a) => `\`${a}\``))}.` : 'Used by no backup instance here.';
+    const used =
+      p.usedBy.length > 0 ? `Used by ${joinWords(p.usedBy.map((a) => `\`${a}\``))}.` : 'Used by no backup instance here.';
     lines.push(`- \`${p.name}\`: ${p.words}. ${used}`);
   }
   lines.push('');
@@ -72,14 +83,20 @@ function renderVault(vault: VaultReport): string[] {
   lines.push('### Protected accounts', '');
   if (vault.accounts.length === 0) lines.push('None.');
   else {
-    lines.push('| account | containers | policy | backup grant on | wait | ordering | prevent_destroy | checked at plan |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| account | containers | policy | backup grant on | wait | ordering | prevent_destroy | checked at plan |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const a of vault.accounts) lines.push(accountRow(vault, a));
   }
   lines.push('');
 
   if (vault.restoreGrants.length > 0) {
     lines.push('### Restore grants', '');
-    lines.push("Storage Account Backup Contributor for the vault's identity on accounts it does not back up, so restores can write there:", '');
+    lines.push(
+      "Storage Account Backup Contributor for the vault's identity on accounts it does not back up, so restores can write there:",
+      '',
+    );
     for (const g of vault.restoreGrants) {
       const checks = g.preconditions.length > 0 ? `; checked at plan: ${g.preconditions.join(', ')}` : '';
       lines.push(`- ${accountWords(g)}: \`${g.address}\`${g.stack === vault.stack ? '' : ` (stack \`${g.stack}\`)`}${checks}`);
@@ -98,15 +115,21 @@ function renderVault(vault: VaultReport): string[] {
 }
 
 function accountRow(vault: VaultReport, a: AccountReport): string {
-  const where = [VIA[a.via], ...(a.resourceGroup ? [a.resourceGroup] : []), a.regionKnownAtSynth ? a.region : 'region read at plan'];
+  const where = [
+    VIA[a.via],
+    ...(a.resourceGroup ? [a.resourceGroup] : []),
+    a.regionKnownAtSynth ? a.region : 'region read at plan',
+  ];
   if (a.stack !== vault.stack) where.push(`stack \`${a.stack}\``);
   const account = `\`${cell(a.account)}\`<br>${cell(where.join(' · '))}`;
   let containers: string;
   if (a.containers.names) {
     const names = a.containers.names;
-    const shown = names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? `, … (+${names.length - NAMES_SHOWN})` : '');
+    const shown =
+      names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? `, … (+${names.length - NAMES_SHOWN})` : '');
     const waited = a.containers.waitedFor;
-    const created = waited.length === 0 ? '' : waited.length === names.length ? ' (created here)' : ` (created here: ${waited.join(', ')})`;
+    const created =
+      waited.length === 0 ? '' : waited.length === names.length ? ' (created here)' : ` (created here: ${waited.join(', ')})`;
     containers = `${names.length}: ${cell(shown)}${created}`;
   } else containers = `\`${cell(a.containers.expression ?? '')}\` (known at plan)`;
   const grant = a.backupGrant ? `\`${cell(a.backupGrant.scope)}\`` : '✘ none';
@@ -153,8 +176,13 @@ function renderChanges(c: ChangesReport): string[] {
       '',
     );
     for (const p of c.replacedPolicies) {
-      const use = p.usedInBaseBy.length > 0 ? `in use by ${joinWords(p.usedInBaseBy.map((a) => `\`${a}\``))}: expect the apply to fail` : 'used by no backup instance in the base';
-      lines.push(`- \`${p.policy}\` (vault \`${p.vault}\`, stack \`${p.stack}\`), ${use}.${p.vaultReplaced ? ' Its vault is replaced.' : ''}`);
+      const use =
+        p.usedInBaseBy.length > 0
+          ? `in use by ${joinWords(p.usedInBaseBy.map((a) => `\`${a}\``))}: expect the apply to fail`
+          : 'used by no backup instance in the base';
+      lines.push(
+        `- \`${p.policy}\` (vault \`${p.vault}\`, stack \`${p.stack}\`), ${use}.${p.vaultReplaced ? ' Its vault is replaced.' : ''}`,
+      );
       lines.push(...argLines(p.changes));
     }
     lines.push('');
@@ -179,7 +207,8 @@ function renderChanges(c: ChangesReport): string[] {
       lines.push(`- Changed in place: \`${x.vault}\` (stack \`${x.stack}\`)`);
       lines.push(...argLines(x.changes));
     }
-    for (const x of v.added) lines.push(`- New: \`${x.vault}\` (stack \`${x.stack}\`)${x.alsoIn ? `, ${stillIn(x.alsoIn)}` : ''}`);
+    for (const x of v.added)
+      lines.push(`- New: \`${x.vault}\` (stack \`${x.stack}\`)${x.alsoIn ? `, ${stillIn(x.alsoIn)}` : ''}`);
     lines.push('');
   }
 
@@ -194,7 +223,9 @@ function renderChanges(c: ChangesReport): string[] {
       lines.push(...argLines(x.changes));
     }
     for (const x of a.removed) {
-      lines.push(`- **No longer protected**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): Terraform deletes the backup instance and protection stops.`);
+      lines.push(
+        `- **No longer protected**: \`${x.account}\` (vault \`${x.vault}\`, stack \`${x.stack}\`): Terraform deletes the backup instance and protection stops.`,
+      );
     }
     for (const x of a.added) {
       lines.push(
@@ -218,11 +249,13 @@ function renderChanges(c: ChangesReport): string[] {
       ].filter(Boolean);
       lines.push(`- \`${x.account}\` (stack \`${x.stack}\`) containers: ${parts.join('; ')}`);
     }
-    for (const x of c.policyMoves) lines.push(`- \`${x.account}\` (stack \`${x.stack}\`) moves from policy \`${x.from}\` to \`${x.to}\` (updated in place)`);
+    for (const x of c.policyMoves)
+      lines.push(`- \`${x.account}\` (stack \`${x.stack}\`) moves from policy \`${x.from}\` to \`${x.to}\` (updated in place)`);
     for (const x of c.policies.removed) {
-      const note = x.usedInBaseBy.length > 0
-        ? `: it was used by ${joinWords(x.usedInBaseBy.map((n) => `\`${n}\``))}, and Azure refuses to delete a policy in use; if the apply fails, remove it in a later change`
-        : '';
+      const note =
+        x.usedInBaseBy.length > 0
+          ? `: it was used by ${joinWords(x.usedInBaseBy.map((n) => `\`${n}\``))}, and Azure refuses to delete a policy in use; if the apply fails, remove it in a later change`
+          : '';
       lines.push(`- Policy removed: \`${x.policy}\` (vault \`${x.vault}\`)${note}`);
     }
     for (const x of c.policies.added) lines.push(`- Policy added: \`${x.policy}\` (vault \`${x.vault}\`)`);
@@ -284,7 +317,8 @@ function stillIn(stack: string): string {
 /** The reference old → new, and what the plan will do with it. */
 function referenceWords(x: ReferenceChange): string {
   const change = `\`${x.argument}\` ${x.old} → ${x.new}.`;
-  if (x.forcesReplacement) return `${change} Another ID: the argument forces replacement, so Terraform replaces the ${x.argument === 'scope' ? 'role assignment' : 'instance'}.`;
+  if (x.forcesReplacement)
+    return `${change} Another ID: the argument forces replacement, so Terraform replaces the ${x.argument === 'scope' ? 'role assignment' : 'instance'}.`;
   if (x.sameId !== undefined) {
     const id = x.old.includes(x.sameId) || x.new.includes(x.sameId) ? 'this ID' : `\`${x.sameId}\``;
     return `${change} Both give ${id}: no change expected (the argument forces replacement only when the ID changes).`;

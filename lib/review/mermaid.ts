@@ -31,7 +31,10 @@ export function orderingDiagram(vault: VaultReport, status: (account: string) =>
   }
   lines.push('```');
   if (same.length > 0) {
-    lines.push('', `… and ${same.length} more ${same.length === 1 ? 'instance' : 'instances'} with the same ordering as drawn above.`);
+    lines.push(
+      '',
+      `… and ${same.length} more ${same.length === 1 ? 'instance' : 'instances'} with the same ordering as drawn above.`,
+    );
   }
   if (exceptions.length > 0) {
     lines.push('', `Not drawn, with another ordering (${exceptions.length}):`, '');

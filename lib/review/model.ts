@@ -15,8 +15,10 @@ export const ACCOUNT_TYPE = 'azurerm_storage_account';
 export const CONTAINER_TYPE = 'azurerm_storage_container';
 export const BACKUP_ROLE = { name: 'Storage Account Backup Contributor', id: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1' };
 
-const STORAGE_ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/i;
-const VAULT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DataProtection\/backupVaults\/([^/]+)$/i;
+const STORAGE_ACCOUNT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/i;
+const VAULT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DataProtection\/backupVaults\/([^/]+)$/i;
 const POLICY_ID = /\/backupPolicies\/([^/]+)$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -138,7 +140,8 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   for (const block of config.resources(VAULT_TYPE)) {
     const name = config.literal(block.stack, block.args.name);
     const resourceGroup = config.literal(block.stack, block.args.resource_group_name);
-    let key = name !== undefined && resourceGroup !== undefined ? `${name} in ${resourceGroup}` : `${block.stack}/${block.address}`;
+    let key =
+      name !== undefined && resourceGroup !== undefined ? `${name} in ${resourceGroup}` : `${block.stack}/${block.address}`;
     if (vaults.has(key)) key = `${key} (${block.stack}/${block.address})`; // the same vault declared twice: keep both
     const location = config.literal(block.stack, block.args.location);
     const vault: Vault = {
@@ -193,12 +196,14 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     if (existing) return existing;
     const name = config.literal(block.stack, block.args.name);
     const resourceGroup = config.literal(block.stack, block.args.resource_group_name);
-    const key = name !== undefined && resourceGroup !== undefined ? `${name} in ${resourceGroup}` : `${block.stack}/${block.address}`;
+    const key =
+      name !== undefined && resourceGroup !== undefined ? `${name} in ${resourceGroup}` : `${block.stack}/${block.address}`;
     const vault = outsideVault(key, stack, { name: name ?? verbatim(block.args.name), resourceGroup, dataSource: block.address });
     vaultByBlock.set(block, vault);
     return vault;
   };
-  const vaultOfIdentity = (block: Block, stack: string) => (block.isData ? vaultOfDataSource(block, stack) : vaultByBlock.get(block));
+  const vaultOfIdentity = (block: Block, stack: string) =>
+    block.isData ? vaultOfDataSource(block, stack) : vaultByBlock.get(block);
 
   /**
    * The vault a `data_protection_backup_vault_id` (or a lock's `scope`) names: a vault of the configuration, or an
@@ -214,13 +219,22 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     const literal = !isExpression(value);
     const id = literal ? VAULT_ID.exec(text) : null;
     const key = literal ? text : `${stack}: ${text}`;
-    return outsideVault(key, stack, { id: literal ? text : undefined, name: id ? id[2] : text, resourceGroup: id ? id[1] : undefined });
+    return outsideVault(key, stack, {
+      id: literal ? text : undefined,
+      name: id ? id[2] : text,
+      resourceGroup: id ? id[1] : undefined,
+    });
   };
 
   const policyByBlock = new Map<Block, Policy>();
   for (const block of config.resources(POLICY_TYPE)) {
     const vault = vaultOf(block.stack, block.args.data_protection_backup_vault_id)!;
-    const policy: Policy = { block, name: config.literal(block.stack, block.args.name) ?? verbatim(block.args.name), vaultKey: vault.key, args: block.args };
+    const policy: Policy = {
+      block,
+      name: config.literal(block.stack, block.args.name) ?? verbatim(block.args.name),
+      vaultKey: vault.key,
+      args: block.args,
+    };
     vault.policies.push(policy);
     policyByBlock.set(block, policy);
   }
@@ -278,7 +292,8 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
   }
 
   const waits = new Map<Block, Wait>();
-  for (const block of config.resources(WAIT_TYPE)) waits.set(block, { block, duration: verbatim(block.args.create_duration ?? '0s') });
+  for (const block of config.resources(WAIT_TYPE))
+    waits.set(block, { block, duration: verbatim(block.args.create_duration ?? '0s') });
   const containerResources = collectContainers(config);
   const outsideVaults = new Set([...vaults.values()].filter((v) => v.outside).map((v) => v.key));
   const context = { config, grants: indexGrants(grants), waits, containerResources, outsideVaults };
@@ -286,17 +301,33 @@ export function buildModel(stacks: readonly SynthesizedStack[]): Model {
     for (const instance of vault.instances) instance.ordering = analyseOrdering(context, instance);
   }
 
-  const sorted = [...vaults.values()].map(sortVault).sort(
-    (a, b) => compare(a.stack, b.stack) || compare(a.name, b.name) || compare(a.resourceGroup ?? '', b.resourceGroup ?? '') || compare(a.key, b.key),
-  );
+  const sorted = [...vaults.values()]
+    .map(sortVault)
+    .sort(
+      (a, b) =>
+        compare(a.stack, b.stack) ||
+        compare(a.name, b.name) ||
+        compare(a.resourceGroup ?? '', b.resourceGroup ?? '') ||
+        compare(a.key, b.key),
+    );
   return { stacks, config, vaults: sorted, strayGrants, containerResources };
 }
 
 function sortVault(vault: Vault): Vault {
   const stack = vault.outside ? [...vault.referencedFrom].sort().join(', ') : vault.stack;
   vault.policies.sort((a, b) => compare(a.name, b.name) || compare(a.block.stack, b.block.stack));
-  vault.instances.sort((a, b) => compare(a.account.name, b.account.name) || compare(a.account.key, b.account.key) || compare(a.block.address, b.block.address));
-  vault.grants.sort((a, b) => compare(a.account.name, b.account.name) || compare(a.block.stack, b.block.stack) || compare(a.block.address, b.block.address));
+  vault.instances.sort(
+    (a, b) =>
+      compare(a.account.name, b.account.name) ||
+      compare(a.account.key, b.account.key) ||
+      compare(a.block.address, b.block.address),
+  );
+  vault.grants.sort(
+    (a, b) =>
+      compare(a.account.name, b.account.name) ||
+      compare(a.block.stack, b.block.stack) ||
+      compare(a.block.address, b.block.address),
+  );
   vault.locks.sort((a, b) => compare(a.name, b.name));
   return { ...vault, stack };
 }
@@ -305,7 +336,13 @@ function sortVault(vault: Vault): Vault {
 export function accountOf(config: Configuration, stack: string, value: unknown): Account {
   if (typeof value === 'string' && !isExpression(value)) {
     const m = STORAGE_ACCOUNT_ID.exec(value);
-    return { key: m ? accountKey(m[1], m[2]) : value, name: m ? m[2] : value, resourceGroup: m?.[1], via: 'ID', resolvedId: value };
+    return {
+      key: m ? accountKey(m[1], m[2]) : value,
+      name: m ? m[2] : value,
+      resourceGroup: m?.[1],
+      via: 'ID',
+      resolvedId: value,
+    };
   }
   const ref = config.ref(stack, value);
   if (ref && ref.block.type === ACCOUNT_TYPE && ref.attr === 'id') {
@@ -341,7 +378,9 @@ function collectGrants(config: Configuration, vaultOfIdentity: (block: Block, st
     if (roleName !== BACKUP_ROLE.name && !(roleId ?? '').toLowerCase().endsWith(BACKUP_ROLE.id)) continue;
     const ref = config.ref(block.stack, block.args.principal_id);
     const vault =
-      ref && ref.block.type === VAULT_TYPE && /^identity(\[0\]|\.0)\.principal_id$/.test(ref.attr) ? vaultOfIdentity(ref.block, block.stack) : undefined;
+      ref && ref.block.type === VAULT_TYPE && /^identity(\[0\]|\.0)\.principal_id$/.test(ref.attr)
+        ? vaultOfIdentity(ref.block, block.stack)
+        : undefined;
     grants.push({
       block,
       vaultKey: vault?.key,

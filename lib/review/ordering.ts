@@ -72,16 +72,18 @@ export function analyseOrdering(context: OrderingContext, instance: Instance): O
     if (wait) waitDeps.set(wait, config.dependencies(block).all);
   }
   const waits = [...waitDeps.keys()];
-  const wait = waits.find((w) => grant !== undefined && grant.block.stack === stack && waitDeps.get(w)!.has(grant.block.address)) ?? waits[0];
-  const waitOnRole = wait !== undefined && grant !== undefined && grant.block.stack === stack && waitDeps.get(wait)!.has(grant.block.address);
+  const wait =
+    waits.find((w) => grant !== undefined && grant.block.stack === stack && waitDeps.get(w)!.has(grant.block.address)) ??
+    waits[0];
+  const waitOnRole =
+    wait !== undefined && grant !== undefined && grant.block.stack === stack && waitDeps.get(wait)!.has(grant.block.address);
   const ok = instanceOnRole && wait !== undefined && waitOnRole;
 
   const problems: string[] = [];
   if (!grant) {
     const other = onAccount.length > 0 ? ' (a grant on this account is for another principal)' : '';
     problems.push(`no Storage Account Backup Contributor grant for the vault on this account in this configuration${other}`);
-  }
-  else if (!instanceOnRole) {
+  } else if (!instanceOnRole) {
     problems.push(
       grant.block.stack === stack
         ? 'the instance does not depend on the role assignment'
@@ -98,7 +100,9 @@ export function analyseOrdering(context: OrderingContext, instance: Instance): O
     .filter((c) => c.block.stack === stack && deps.has(c.block.address))
     .map((c) => c.name)
     .sort((a, b) => position(a) - position(b));
-  const containersNotWaitedFor = created.filter((c) => listed.includes(c.name) && !containersWaitedFor.includes(c.name)).map((c) => c.name);
+  const containersNotWaitedFor = created
+    .filter((c) => listed.includes(c.name) && !containersWaitedFor.includes(c.name))
+    .map((c) => c.name);
 
   const graph = drawGraph(context, instance, deps, waitDeps);
   return {

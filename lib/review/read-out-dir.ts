@@ -33,7 +33,9 @@ export function readOutDir(dir: string, what: string): SynthesizedStack[] {
   if (!fs.statSync(dir).isDirectory()) throw new InputError(`${what} ${dir} is not a directory`);
   const manifestPath = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
-    throw new InputError(`${manifestPath} not found: ${dir} is not a synthesized cdktf output directory (run \`cdktf synth\` first)`);
+    throw new InputError(
+      `${manifestPath} not found: ${dir} is not a synthesized cdktf output directory (run \`cdktf synth\` first)`,
+    );
   }
   const manifest = readJson(manifestPath, 'manifest');
   const stacks = isObject(manifest) ? manifest.stacks : undefined;

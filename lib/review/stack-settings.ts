@@ -38,7 +38,9 @@ export function stackSettingChanges(base: Model, next: Model): StackSettings[] {
 function backendChanges(before: SynthesizedStack, now: SynthesizedStack): ArgChange[] {
   const [old, next] = [backendOf(before), backendOf(now)];
   if (old.type !== next.type) {
-    return [{ argument: 'terraform.backend', old: old.type ?? '(none: local)', new: next.type ?? '(none: local)', note: ANOTHER_STATE }];
+    return [
+      { argument: 'terraform.backend', old: old.type ?? '(none: local)', new: next.type ?? '(none: local)', note: ANOTHER_STATE },
+    ];
   }
   if (old.type === undefined) return [];
   const type = old.type;
@@ -48,7 +50,8 @@ function backendChanges(before: SynthesizedStack, now: SynthesizedStack): ArgCha
     if (canonicalValue(a) === canonicalValue(b)) continue;
     // cdktf writes the local state's path absolute, from the directory it ran in: two checkouts of one change
     // differ there. Only another file name is another state.
-    if (type === 'local' && key === 'path' && typeof a === 'string' && typeof b === 'string' && fileName(a) === fileName(b)) continue;
+    if (type === 'local' && key === 'path' && typeof a === 'string' && typeof b === 'string' && fileName(a) === fileName(b))
+      continue;
     const location = STATE_LOCATION[type];
     const note =
       location === undefined
@@ -123,7 +126,8 @@ function subscriptionNote(u: Users): string | undefined {
   if (u.resources > 0) {
     return 'resources not yet in the state are created, and data sources read, in the new subscription; those already in the state keep their IDs, in the old one';
   }
-  if (u.dataSources > 0) return `its ${usersWords(u)} read in the new subscription, and the plan fails for any they do not find there`;
+  if (u.dataSources > 0)
+    return `its ${usersWords(u)} read in the new subscription, and the plan fails for any they do not find there`;
   return undefined;
 }
 
@@ -131,7 +135,8 @@ function removedNote(u: Users): string | undefined {
   if (u.resources > 0) {
     return 'resources it created that leave the configuration with it cannot be destroyed: the plan fails (`Provider configuration not present`)';
   }
-  if (u.dataSources > 0) return 'only data sources used it in the base, and Terraform drops them from the state without touching Azure';
+  if (u.dataSources > 0)
+    return 'only data sources used it in the base, and Terraform drops them from the state without touching Azure';
   return undefined;
 }
 

@@ -36,7 +36,10 @@ export class Configuration {
   constructor(public readonly stacks: readonly SynthesizedStack[]) {
     for (const stack of stacks) {
       const byAddress = new Map<string, Block>();
-      for (const [isData, section] of [[false, stack.json.resource], [true, stack.json.data]] as const) {
+      for (const [isData, section] of [
+        [false, stack.json.resource],
+        [true, stack.json.data],
+      ] as const) {
         for (const [type, byName] of Object.entries(section ?? {})) {
           if (typeof byName !== 'object' || byName === null) continue;
           for (const [name, args] of Object.entries(byName)) {
@@ -126,7 +129,8 @@ export class Configuration {
    */
   public providerOf(block: Block): Args | undefined {
     const meta = typeof block.args.provider === 'string' ? block.args.provider.replace(/^\$\{(.*)\}$/, '$1') : undefined;
-    const [name, alias] = meta !== undefined ? [meta.split('.')[0], meta.split('.').slice(1).join('.')] : [block.type.split('_')[0], ''];
+    const [name, alias] =
+      meta !== undefined ? [meta.split('.')[0], meta.split('.').slice(1).join('.')] : [block.type.split('_')[0], ''];
     const json = this.stacks.find((s) => s.name === block.stack)?.json;
     return providerConfigs(json?.provider, name).find((c) => (typeof c.alias === 'string' ? c.alias : '') === alias);
   }

@@ -11,15 +11,24 @@ export function vaultWarnings(vault: Vault): string[] {
   if (!vault.outside) {
     const a = vault.args;
     if (a.soft_delete === 'AlwaysOn') warnings.push('Soft delete is AlwaysOn: irreversible, it can never be turned off.');
-    if (a.soft_delete === 'Off') warnings.push('Soft delete is Off: deleted backup data is gone at once, with no protection against accidental or malicious deletion.');
+    if (a.soft_delete === 'Off')
+      warnings.push(
+        'Soft delete is Off: deleted backup data is gone at once, with no protection against accidental or malicious deletion.',
+      );
     if (a.immutability === 'Locked') {
-      warnings.push('Immutability is Locked: irreversible; recovery points cannot be deleted before they expire, and azurerm replaces the vault if it changes.');
+      warnings.push(
+        'Immutability is Locked: irreversible; recovery points cannot be deleted before they expire, and azurerm replaces the vault if it changes.',
+      );
     }
     if (a.cross_region_restore_enabled === true) {
-      warnings.push('Cross-region restore is on: irreversible (azurerm replaces the vault to turn it off), and ADLS backups cannot use it.');
+      warnings.push(
+        'Cross-region restore is on: irreversible (azurerm replaces the vault to turn it off), and ADLS backups cannot use it.',
+      );
     }
     if (!vault.preventDestroy) {
-      warnings.push('The vault has no prevent_destroy: `terraform destroy` or a replacement deletes it with every recovery point.');
+      warnings.push(
+        'The vault has no prevent_destroy: `terraform destroy` or a replacement deletes it with every recovery point.',
+      );
     }
   }
   if (vault.location !== undefined && vault.locationIsLiteral && !isAdlsBackupRegion(vault.location)) {
@@ -29,7 +38,9 @@ export function vaultWarnings(vault: Vault): string[] {
     const rules = Array.isArray(policy.args.retention_rule) ? policy.args.retention_rule : [];
     for (const rule of rules as Record<string, unknown>[]) {
       if (rule?.absolute_criteria === undefined && rule?.days_of_week === undefined) {
-        warnings.push(`Policy \`${policy.name}\`: retention rule \`${String(rule?.name)}\` has neither absolute_criteria nor days_of_week: azurerm fails at apply.`);
+        warnings.push(
+          `Policy \`${policy.name}\`: retention rule \`${String(rule?.name)}\` has neither absolute_criteria nor days_of_week: azurerm fails at apply.`,
+        );
       }
     }
   }
@@ -52,10 +63,13 @@ function instanceWarnings(vault: Vault, instance: Instance): string[] {
       `${who}: ${instance.containers.length} containers, near the limit of ${CONTAINER_LIMIT} per account (support matrix; azurerm before 4.79).`,
     );
   }
-  if (!instance.preventDestroy) warnings.push(`${who}: the backup instance has no prevent_destroy: a destroy or replacement stops protection.`);
+  if (!instance.preventDestroy)
+    warnings.push(`${who}: the backup instance has no prevent_destroy: a destroy or replacement stops protection.`);
   if (instance.locationIsLiteral && vault.locationIsLiteral && vault.location !== undefined) {
     if (normalizeRegion(instance.location) !== normalizeRegion(vault.location)) {
-      warnings.push(`${who}: the instance is in ${instance.location} but the vault in ${vault.location}: Azure needs the same region.`);
+      warnings.push(
+        `${who}: the instance is in ${instance.location} but the vault in ${vault.location}: Azure needs the same region.`,
+      );
     }
   } else if (instance.locationIsLiteral && !isAdlsBackupRegion(instance.location)) {
     warnings.push(`${who}: unlisted region "${instance.location}": not in the ADLS vaulted backup support list of 2025-11-18.`);

@@ -132,7 +132,8 @@ export function criteriaWords(rule: Record<string, unknown>): string {
     const times = stringList(rule.scheduled_backup_times).map(backupTimeWords);
     let words = `backups on ${joinWords(days)}`;
     if (times.length > 0) words += ` at ${joinWords(times)}`;
-    if (weeks.length > 0) words += ` in the ${joinWords(weeks.map(weekWords))} week of ${months.length > 0 ? joinWords(months) : 'each month'}`;
+    if (weeks.length > 0)
+      words += ` in the ${joinWords(weeks.map(weekWords))} week of ${months.length > 0 ? joinWords(months) : 'each month'}`;
     else if (months.length > 0) words += ` in ${joinWords(months)}`;
     parts.push(words);
   }
@@ -153,5 +154,5 @@ export function ruleWords(rule: Record<string, unknown>): string {
 
 /** A value shown as written: strings as they are, anything else as JSON. */
 export function verbatim(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }

@@ -152,7 +152,11 @@ function ruleOf(spec: RuleSpec): RetentionRule {
 export function buildApp(config: AppSpec, order?: readonly number[]): TerraformStack {
   const accounts = accountsOf(config);
   const sequence = order ?? accounts.map((_, k) => k);
-  if (sequence.length !== accounts.length || new Set(sequence).size !== accounts.length || sequence.some((k) => !(k in accounts))) {
+  if (
+    sequence.length !== accounts.length ||
+    new Set(sequence).size !== accounts.length ||
+    sequence.some((k) => !(k in accounts))
+  ) {
     throw new Error(`order must be a permutation of 0..${accounts.length - 1}, got ${JSON.stringify(order)}`);
   }
   const stack = new TerraformStack(Testing.app(), STACK);
@@ -262,7 +266,7 @@ const policyArb: fc.Arbitrary<PolicySpec> = record({
 }).map(({ kinds, weekly, monthly, yearly, schedule, ...rest }): PolicySpec => {
   const runs = schedule.kind === 'weekly' ? schedule.days : WEEK;
   const rules = kinds
-    .map((kind) => ({ weekly, monthly, yearly }[kind]))
+    .map((kind) => ({ weekly, monthly, yearly })[kind])
     .map((rule): RuleSpec => {
       if (!rule.criteria) return rule;
       // A rule may only name days the weekly schedule runs.
@@ -321,13 +325,18 @@ const rawVaultArb = record({
   preventDestroy: optional(fc.boolean()),
   deletionLock: optional(fc.boolean()),
   tags: optional(
-    fc.dictionary(fc.stringMatching(/^[a-zA-Z][-a-zA-Z0-9]{0,15}$/), fc.string({ maxLength: 20 }), { maxKeys: 3, noNullPrototype: true }),
+    fc.dictionary(fc.stringMatching(/^[a-zA-Z][-a-zA-Z0-9]{0,15}$/), fc.string({ maxLength: 20 }), {
+      maxKeys: 3,
+      noNullPrototype: true,
+    }),
   ),
   policies: fc.uniqueArray(policyArb, { minLength: 1, maxLength: 2, selector: (p) => p.name.toLowerCase() }),
 });
 
 /** The irreversible settings a vault sets, in the order the library lists them. */
-export function requestedSettings(v: Pick<VaultSpec, 'softDelete' | 'immutability' | 'crossRegionRestore'>): IrreversibleSetting[] {
+export function requestedSettings(
+  v: Pick<VaultSpec, 'softDelete' | 'immutability' | 'crossRegionRestore'>,
+): IrreversibleSetting[] {
   const requested: IrreversibleSetting[] = [];
   if (v.softDelete === SoftDelete.ALWAYS_ON) requested.push(IrreversibleSetting.SOFT_DELETE_ALWAYS_ON);
   if (v.immutability === Immutability.LOCKED) requested.push(IrreversibleSetting.IMMUTABILITY_LOCKED);

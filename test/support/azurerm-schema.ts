@@ -76,7 +76,8 @@ function loadFixture(raw: unknown): SchemaFixture {
   const checkArgument = (where: string, a: ArgumentFact) => {
     if (typeof a.name !== 'string' || !/^[a-z][a-z_]*$/.test(a.name)) problems.push(`${where}: bad name`);
     if (!ARGUMENT_TYPES.includes(a.type)) problems.push(`${where}.${a.name}: unknown type ${a.type}`);
-    if ([a.required, a.optional, a.computed].some((b) => typeof b !== 'boolean')) problems.push(`${where}.${a.name}: required/optional/computed must be booleans`);
+    if ([a.required, a.optional, a.computed].some((b) => typeof b !== 'boolean'))
+      problems.push(`${where}.${a.name}: required/optional/computed must be booleans`);
     if (a.required && a.optional) problems.push(`${where}.${a.name}: both required and optional`);
     if (a.format !== undefined && !(a.format in FORMATS)) problems.push(`${where}.${a.name}: unknown format ${a.format}`);
     if (a.format === 'resource-id') resourceIdPattern(a.resourceType ?? '');
@@ -141,14 +142,21 @@ export function checkResource(type: string, address: string, body: unknown, tall
   const known = new Set(fact.arguments.map((a) => a.name));
   for (const key of Object.keys(body)) {
     if (META_ARGUMENTS.has(key)) continue;
-    if (computedOnly.has(key)) violations.push(`${at}: \`${key}\` is computed by azurerm and must not be set, got: ${show(body[key])}`);
+    if (computedOnly.has(key))
+      violations.push(`${at}: \`${key}\` is computed by azurerm and must not be set, got: ${show(body[key])}`);
     else if (!known.has(key)) violations.push(`${at}: \`${key}\` is not an argument of ${type} in the azurerm schema`);
   }
   checkArguments(at, fact.arguments, body, violations, tally);
   return violations;
 }
 
-function checkArguments(at: string, facts: readonly ArgumentFact[], body: Record<string, unknown>, violations: string[], tally: Tally): void {
+function checkArguments(
+  at: string,
+  facts: readonly ArgumentFact[],
+  body: Record<string, unknown>,
+  violations: string[],
+  tally: Tally,
+): void {
   for (const fact of facts) {
     const value = body[fact.name];
     const path = `${at}: \`${fact.name}\``;
@@ -202,7 +210,8 @@ function checkValue(path: string, fact: ArgumentFact, value: unknown, violations
       (blocks as Record<string, unknown>[]).forEach((block, i) => {
         const where = fact.type === 'block list' ? `${path}[${i}]` : path;
         for (const key of Object.keys(block)) {
-          if (!names.has(key)) violations.push(`${where}: \`${key}\` is not an argument of the \`${fact.name}\` block in the azurerm schema`);
+          if (!names.has(key))
+            violations.push(`${where}: \`${key}\` is not an argument of the \`${fact.name}\` block in the azurerm schema`);
         }
         checkArguments(where.replace(/^(.*): `(.*)`(.*)$/, '$1.$2$3'), nested, block, violations, tally);
       });
@@ -217,7 +226,9 @@ function checkItemCount(path: string, fact: ArgumentFact, count: number, violati
   const min = fact.minItems ?? 0;
   const max = fact.maxItems ?? Infinity;
   if (count < min || count > max) {
-    violations.push(`${path} must hold ${min} to ${max === Infinity ? 'any number of' : max} items (azurerm schema), got ${count}`);
+    violations.push(
+      `${path} must hold ${min} to ${max === Infinity ? 'any number of' : max} items (azurerm schema), got ${count}`,
+    );
   }
 }
 
@@ -230,7 +241,9 @@ function checkString(path: string, fact: ArgumentFact, value: string, violations
   if (fact.allowedValues) {
     tally.allowedValues++;
     if (!fact.allowedValues.includes(value)) {
-      violations.push(`${path} must be one of ${fact.allowedValues.join(', ')} (azurerm schema, case-sensitive), got: ${show(value)}`);
+      violations.push(
+        `${path} must be one of ${fact.allowedValues.join(', ')} (azurerm schema, case-sensitive), got: ${show(value)}`,
+      );
     }
   }
   if (fact.format) {
@@ -240,6 +253,7 @@ function checkString(path: string, fact: ArgumentFact, value: string, violations
   }
   if (fact.pattern) {
     tally.patterns++;
-    if (!new RegExp(fact.pattern).test(value)) violations.push(`${path} must match ${fact.pattern} (azurerm schema), got: ${show(value)}`);
+    if (!new RegExp(fact.pattern).test(value))
+      violations.push(`${path} must match ${fact.pattern} (azurerm schema), got: ${show(value)}`);
   }
 }

@@ -79,7 +79,9 @@ function pickVault(config: AppSpec, picks: Picks): [number, VaultSpec] {
   return [v, config.vaults[v]];
 }
 function pickPolicy(config: AppSpec, picks: Picks, where: (p: PolicySpec) => boolean = () => true) {
-  const all = config.vaults.flatMap((vault, v) => vault.policies.map((policy, p) => ({ v, p, policy }))).filter((x) => where(x.policy));
+  const all = config.vaults
+    .flatMap((vault, v) => vault.policies.map((policy, p) => ({ v, p, policy })))
+    .filter((x) => where(x.policy));
   return at(all, picks.target);
 }
 function pickAccount(config: AppSpec, picks: Picks) {
@@ -237,7 +239,12 @@ export const CORRUPTERS: readonly Corrupter[] = [
         [IrreversibleSetting.IMMUTABILITY_LOCKED]: ['immutability', vault.immutability, 'IMMUTABILITY_LOCKED'],
         [IrreversibleSetting.CROSS_REGION_RESTORE]: ['crossRegionRestore', vault.crossRegionRestore, 'CROSS_REGION_RESTORE'],
       }[dropped] as [string, unknown, string];
-      return { field, shown: show(value), origin: vaultWhere(v), alsoContains: `acknowledgeIrreversible: [IrreversibleSetting.${key}]` };
+      return {
+        field,
+        shown: show(value),
+        origin: vaultWhere(v),
+        alsoContains: `acknowledgeIrreversible: [IrreversibleSetting.${key}]`,
+      };
     },
   },
   {
@@ -479,7 +486,10 @@ export const CORRUPTERS: readonly Corrupter[] = [
     apply(c, p) {
       const { v, a, spec } = pickAccount(c, p);
       const k = p.extra % spec.containers.length;
-      spec.containers[k] = at(['Raw_Data', 'ab', '$root', '$web', 'a--b', '-abc', 'abc-', 'x'.repeat(64), 'UPPER', 'raw data'], p.variant);
+      spec.containers[k] = at(
+        ['Raw_Data', 'ab', '$root', '$web', 'a--b', '-abc', 'abc-', 'x'.repeat(64), 'UPPER', 'raw data'],
+        p.variant,
+      );
       return { field: `containers[${k}]`, shown: show(spec.containers[k]), origin: backupWhere(v, a) };
     },
   },
@@ -502,7 +512,8 @@ export const CORRUPTERS: readonly Corrupter[] = [
     id: 'containers: none, or more than 100',
     apply(c, p) {
       const { v, a, spec } = pickAccount(c, p);
-      spec.containers = p.variant % 2 === 0 ? [] : Array.from({ length: 101 + (p.extra % 5) }, (_, k) => `c${String(k).padStart(3, '0')}`);
+      spec.containers =
+        p.variant % 2 === 0 ? [] : Array.from({ length: 101 + (p.extra % 5) }, (_, k) => `c${String(k).padStart(3, '0')}`);
       return { field: 'containers', shown: show(`${spec.containers.length} containers`), origin: backupWhere(v, a) };
     },
   },
@@ -575,7 +586,8 @@ export function checkCorruption(corrupter: Corrupter, config: AppSpec, picks: Pi
   } catch (e) {
     thrown = e;
   }
-  if (thrown === undefined) throw new Error(`${corrupter.id}: building did not throw (expected \`${expected.field}\` ${expected.shown})`);
+  if (thrown === undefined)
+    throw new Error(`${corrupter.id}: building did not throw (expected \`${expected.field}\` ${expected.shown})`);
   if (!(thrown instanceof BackupConfigError)) throw thrown;
   const message = thrown.message;
   const fieldText = `\`${expected.field}\``;

@@ -1,5 +1,8 @@
 // The Kusto language service (Microsoft's own parser and analyzer, compiled to JavaScript) checks the alert
 // queries against the columns of the Azure Backup tables they read, without a workspace.
+// The two scripts define globals (the Bridge.NET runtime, then Kusto.Language), in this order.
+import '@kusto/language-service-next/bridge.min.js';
+import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
 
 /** The columns the queries use, as the Azure Backup reporting data model gives them for Backup vault rows. */
 const TABLES: Record<string, string> = {
@@ -12,16 +15,8 @@ const TABLES: Record<string, string> = {
     'BackupItemFriendlyName:string, DatasourceFriendlyName:string, BackupItemProtectionState:string, VaultUniqueId:string)',
 };
 
-let kusto: any;
-
 function language(): any {
-  if (!kusto) {
-    // The bridge runtime defines globals; load it once per test file.
-    require('@kusto/language-service-next/bridge.min.js');
-    require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-    kusto = (globalThis as any).Kusto.Language;
-  }
-  return kusto;
+  return (globalThis as any).Kusto.Language;
 }
 
 /** The analyzer's diagnostics (empty when the query is valid) and the names of the result's columns. */
