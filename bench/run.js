@@ -6,6 +6,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { terraformSignature } = require('./terraform-signature');
 
 const BUDGETS = { ratio: 1.2, ratioAt: [1000, 5000], n5000Seconds: 5, n5000MiB: 400, requireSeconds: 0.4 };
 
@@ -32,9 +33,19 @@ function synthOnce(kind, n) {
     encoding: 'utf8',
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  fs.rmSync(outdir, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`${kind} N=${n} failed:\n${child.stderr}`);
-  return { seconds, ...JSON.parse(child.stdout) };
+  const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const resources = Object.fromEntries(Object.entries(json.resource).map(([type, all]) => [type, Object.keys(all).length]));
+  const sample = {
+    seconds,
+    ...JSON.parse(child.stdout),
+    resources,
+    sameAs: terraformSignature(json),
+    jsonBytes: fs.statSync(file).size,
+  };
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return sample;
 }
 
 function requireOnce() {
@@ -54,7 +65,8 @@ function measure() {
       for (const kind of r % 2 ? ['baseline', 'library'] : ['library', 'baseline']) samples[kind].push(synthOnce(kind, n));
     }
     const [a, b] = [samples.library, samples.baseline];
-    if (a[0].sameAs !== b[0].sameAs) {
+    // Every run of both apps must write the same Terraform, names aside.
+    if (new Set([...a, ...b].map((s) => s.sameAs)).size !== 1) {
       throw new Error(
         `N=${n}: the two apps made different Terraform (resources ${JSON.stringify(a[0].resources)} vs ${JSON.stringify(b[0].resources)})`,
       );

@@ -105,17 +105,18 @@ export class DataLakeBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: DataLakeBackupProps) {
     super(scope, id);
-    const restore = quietTokenStacks(); // see token-stacks.ts: most of a large fleet's synth time and memory
-    try {
-      const p = props ?? ({} as DataLakeBackupProps);
-      const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
-      validateReferences(problems, p);
-      if (problems.empty) validateRegions(problems, p, this);
-      const containerNames = validateContainers(problems, p.containers);
-      validateAccess(problems, p);
-      if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
-      problems.throwIfAny();
+    const p = props ?? ({} as DataLakeBackupProps);
+    const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
+    validateReferences(problems, p);
+    if (problems.empty) validateRegions(problems, p, this);
+    const containerNames = validateContainers(problems, p.containers);
+    validateAccess(problems, p);
+    if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
+    problems.throwIfAny();
 
+    // Only the resources are built in the window: validation and its warnings keep their stacks (token-stacks.ts).
+    const restore = quietTokenStacks();
+    try {
       const account = p.storageAccount;
       const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
       if (p.grantAccess !== false) {

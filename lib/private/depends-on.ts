@@ -6,6 +6,8 @@ import { ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
  * while the stack is resolved, each recording a deep stack trace: for thousands of backups that was the largest
  * single cost of synthesis (bench/RESULTS.md). Only when every dependency is a resource of the same stack, the only
  * kind Terraform accepts; otherwise cdktf's tokens stay. Assigning `resource.dependsOn` still replaces the list.
+ * Reading the list before synthesis fixes the dependencies' logical IDs then, as reading `fqn` does in cdktf: an
+ * `overrideLogicalId` after that is not seen.
  */
 export function dependsOnByAddress(resource: TerraformResource, dependencies: readonly ITerraformDependable[]): void {
   const stack = TerraformStack.of(resource);

@@ -1,0 +1,50 @@
+// The window in which cdktf's token creation stacks come back empty (see lib/private/token-stacks.ts).
+import { quietTokenStacks } from '../lib/private/token-stacks';
+
+function captured(): string {
+  const target = { stack: '' };
+  Error.captureStackTrace(target);
+  return target.stack;
+}
+
+test('inside the window a captured stack is empty and an error read at once keeps its first line; after it, all is back', () => {
+  const before = Error.prepareStackTrace;
+  const restore = quietTokenStacks();
+  let insideError: Error;
+  let insideStack: string;
+  try {
+    expect(captured()).toBe('');
+    insideError = new RangeError('out of range');
+    insideStack = insideError.stack!;
+  } finally {
+    restore();
+  }
+  expect(insideStack).toBe('RangeError: out of range');
+  expect(Error.prepareStackTrace).toBe(before);
+  expect(new Error('after').stack).toMatch(/^Error: after\n\s+at /);
+});
+
+test('an error created inside the window but read after it keeps its whole stack', () => {
+  const restore = quietTokenStacks();
+  let error: Error;
+  try {
+    error = new Error('late read');
+  } finally {
+    restore();
+  }
+  expect(error.stack).toMatch(/^Error: late read\n\s+at /);
+});
+
+test('ADLS_BACKUP_TOKEN_STACKS=1 keeps the stacks', () => {
+  process.env.ADLS_BACKUP_TOKEN_STACKS = '1';
+  try {
+    const restore = quietTokenStacks();
+    try {
+      expect(captured()).toMatch(/\n\s+at /);
+    } finally {
+      restore();
+    }
+  } finally {
+    delete process.env.ADLS_BACKUP_TOKEN_STACKS;
+  }
+});
