@@ -1,5 +1,8 @@
 // The window in which cdktf's token creation stacks come back empty (see lib/private/token-stacks.ts).
+import { Tokenization } from 'cdktf';
+import { BackupSchedule, BackupVault, DataLakeBackup, DataLakeBackupPolicy, DataLakeStorageAccount, Duration } from '../lib';
 import { quietTokenStacks } from '../lib/private/token-stacks';
+import { newStack, storageAccountId } from './helpers';
 
 function captured(): string {
   const target = { stack: '' };
@@ -47,4 +50,27 @@ test('ADLS_BACKUP_TOKEN_STACKS=1 keeps the stacks', () => {
   } finally {
     delete process.env.ADLS_BACKUP_TOKEN_STACKS;
   }
+});
+
+test('tokens a DataLakeBackup creates while building its resources carry no creation stack; later ones do', () => {
+  const { stack } = newStack();
+  const vault = new BackupVault(stack, 'Vault', { name: 'bv-test', resourceGroupName: 'rg-backup', location: 'West Europe' });
+  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+    vault,
+    name: 'adls-daily',
+    schedule: BackupSchedule.daily({ hour: 2 }),
+    defaultRetention: Duration.days(30),
+  });
+  const backup = new DataLakeBackup(stack, 'Lake', {
+    vault,
+    policy,
+    storageAccount: DataLakeStorageAccount.fromAttributes({
+      storageAccountId: storageAccountId('lake01'),
+      location: 'West Europe',
+    }),
+    containers: ['raw'],
+  });
+  const creationStack = (token: string) => (Tokenization.reverseString(token).firstToken as any).creationStack as string[];
+  expect(creationStack(backup.propagationWait!.triggersInput!.role_assignment_id)).toEqual([]); // made in the constructor
+  expect(creationStack(backup.roleAssignment!.id).length).toBeGreaterThan(0); // made here, after it
 });
