@@ -1,12 +1,11 @@
 // The two apps the benchmark compares: the same Terraform, written (a) with the library's constructs and
-// (b) by hand with plain provider L1 classes and the project's own ADLS L1 bindings. Both read the built package.
+// (b) by hand with plain provider L1 classes and the project's own ADLS and time_sleep L1 bindings. Both read the
+// built package.
 'use strict';
 const { TerraformStack } = require('cdktf');
 const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
 const { DataProtectionBackupVault } = require('@cdktf/provider-azurerm/lib/data-protection-backup-vault');
 const { RoleAssignment } = require('@cdktf/provider-azurerm/lib/role-assignment');
-const { TimeProvider } = require('@cdktf/provider-time/lib/provider');
-const { Sleep } = require('@cdktf/provider-time/lib/sleep');
 
 const REGIONS = ['westeurope', 'northeurope', 'eastus2', 'uksouth', 'southeastasia'];
 const CONTAINERS = ['raw', 'curated'];
@@ -64,7 +63,7 @@ function buildLibrary(app, n, lib) {
 /** (b) The same resources by hand: vault, policy, role assignment, wait and instance, wired the same way. */
 function buildBaseline(app, n, lib) {
   const stack = newStack(app);
-  new TimeProvider(stack, 'time', {});
+  new lib.TimeProvider(stack, 'time', {});
   const byRegion = new Map(
     REGIONS.map((region) => {
       const vault = new DataProtectionBackupVault(stack, `Vault-${region}`, {
@@ -100,7 +99,7 @@ function buildBaseline(app, n, lib) {
       principalType: 'ServicePrincipal',
       skipServicePrincipalAadCheck: true,
     });
-    const wait = new Sleep(stack, `Wait-${a.name}`, {
+    const wait = new lib.Sleep(stack, `Wait-${a.name}`, {
       createDuration: '300s',
       triggers: { role_assignment_id: role.id },
       dependsOn: [role],

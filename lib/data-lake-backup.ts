@@ -1,9 +1,11 @@
 import { Annotations, Fn, ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { DataProtectionBackupInstanceDataLakeStorage } from './azurerm/backup-instance-data-lake-storage';
+import { RoleAssignment } from './azurerm/generated/role-assignment';
+import { Sleep } from './azurerm/generated/time-sleep';
+import { DataProtectionBackupInstanceDataLakeStorage } from './azurerm/generated/data-protection-backup-instance-data-lake-storage';
+import { IStorageContainerShape, isResourceOfType, STORAGE_CONTAINER } from './azurerm/shapes';
+import { containerLimitFor } from './azurerm/container-limit';
+import { azurermConstraintOf } from './azurerm/version';
 import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
@@ -16,9 +18,13 @@ import { planTimeRegionChecks } from './private/region-checks';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
 import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
 import { IBackupVault } from './vault';
+import { brand, isBranded } from './private/brand';
 
-/** A container to protect: its name, or an `azurerm_storage_container` of this stack (then the backup waits for it). */
-export type ContainerRef = string | StorageContainer;
+/**
+ * A container to protect: its name, or an `azurerm_storage_container` of this stack from any provider package (then
+ * the backup waits for it).
+ */
+export type ContainerRef = string | IStorageContainerShape;
 
 /** Props of `DataLakeBackup`. */
 export interface DataLakeBackupProps {
@@ -28,7 +34,10 @@ export interface DataLakeBackupProps {
   readonly policy: IDataLakeBackupPolicy;
   /** The ADLS Gen2 account to protect. */
   readonly storageAccount: IDataLakeStorageAccount;
-  /** The containers to protect: 1 to 100, each 3-63 lowercase letters, digits or single hyphens. They must exist. */
+  /**
+   * The containers to protect, each 3-63 lowercase letters, digits or single hyphens; they must exist. 1 to 100, or
+   * to 1000 when the stack's azurerm version constraint starts at 4.79.0 or later (azurerm's limit before 4.79 is 100).
+   */
   readonly containers: ContainerRef[];
   /**
    * Name of the backup instance.
@@ -64,7 +73,6 @@ export interface DataLakeBackupProps {
 /** Default wait for role propagation: long enough in practice, short enough for a pipeline's first apply. */
 export const DEFAULT_ROLE_PROPAGATION_WAIT = Duration.minutes(5);
 const MAX_WAIT_SECONDS = 3600;
-const MAX_CONTAINERS = 100;
 /** An Azure blob container name that ADLS backup accepts. */
 export const CONTAINER_NAME = /^[0-9a-z](?:[0-9a-z]|-(?=[0-9a-z])){2,62}$/;
 
@@ -88,6 +96,11 @@ const protectedAccounts = new WeakMap<TerraformStack, Map<string, string>>();
  * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-configure-backup
  */
 export class DataLakeBackup extends Construct {
+  /** Whether `x` is a `DataLakeBackup`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isDataLakeBackup(x: unknown): x is DataLakeBackup {
+    return isBranded(x, 'DataLakeBackup');
+  }
+
   /** The `azurerm_data_protection_backup_instance_data_lake_storage` (escape hatch). */
   public readonly instance: DataProtectionBackupInstanceDataLakeStorage;
   /** The role assignment the instance waits for; undefined when `grantAccess` is false. */
@@ -109,7 +122,7 @@ export class DataLakeBackup extends Construct {
     const problems = new Problems(`DataLakeBackup '${this.node.path}'`);
     validateReferences(problems, p);
     if (problems.empty) validateRegions(problems, p, this);
-    const containerNames = validateContainers(problems, p.containers);
+    const containerNames = validateContainers(problems, p.containers, this);
     validateAccess(problems, p);
     if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
     problems.throwIfAny();
@@ -118,7 +131,7 @@ export class DataLakeBackup extends Construct {
     const restore = quietTokenStacks();
     try {
       const account = p.storageAccount;
-      const dependsOn: ITerraformDependable[] = p.containers.filter((c): c is StorageContainer => c instanceof StorageContainer);
+      const dependsOn = p.containers.filter(isContainer) as unknown[] as ITerraformDependable[];
       if (p.grantAccess !== false) {
         // depends_on cannot cross stacks: a backup in another stack than its vault keeps the grant beside it.
         const sameStack = TerraformStack.of(p.vault) === TerraformStack.of(this);
@@ -204,12 +217,13 @@ export class DataLakeBackup extends Construct {
     } else claimed.set(account.stableKey, this.node.path);
   }
 }
+brand(DataLakeBackup, 'DataLakeBackup');
 
 function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
-  if (!(p.vault instanceof Construct) || typeof p.vault.vaultId !== 'string')
+  if (!Construct.isConstruct(p.vault) || typeof p.vault.vaultId !== 'string')
     problems.add('vault', 'must be a BackupVault', p.vault);
-  if (!(p.policy instanceof Construct) || typeof p.policy.policyId !== 'string' || !(p.policy.vault instanceof Construct)) {
+  if (!Construct.isConstruct(p.policy) || typeof p.policy.policyId !== 'string' || !Construct.isConstruct(p.policy.vault)) {
     problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
   }
   if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
@@ -255,14 +269,20 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
   }
 }
 
-function validateContainers(problems: Problems, containers: unknown): string[] {
+function validateContainers(problems: Problems, containers: unknown, scope: Construct): string[] {
   if (isTokenCollection(containers)) return containers as string[]; // a list known at plan time: azurerm checks it
-  if (!Array.isArray(containers) || containers.length < 1 || containers.length > MAX_CONTAINERS) {
+  if (!Array.isArray(containers) || containers.length < 1) {
     const got = Array.isArray(containers) ? `${containers.length} containers` : containers;
-    problems.add('containers', `must list 1 to ${MAX_CONTAINERS} containers`, got);
+    problems.add('containers', 'must list at least 1 container', got);
     return [];
   }
-  const names = containers.map((c: unknown) => (c instanceof StorageContainer ? (c.nameInput ?? c.name) : c));
+  // The limit depends on the azurerm versions the stack admits (100, or 1000 from 4.79.0).
+  const limit = containerLimitFor(azurermConstraintOf(scope));
+  if (containers.length > limit.max) {
+    problems.add('containers', `must list 1 to ${limit.max} containers: ${limit.reason}`, `${containers.length} containers`);
+    return [];
+  }
+  const names = containers.map((c: unknown) => (isContainer(c) ? (c.nameInput ?? c.getStringAttribute('name')) : c));
   names.forEach((name, i) => {
     if (typeof name !== 'string') {
       problems.add(`containers[${i}]`, 'must be a container name or a StorageContainer', name);
@@ -281,11 +301,15 @@ function validateContainers(problems: Problems, containers: unknown): string[] {
   return names as string[];
 }
 
+function isContainer(c: unknown): c is IStorageContainerShape {
+  return isResourceOfType(c, STORAGE_CONTAINER);
+}
+
 function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
   for (const field of ['grantAccess', 'preventDestroy', 'allowUnlistedRegion'] as const) checkBoolean(problems, field, p[field]);
   const wait = p.rolePropagationWait;
   if (wait === undefined || wait === false) return;
-  if (!(wait instanceof Duration)) {
+  if (!Duration.isDuration(wait)) {
     problems.add('rolePropagationWait', 'must be a Duration (e.g. Duration.minutes(5)) or false', wait);
     return;
   }

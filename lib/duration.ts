@@ -1,5 +1,6 @@
 import { BackupConfigError } from './errors';
 import { describe } from './private/problems';
+import { brand, isBranded } from './private/brand';
 
 /** The units a `Duration` can be written in. */
 export enum TimeUnit {
@@ -41,6 +42,11 @@ const SECONDS_PER_UNIT: Partial<Record<TimeUnit, number>> = {
  * Duration.years(10).toIsoString(); // 'P10Y'
  */
 export class Duration {
+  /** Whether `x` is a `Duration`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isDuration(x: unknown): x is Duration {
+    return isBranded(x, 'Duration');
+  }
+
   public static seconds(amount: number): Duration {
     return new Duration(amount, TimeUnit.SECONDS);
   }
@@ -97,3 +103,4 @@ export class Duration {
     return `${this.amount} ${this.amount === 1 ? singular : this.unit}`;
   }
 }
+brand(Duration, 'Duration');

@@ -1,3 +1,5 @@
+import { brand, isBranded } from './private/brand';
+
 /**
  * The one error type for user mistakes in a backup configuration.
  *
@@ -7,10 +9,15 @@
  *
  * @example
  * try { new DataLakeBackup(stack, 'Lake', props); } catch (e) {
- *   if (e instanceof BackupConfigError) console.error(e.problems);
+ *   if (BackupConfigError.isBackupConfigError(e)) console.error(e.problems);
  * }
  */
 export class BackupConfigError extends Error {
+  /** Whether `x` is a `BackupConfigError`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isBackupConfigError(x: unknown): x is BackupConfigError {
+    return isBranded(x, 'BackupConfigError');
+  }
+
   /** Every problem found, one sentence each. */
   public readonly problems: readonly string[];
 
@@ -27,3 +34,5 @@ export class BackupConfigError extends Error {
     this.problems = list;
   }
 }
+
+brand(BackupConfigError, 'BackupConfigError');

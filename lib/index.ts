@@ -27,6 +27,16 @@ export { DataLakeRestoreTarget } from './restore-target';
 export { BackupResourceGuard, CriticalOperation } from './resource-guard';
 export type { BackupResourceGuardProps } from './resource-guard';
 export type { DataLakeRestoreTargetProps } from './restore-target';
-export * from './azurerm';
+// The two ADLS L1 bindings (the public contract); every binding is in the `./azurerm` entry point.
+export * from './azurerm/generated/data-protection-backup-policy-data-lake-storage';
+export * from './azurerm/generated/data-protection-backup-instance-data-lake-storage';
+export { AZURERM_VERSION_CONSTRAINT, TERRAFORM_VERSION_CONSTRAINT } from './azurerm/version';
+export type {
+  ITerraformElementShape,
+  IStorageAccountShape,
+  IStorageAccountDataSourceShape,
+  IStorageContainerShape,
+  IRoleAssignmentShape,
+} from './azurerm/shapes';
 export * from './compliance';
 export * from './monitoring';

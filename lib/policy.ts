@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/backup-policy-data-lake-storage';
+import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/generated/data-protection-backup-policy-data-lake-storage';
 import { Duration } from './duration';
 import { isLiteral, Problems } from './private/problems';
 import { claimName } from './private/account-registry';
@@ -7,6 +7,7 @@ import { checkRetentionDuration, orderByPriority, RetentionRule } from './retent
 import { BackupSchedule, ScheduleFrequency } from './schedule';
 import { POLICY_TIME_ZONES, suggestTimeZone } from './time-zones';
 import { IBackupVault } from './vault';
+import { brand, isBranded } from './private/brand';
 
 /** A backup policy for ADLS that backups can use. */
 export interface IDataLakeBackupPolicy extends IConstruct {
@@ -55,6 +56,11 @@ const POLICY_NAME = /^[a-zA-Z][-a-zA-Z0-9]{2,149}$/;
  * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_policy_data_lake_storage
  */
 export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPolicy {
+  /** Whether `x` is a `DataLakeBackupPolicy`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isDataLakeBackupPolicy(x: unknown): x is DataLakeBackupPolicy {
+    return isBranded(x, 'DataLakeBackupPolicy');
+  }
+
   /** The underlying `azurerm_data_protection_backup_policy_data_lake_storage` (escape hatch). */
   public readonly resource: DataProtectionBackupPolicyDataLakeStorage;
   public readonly policyId: string;
@@ -103,13 +109,14 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
     this.policyId = this.resource.id;
   }
 }
+brand(DataLakeBackupPolicy, 'DataLakeBackupPolicy');
 
 function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): void {
   if (!p.vault || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !POLICY_NAME.test(p.name))) {
     problems.add('name', 'must be 3-150 letters, digits or hyphens, starting with a letter', p.name);
   }
-  if (!(p.schedule instanceof BackupSchedule)) {
+  if (!BackupSchedule.isBackupSchedule(p.schedule)) {
     problems.add('schedule', 'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)', p.schedule);
   }
   checkRetentionDuration(problems, 'defaultRetention', p.defaultRetention);
@@ -129,7 +136,7 @@ function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): 
   }
   const seen = new Map<string, number>();
   rules.forEach((rule, i) => {
-    if (!(rule instanceof RetentionRule)) {
+    if (!RetentionRule.isRetentionRule(rule)) {
       problems.add(`retentionRules[${i}]`, 'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)', rule);
       return;
     }
@@ -143,7 +150,7 @@ function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): 
 
 /** A rule that keeps backups of days the weekly schedule never runs would never keep anything. */
 function checkRuleMatchesSchedule(problems: Problems, field: string, rule: RetentionRule, schedule: unknown): void {
-  if (!(schedule instanceof BackupSchedule) || schedule.frequency !== ScheduleFrequency.WEEKLY) return;
+  if (!BackupSchedule.isBackupSchedule(schedule) || schedule.frequency !== ScheduleFrequency.WEEKLY) return;
   const runs = schedule.timeOfDay?.days ?? [];
   const never = (rule.criteria.daysOfWeek ?? []).filter((d) => !runs.includes(d));
   if (never.length > 0) {

@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { DataProtectionResourceGuard } from '@cdktf/provider-azurerm/lib/data-protection-resource-guard';
+import { DataProtectionResourceGuard } from './azurerm/generated/data-protection-resource-guard';
 import { checkResourceGroupName, checkTags } from './private/common-checks';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { RoleAssignment } from './azurerm/generated/role-assignment';
+import { IStorageContainerShape, isResourceOfType, STORAGE_CONTAINER } from './azurerm/shapes';
 import { CONTAINER_NAME, DataLakeBackup } from './data-lake-backup';
 import { isLiteral, Problems } from './private/problems';
 import { resolveIn } from './private/resolve';
@@ -106,7 +106,7 @@ export class DataLakeRestoreTarget extends Construct {
 
 function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void {
   if (
-    !(p.vault instanceof Construct) ||
+    !Construct.isConstruct(p.vault) ||
     typeof p.vault.vaultId !== 'string' ||
     typeof p.vault.grantRestoreAccess !== 'function'
   ) {
@@ -123,7 +123,7 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
     if (!Array.isArray(p.sources)) problems.add('sources', 'must be a list of DataLakeBackup', p.sources);
     else {
       p.sources.forEach((source, i) => {
-        if (!(source instanceof DataLakeBackup)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
+        if (!DataLakeBackup.isDataLakeBackup(source)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
         else if (p.sources!.indexOf(source) !== i)
           problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
         else if (p.vault && !sameVault(source.vault, p.vault)) {
@@ -159,7 +159,7 @@ function sameVault(a: IBackupVault, b: IBackupVault): boolean {
 function backupsOf(scope: IConstruct, vault: IBackupVault): DataLakeBackup[] {
   return scope.node.root.node
     .findAll()
-    .filter((c): c is DataLakeBackup => c instanceof DataLakeBackup && sameVault(c.vault, vault));
+    .filter((c): c is DataLakeBackup => DataLakeBackup.isDataLakeBackup(c) && sameVault(c.vault, vault));
 }
 
 /**
@@ -172,9 +172,9 @@ function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount
   const resolve = (value: unknown) => (stack === undefined ? value : resolveIn(stack, value));
   // An account is known by its literal ID and name and, when the app creates it, by references to both.
   const known = (values: unknown[]) => new Set(values.filter((v) => v !== undefined).map(resolve));
-  const ids = known([account.storageAccountId, account.resource?.id]);
-  const names = known([account.name, account.resource?.name, account.resource?.nameInput]);
-  const onAccount = (c: StorageContainer) => {
+  const ids = known([account.storageAccountId, account.resource?.getStringAttribute('id')]);
+  const names = known([account.name, account.resource?.getStringAttribute('name'), account.resource?.nameInput]);
+  const onAccount = (c: IStorageContainerShape) => {
     if (!isLiteral(c.storageAccountIdInput) && !isLiteral(c.storageAccountNameInput) && TerraformStack.of(c) !== stack)
       return false;
     const id = c.storageAccountIdInput;
@@ -183,6 +183,6 @@ function containersOnAccount(scope: IConstruct, account: IDataLakeStorageAccount
   };
   return scope.node.root.node
     .findAll()
-    .filter((c): c is StorageContainer => c instanceof StorageContainer && onAccount(c))
+    .filter((c): c is IStorageContainerShape => isResourceOfType(c, STORAGE_CONTAINER) && onAccount(c as IStorageContainerShape))
     .flatMap((c) => (isLiteral(c.nameInput) ? [[c.nameInput, c.node.path] as [string, string]] : []));
 }

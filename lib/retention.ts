@@ -3,6 +3,7 @@ import { BackupConfigError } from './errors';
 import { parseDateTime } from './private/date-time';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { DayOfWeek } from './schedule';
+import { brand, isBranded } from './private/brand';
 
 /** Weeks of a month, as azurerm spells them. */
 export enum WeekOfMonth {
@@ -162,6 +163,11 @@ function priorityOf(c: RetentionCriteria): Priority {
  * @see https://learn.microsoft.com/azure/backup/azure-data-lake-storage-backup-support-matrix
  */
 export class RetentionRule {
+  /** Whether `x` is a `RetentionRule`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isRetentionRule(x: unknown): x is RetentionRule {
+    return isBranded(x, 'RetentionRule');
+  }
+
   /** Azure's tag priority for what the rule picks (yearly 10 ... daily 25); lower is rendered first. */
   public readonly priority: number;
 
@@ -232,6 +238,7 @@ export class RetentionRule {
     return `${this.name}: ${which} kept ${this.duration}`;
   }
 }
+brand(RetentionRule, 'RetentionRule');
 
 const ABSOLUTE_WORDS: Record<AbsoluteCriteria, string> = {
   [AbsoluteCriteria.ALL_BACKUP]: 'every backup',
@@ -266,7 +273,7 @@ function optionsOf<T extends RetentionRuleOptions>(opts: T | undefined, where: s
 }
 
 export function checkRetentionDuration(problems: Problems, field: string, duration: unknown): void {
-  if (!(duration instanceof Duration)) {
+  if (!Duration.isDuration(duration)) {
     problems.add(field, 'must be a Duration, e.g. Duration.days(30)', duration);
     return;
   }

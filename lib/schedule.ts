@@ -1,5 +1,6 @@
 import { parseDateTime } from './private/date-time';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
+import { brand, isBranded } from './private/brand';
 
 /** Days of the week, as azurerm spells them. */
 export enum DayOfWeek {
@@ -62,6 +63,11 @@ const INTERVAL_PATTERN = /^R\/([^/]+)\/(P[^/]+)$/;
  * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_policy_data_lake_storage#backup_schedule
  */
 export class BackupSchedule {
+  /** Whether `x` is a `BackupSchedule`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isBackupSchedule(x: unknown): x is BackupSchedule {
+    return isBranded(x, 'BackupSchedule');
+  }
+
   /** Once a day at `hour:minute`. */
   public static daily(options: DailyScheduleOptions): BackupSchedule {
     const problems = new Problems('BackupSchedule.daily');
@@ -142,6 +148,7 @@ export class BackupSchedule {
     return this.frequency === ScheduleFrequency.DAILY ? `daily at ${at}` : `weekly on ${this.timeOfDay.days.join(', ')} at ${at}`;
   }
 }
+brand(BackupSchedule, 'BackupSchedule');
 
 interface ParsedInterval {
   /** The weekday of the written date. */

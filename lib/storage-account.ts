@@ -1,6 +1,12 @@
 import { Op, TerraformStack } from 'cdktf';
-import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import {
+  IStorageAccountDataSourceShape,
+  IStorageAccountShape,
+  isDataSourceOfType,
+  isResourceOfType,
+  ITerraformElementShape,
+  STORAGE_ACCOUNT,
+} from './azurerm/shapes';
 import { BackupConfigError } from './errors';
 import { describe, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
@@ -19,7 +25,7 @@ export interface IDataLakeStorageAccount {
    */
   readonly stableKey?: string;
   /** The storage account resource when this stack creates it. */
-  readonly resource?: StorageAccount;
+  readonly resource?: IStorageAccountShape;
   /**
    * Conditions only Terraform can check (the account is read at plan time), added to the backup instance as
    * `lifecycle.precondition` so that `terraform plan` stops before anything is created.
@@ -67,12 +73,14 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   /**
    * References an `azurerm_storage_account` of this stack, refusing what visibly cannot be an ADLS vaulted
    * backup source: hierarchical namespace off, NFS 3.0 or SFTP on, a kind other than StorageV2, a tier other
-   * than Standard. Settings given as Terraform references are left to Azure.
+   * than Standard. Settings given as Terraform references are left to Azure. The account may come from any
+   * provider package (`@cdktf/provider-azurerm`, `@cdktn/provider-azurerm`, any version): it is recognised by its
+   * Terraform type.
    */
-  public static fromStorageAccount(account: StorageAccount): DataLakeStorageAccount {
-    if (!(account instanceof StorageAccount)) {
+  public static fromStorageAccount(account: IStorageAccountShape): DataLakeStorageAccount {
+    if (!isResourceOfType(account, STORAGE_ACCOUNT)) {
       throw new BackupConfigError(
-        `\`account\` must be an azurerm StorageAccount resource, got: ${describe(account)}`,
+        `\`account\` must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package), got: ${describe(account)}`,
         'DataLakeStorageAccount.fromStorageAccount',
       );
     }
@@ -114,9 +122,9 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
     const literalLocation = isLiteral(account.locationInput) ? account.locationInput : undefined;
     return new DataLakeStorageAccount({
-      storageAccountId: account.id,
-      location: literalLocation ?? account.location,
-      name: literalName ?? account.name,
+      storageAccountId: account.getStringAttribute('id'),
+      location: literalLocation ?? account.getStringAttribute('location'),
+      name: literalName ?? account.getStringAttribute('name'),
       stableKey: literalName ?? addressKey(account),
       resource: account,
     });
@@ -125,12 +133,12 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   /**
    * References an existing account read by an `azurerm_storage_account` data source. Its settings are only
    * known at plan time, so the ADLS Gen2 requirements (hierarchical namespace on, NFS 3.0 off, StorageV2,
-   * Standard tier) become preconditions of the backup instance.
+   * Standard tier) become preconditions of the backup instance. Any provider package's data source is accepted.
    */
-  public static fromDataSource(account: DataAzurermStorageAccount): DataLakeStorageAccount {
-    if (!(account instanceof DataAzurermStorageAccount)) {
+  public static fromDataSource(account: IStorageAccountDataSourceShape): DataLakeStorageAccount {
+    if (!isDataSourceOfType(account, STORAGE_ACCOUNT)) {
       throw new BackupConfigError(
-        `\`account\` must be an azurerm storage account data source, got: ${describe(account)}`,
+        `\`account\` must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package), got: ${describe(account)}`,
         'DataLakeStorageAccount.fromDataSource',
       );
     }
@@ -138,20 +146,25 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     const which = `Storage account '${literalName ?? account.node.id}'`;
     const needs =
       'Azure Backup for ADLS protects only general-purpose v2, Standard, hierarchical-namespace accounts without NFS 3.0';
+    const attribute = (name: string) => account.getStringAttribute(name);
+    const flag = (name: string) => account.getBooleanAttribute(name);
     return new DataLakeStorageAccount({
-      storageAccountId: account.id,
-      location: account.location,
-      name: literalName ?? account.name,
+      storageAccountId: attribute('id'),
+      location: attribute('location'),
+      name: literalName ?? attribute('name'),
       stableKey: literalName ?? addressKey(account),
       planTimeChecks: [
         {
-          condition: expression(Op.eq(account.isHnsEnabled, true)),
+          condition: expression(Op.eq(flag('is_hns_enabled'), true)),
           errorMessage: `${which} has hierarchical namespace off: ${needs}.`,
         },
-        { condition: expression(Op.neq(account.nfsv3Enabled, true)), errorMessage: `${which} has NFS 3.0 on: ${needs}.` },
-        { condition: expression(Op.eq(account.accountKind, 'StorageV2')), errorMessage: `${which} is not StorageV2: ${needs}.` },
+        { condition: expression(Op.neq(flag('nfsv3_enabled'), true)), errorMessage: `${which} has NFS 3.0 on: ${needs}.` },
         {
-          condition: expression(Op.eq(account.accountTier, 'Standard')),
+          condition: expression(Op.eq(attribute('account_kind'), 'StorageV2')),
+          errorMessage: `${which} is not StorageV2: ${needs}.`,
+        },
+        {
+          condition: expression(Op.eq(attribute('account_tier'), 'Standard')),
           errorMessage: `${which} is not Standard tier: ${needs}.`,
         },
       ],
@@ -201,7 +214,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   public readonly location: string;
   public readonly name?: string;
   public readonly stableKey?: string;
-  public readonly resource?: StorageAccount;
+  public readonly resource?: IStorageAccountShape;
   public readonly planTimeChecks?: readonly PlanTimeCheck[];
 
   private constructor(props: IDataLakeStorageAccount) {
@@ -218,7 +231,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
  * A key for an account whose name is only known at plan time: its stack and logical ID, because logical IDs are
  * only unique within a stack. (Literal names need no stack: storage account names are unique across Azure.)
  */
-function addressKey(element: StorageAccount | DataAzurermStorageAccount): string {
+function addressKey(element: ITerraformElementShape): string {
   return `${TerraformStack.of(element).node.id}-${element.friendlyUniqueId}`;
 }
 

@@ -1,8 +1,8 @@
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { DataProtectionBackupVault } from './azurerm/generated/data-protection-backup-vault';
+import { ManagementLock } from './azurerm/generated/management-lock';
+import { RoleAssignment } from './azurerm/generated/role-assignment';
 import { Duration, TimeUnit } from './duration';
 import { checkAcknowledgements, IrreversibleSetting, warnAboutIrreversible } from './irreversible-settings';
 import { checkBoolean, checkEnum, checkResourceGroupName, checkTags } from './private/common-checks';
@@ -11,6 +11,7 @@ import { checkRegionShape } from './private/region-checks';
 import { VaultBase } from './private/vault-base';
 import type { DataLakeBackup } from './data-lake-backup';
 import { IDataLakeStorageAccount } from './storage-account';
+import { brand, isBranded } from './private/brand';
 
 export { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './private/vault-base';
 
@@ -166,6 +167,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_vault
  */
 export class BackupVault extends VaultBase {
+  /** Whether `x` is a `BackupVault`, made by any copy of this library (`instanceof` knows only its own). */
+  public static isBackupVault(x: unknown): x is BackupVault {
+    return isBranded(x, 'BackupVault');
+  }
+
   /** References a vault that exists outside this stack. */
   public static fromVaultAttributes(scope: Construct, id: string, attrs: BackupVaultAttributes): IBackupVault {
     return new ImportedBackupVault(scope, id, attrs);
@@ -235,6 +241,7 @@ export class BackupVault extends VaultBase {
     }
   }
 }
+brand(BackupVault, 'BackupVault');
 
 function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !VAULT_NAME.test(p.name))) {
@@ -248,9 +255,9 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   if (p.softDeleteRetention !== undefined) {
     const retention = p.softDeleteRetention;
     const inDaysOrWeeks =
-      retention instanceof Duration && (retention.unit === TimeUnit.DAYS || retention.unit === TimeUnit.WEEKS);
+      Duration.isDuration(retention) && (retention.unit === TimeUnit.DAYS || retention.unit === TimeUnit.WEEKS);
     const days = inDaysOrWeeks ? retention.toSeconds()! / 86400 : undefined;
-    const shown = retention instanceof Duration ? retention.toString() : retention;
+    const shown = Duration.isDuration(retention) ? retention.toString() : retention;
     problems.check(
       isIntegerInRange(days, 14, 180),
       'softDeleteRetention',

@@ -1,7 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { TimeProvider } from '../lib/azurerm/generated/provider-time';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
   BackupConfigError,
@@ -45,7 +44,7 @@ describe('role before backup', () => {
     expect(wait.config.create_duration).toBe('300s');
     expect(role.address).toBe(`azurerm_role_assignment.${backup.roleAssignment!.friendlyUniqueId}`);
     expect(wait.address).toBe(`time_sleep.${backup.propagationWait!.friendlyUniqueId}`);
-    expect(backup.propagationWait).toBeInstanceOf(Sleep);
+    expect(backup.propagationWait!.terraformResourceType).toBe('time_sleep');
   });
 
   test('depends_on follows a logical ID overridden after construction, and can still be replaced', () => {

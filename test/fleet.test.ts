@@ -6,6 +6,8 @@ import { loadFleetSpec, parseFleetSpec, synthFleet } from '../lib/fleet';
 import { INSTANCE_TYPE, POLICY_TYPE } from './helpers';
 import { accountId, cli, MINIMAL_SPEC, SUB_A, SUB_B, tempDir, writeSpec } from './support/cli';
 
+const REGISTRATIONS = { resource_provider_registrations: 'none', resource_providers_to_register: ['Microsoft.DataProtection'] };
+
 const FLEET_EXAMPLE = join(__dirname, '..', 'examples', 'fleet', 'backup.yaml');
 const VAULT_TYPE = 'azurerm_data_protection_backup_vault';
 const ROLE_TYPE = 'azurerm_role_assignment';
@@ -109,7 +111,8 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
       const j = json();
       expect(j.terraform.backend.azurerm.key).toBe(`adls-backup/lake-backup-${region}.tfstate`);
       const [main, ...aliases] = j.provider.azurerm;
-      expect(main).toEqual({ features: [{}], subscription_id: SUB_A });
+      // The same registrations under azurerm 4.x and 5.x: only the namespace the backups need beyond the core.
+      expect(main).toEqual({ ...REGISTRATIONS, features: [{}], subscription_id: SUB_A });
       const subscriptions = [...new Set(regionOf(region).map((a) => a.id.split('/')[2]))].sort();
       expect(aliases.map((a: any) => a.subscription_id).sort()).toEqual(subscriptions);
       for (const a of aliases)
@@ -187,12 +190,12 @@ describe('options', () => {
     const [[, instance]] = all(json, INSTANCE_TYPE);
     expect(instance.storage_account_id).toBe(accountId('lake01'));
     expect(instance.location).toBe('westeurope');
-    expect(json.provider.azurerm).toEqual([{ features: [{}] }]);
+    expect(json.provider.azurerm).toEqual([{ ...REGISTRATIONS, features: [{}] }]);
   });
 
   test("accounts in the vaults' own subscription are read by the default provider", () => {
     const json = synthText(`${MINIMAL_SPEC}provider: { subscriptionId: ${SUB_B} }\n`)['adls-backup'];
-    expect(json.provider.azurerm).toEqual([{ features: [{}], subscription_id: SUB_B }]);
+    expect(json.provider.azurerm).toEqual([{ ...REGISTRATIONS, features: [{}], subscription_id: SUB_B }]);
     expect(Object.values<any>(json.data.azurerm_storage_account)[0].provider).toBeUndefined();
   });
 

@@ -158,7 +158,7 @@ describe('DataLakeBackupPolicy', () => {
     const props = { vault, schedule: BackupSchedule.daily({ hour: 2 }), defaultRetention: Duration.days(30) };
     new DataLakeBackupPolicy(stack, 'A', { ...props, name: 'adls-a' });
     new DataLakeBackupPolicy(stack, 'B', { ...props, name: 'adls-b' });
-    expect(synth(stack).terraform.required_providers.azurerm.version).toBe('~> 4.75, >= 4.68.0, < 5.0.0');
+    expect(synth(stack).terraform.required_providers.azurerm.version).toBe('~> 4.75, >= 4.68.0, < 6.0.0');
   });
 
   test('the same policy synthesizes to the same bytes twice (every argument forces replacement)', () => {

@@ -5,14 +5,14 @@
  * 4.67.0, the instance since 4.68.0, unchanged up to 4.73.0). Every synthesized
  * `azurerm_data_protection_backup_policy_data_lake_storage` and `azurerm_data_protection_backup_instance_data_lake_storage`
  * is checked against it: argument names, required arguments, types, nested blocks, allowed values, item counts,
- * formats, and that no computed attribute is set.
+ * formats, and that no computed attribute is set. These are the value rules azurerm validates; that every stack
+ * matches the real schema of each supported azurerm version is `schema-versions.test.ts`.
  */
 import { TerraformIterator, TerraformMetaArguments, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
-  AZURERM_VERSION_CONSTRAINT,
   BackupSchedule,
   BackupVault,
   DataLakeBackup,
@@ -43,7 +43,6 @@ import {
   newTally,
   resourceFact,
 } from './support/azurerm-schema';
-import { admits, compareVersions, normalizeSource, parseConstraint, parseVersion } from './support/version-constraint';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthesis helpers
@@ -644,55 +643,5 @@ describe('the L1 bindings expose exactly the azurerm schema arguments', () => {
     expect(json.output?.containers.value).toBe(`\${tolist(${INSTANCE}.I.storage_container_names)}`);
     const body = json.resource?.[INSTANCE]?.I ?? {};
     for (const attribute of resourceFact(INSTANCE).attributes) expect(body).not.toHaveProperty(attribute.name);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// The azurerm version constraint
-// ---------------------------------------------------------------------------------------------------------------
-
-describe('the azurerm version constraint admits only versions whose schema has both ADLS resources', () => {
-  test('the constraint checker reads Terraform constraints correctly', () => {
-    expect(admits('~> 4.0', '4.73.0')).toBe(true);
-    expect(admits('~> 4.0', '5.0.0')).toBe(false);
-    expect(admits('~> 4.68.0', '4.68.9')).toBe(true);
-    expect(admits('~> 4.68.0', '4.69.0')).toBe(false);
-    expect(admits('>= 4.68, != 4.70.0', '4.70.0')).toBe(false);
-    expect(admits('>= 4.68, != 4.70.0', '4.70.1')).toBe(true);
-    expect(admits('4.68.0', '4.68.0')).toBe(true);
-    expect(admits('>= 4.68.0', '4.80.0-beta1')).toBe(false);
-    expect(() => parseConstraint('>= 4.68.0,')).toThrow();
-    expect(() => parseConstraint('=> 4.68.0')).toThrow();
-  });
-
-  test.each<[string, () => TerraformStack]>([
-    ['minimal', minimalStack],
-    ['full', fullStack],
-    ['L1', l1Stack],
-  ])('%s stack: terraform.required_providers.azurerm is hashicorp/azurerm at exactly ">= 4.68.0, < 5.0.0"', (_, build) => {
-    const azurerm = synth(build()).terraform?.required_providers?.azurerm;
-    expect(azurerm?.version).toBe('>= 4.68.0, < 5.0.0');
-    expect(AZURERM_VERSION_CONSTRAINT).toBe('>= 4.68.0, < 5.0.0');
-    expect(normalizeSource(azurerm?.source ?? '')).toBe(SCHEMA.provenance.provider);
-  });
-
-  const constraint = '>= 4.68.0, < 5.0.0';
-  test.each(['4.68.0', '4.73.0', '4.99.9'])('admits %s', (version) => {
-    expect(admits(constraint, version)).toBe(true);
-  });
-  test.each(['4.55.0', '4.67.0', '5.0.0'])('refuses %s', (version) => {
-    expect(admits(constraint, version)).toBe(false);
-  });
-
-  test('admits every version from the first with both resources up to the last checked unchanged (fixture provenance)', () => {
-    const firstWithBoth = Object.values(SCHEMA.provenance.firstReleased).map(parseVersion).sort(compareVersions).reverse()[0];
-    const [major, minor] = firstWithBoth.parts;
-    const last = parseVersion(SCHEMA.provenance.unchangedUpTo);
-    for (let m = minor; m <= last.parts[1]; m++) expect(admits(AZURERM_VERSION_CONSTRAINT, `${major}.${m}.0`)).toBe(true);
-    // The release before it lacks the instance (it has the policy only from 4.67.0).
-    expect(admits(AZURERM_VERSION_CONSTRAINT, `${major}.${minor - 1}.0`)).toBe(false);
-    for (const first of Object.values(SCHEMA.provenance.firstReleased)) {
-      expect(admits(AZURERM_VERSION_CONSTRAINT, first)).toBe(compareVersions(parseVersion(first), firstWithBoth) >= 0);
-    }
   });
 });

@@ -122,7 +122,7 @@ function printWarnings(result: FleetResult, io: CliIo): void {
 
 // Mistakes in the input exit 2 with their message; anything else exits 1, with the trace only on request.
 function report(e: unknown, io: CliIo): number {
-  if (e instanceof InputError || e instanceof BackupConfigError) {
+  if (InputError.isInputError(e) || BackupConfigError.isBackupConfigError(e)) {
     io.stderr(`adls-backup: ${e.message}\n`);
     return EXIT_INVALID_INPUT;
   }

@@ -1,7 +1,12 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import {
+  IRoleAssignmentShape,
+  IStorageAccountShape,
+  isResourceOfType,
+  ROLE_ASSIGNMENT,
+  STORAGE_ACCOUNT,
+} from '../azurerm/shapes';
 import { DataLakeBackup } from '../data-lake-backup';
 import { Duration, TimeUnit } from '../duration';
 import { BackupConfigError } from '../errors';
@@ -110,7 +115,7 @@ export class DataLakeBackupCompliance implements IAspect {
     if (!Object.values(ComplianceLevel).includes(level)) {
       problems.push(`\`level\` must be one of ${Object.values(ComplianceLevel).join(', ')}, got: ${describe(level)}`);
     }
-    if (!(floor instanceof Duration) || daysIn(floor) === undefined) {
+    if (!Duration.isDuration(floor) || daysIn(floor) === undefined) {
       problems.push(`\`minimumRetention\` must be a Duration in days, weeks, months or years, got: ${describe(floor)}`);
     }
     if (problems.length > 0) throw new BackupConfigError(problems, 'DataLakeBackupCompliance');
@@ -121,15 +126,16 @@ export class DataLakeBackupCompliance implements IAspect {
   public visit(node: IConstruct): void {
     // Each synthesis visits a stack before what is in it: the app's backups are listed once per stack, not per node.
     if (TerraformStack.isStack(node)) this.backups = undefined;
-    if (node instanceof StorageAccount) this.checkAccount(node);
-    else if (node instanceof DataLakeBackup) this.checkBackup(node);
-    else if (node instanceof RoleAssignment) this.checkRole(node);
+    // Accounts and grants from any provider package are recognised by their Terraform type.
+    if (isResourceOfType(node, STORAGE_ACCOUNT)) this.checkAccount(node as IStorageAccountShape);
+    else if (DataLakeBackup.isDataLakeBackup(node)) this.checkBackup(node);
+    else if (isResourceOfType(node, ROLE_ASSIGNMENT)) this.checkRole(node as IRoleAssignmentShape);
   }
 
-  private checkAccount(account: StorageAccount): void {
+  private checkAccount(account: IStorageAccountShape): void {
     if (account.isHnsEnabledInput !== true) return; // off, or only known at plan
     const stack = TerraformStack.of(account);
-    const ids = new Set([resolveIn(stack, account.id)]);
+    const ids = new Set([resolveIn(stack, account.getStringAttribute('id'))]);
     const name = account.nameInput;
     // A reference resolved in the account's own stack reads as the plain reference, whatever stack the backup is in.
     const protectedHere = this.backupsOf(account).some((b) => {
@@ -149,7 +155,7 @@ export class DataLakeBackupCompliance implements IAspect {
 
   private checkBackup(backup: DataLakeBackup): void {
     const vault = backup.vault;
-    if (vault instanceof BackupVault && vault.resource.softDeleteInput === SoftDelete.OFF) {
+    if (BackupVault.isBackupVault(vault) && vault.resource.softDeleteInput === SoftDelete.OFF) {
       this.report(
         backup,
         ComplianceRule.SOFT_DELETE_OFF,
@@ -157,7 +163,7 @@ export class DataLakeBackupCompliance implements IAspect {
       );
     }
     const policy = backup.policy;
-    if (policy instanceof DataLakeBackupPolicy) {
+    if (DataLakeBackupPolicy.isDataLakeBackupPolicy(policy)) {
       const kept = daysIn(policy.defaultRetention);
       if (kept !== undefined && kept < daysIn(this.minimumRetention)!) {
         this.report(
@@ -169,7 +175,7 @@ export class DataLakeBackupCompliance implements IAspect {
     }
   }
 
-  private checkRole(role: RoleAssignment): void {
+  private checkRole(role: IRoleAssignmentShape): void {
     const definition = role.roleDefinitionNameInput ?? role.roleDefinitionIdInput;
     const isBackupRole =
       definition === STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.name ||
@@ -193,7 +199,7 @@ export class DataLakeBackupCompliance implements IAspect {
 
   // Every backup of the app, whatever stack it is in: an account may be protected from another stack.
   private backupsOf(scope: IConstruct): DataLakeBackup[] {
-    this.backups ??= scope.node.root.node.findAll().filter((c): c is DataLakeBackup => c instanceof DataLakeBackup);
+    this.backups ??= scope.node.root.node.findAll().filter((c): c is DataLakeBackup => DataLakeBackup.isDataLakeBackup(c));
     return this.backups;
   }
 

@@ -1,8 +1,8 @@
 import { App, AzurermBackend, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { DataAzurermStorageAccount } from '../azurerm/generated/data-azurerm-storage-account';
+import { AzurermProvider } from '../azurerm/generated/provider-azurerm';
+import { ResourceGroup } from '../azurerm/generated/resource-group';
 import { DataLakeBackup } from '../data-lake-backup';
 import { Duration } from '../duration';
 import { BackupConfigError } from '../errors';
@@ -40,10 +40,10 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
   const attempt = <T>(path: Path, make: () => T): T | undefined => {
     try {
       const made = make();
-      if (made instanceof Construct) origins.set(made, path);
+      if (Construct.isConstruct(made)) origins.set(made, path);
       return made;
     } catch (e) {
-      if (!(e instanceof BackupConfigError)) throw e;
+      if (!BackupConfigError.isBackupConfigError(e)) throw e;
       const key = JSON.stringify(path);
       if (!reported.has(key)) problems.push(loaded.locator.problem(path, inSpecTerms(e.message), 'key'));
       reported.add(key);
@@ -60,6 +60,9 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
   return { plan, stacks, origins };
 }
 
+/** The resource provider namespaces the fleet's resources need registered in the vaults' subscription. */
+export const RESOURCE_PROVIDERS_TO_REGISTER = ['Microsoft.DataProtection'] as const;
+
 /** One Terraform state: the azurerm provider, the optional remote backend, and the aliases that read accounts. */
 class FleetStack extends TerraformStack {
   private readonly readers = new Map<string, AzurermProvider | undefined>();
@@ -71,7 +74,15 @@ class FleetStack extends TerraformStack {
   ) {
     super(scope, name);
     const subscriptionId = spec.provider?.subscriptionId;
-    new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId });
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      subscriptionId,
+      // The same registrations in azurerm 4.x and 5.x: 4.x registers dozens of namespaces by default ("legacy"),
+      // 5.x none; the stack needs only Microsoft.DataProtection beyond the always-registered core (Storage,
+      // Authorization, Resources). The provider registers it only where it is not registered yet.
+      resourceProviderRegistrations: 'none',
+      resourceProvidersToRegister: [...RESOURCE_PROVIDERS_TO_REGISTER],
+    });
     const backend = spec.backend?.azurerm;
     if (backend) {
       new AzurermBackend(this, {

@@ -1,9 +1,9 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { LogAnalyticsWorkspace } from '../azurerm/generated/log-analytics-workspace';
+import { MonitorActionGroup } from '../azurerm/generated/monitor-action-group';
+import { MonitorDiagnosticSetting } from '../azurerm/generated/monitor-diagnostic-setting';
+import { MonitorScheduledQueryRulesAlertV2 } from '../azurerm/generated/monitor-scheduled-query-rules-alert-v2';
 import { Duration, TimeUnit } from '../duration';
 import { DataLakeBackupPolicy } from '../policy';
 import { claimName } from '../private/account-registry';
@@ -282,7 +282,7 @@ interface AlertSettings {
 function policiesOf(scope: Construct, vault: IBackupVault): DataLakeBackupPolicy[] {
   return scope.node.root.node
     .findAll()
-    .filter((c): c is DataLakeBackupPolicy => c instanceof DataLakeBackupPolicy && c.vault === vault);
+    .filter((c): c is DataLakeBackupPolicy => DataLakeBackupPolicy.isDataLakeBackupPolicy(c) && c.vault === vault);
 }
 
 // Returns the resource group of the alerting resources.
@@ -324,12 +324,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     );
     const retention = workspace?.retention;
     if (retention !== undefined) {
-      const days = retention instanceof Duration && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
+      const days = Duration.isDuration(retention) && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
       problems.check(
         days !== undefined && days >= 30 && days <= 730,
         'workspace.retention',
         'must be Duration.days(30) to Duration.days(730)',
-        retention instanceof Duration ? retention.toString() : retention,
+        Duration.isDuration(retention) ? retention.toString() : retention,
       );
     }
   }
@@ -378,12 +378,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     if (typeof missed !== 'object' || missed === null)
       problems.add('missedBackupAlert', 'must be an options object or false', missed);
     else if (grace !== undefined) {
-      const seconds = grace instanceof Duration ? grace.toSeconds() : undefined;
+      const seconds = Duration.isDuration(grace) ? grace.toSeconds() : undefined;
       problems.check(
         seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0,
         'missedBackupAlert.grace',
         'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)',
-        grace instanceof Duration ? grace.toString() : grace,
+        Duration.isDuration(grace) ? grace.toString() : grace,
       );
     }
   }
@@ -391,7 +391,8 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     if (!Array.isArray(p.policies)) problems.add('policies', 'must be a list of DataLakeBackupPolicy', p.policies);
     else
       p.policies.forEach((policy, i) => {
-        if (!(policy instanceof DataLakeBackupPolicy)) problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
+        if (!DataLakeBackupPolicy.isDataLakeBackupPolicy(policy))
+          problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
         else problems.check(policy.vault === vault, `policies[${i}]`, 'must be a policy of this vault', policy.node.path);
       });
   }
@@ -424,7 +425,7 @@ function checkList(problems: Problems, field: string, list: unknown, valid: (v: 
 }
 
 function resourceGroupOf(vault: IBackupVault): string | undefined {
-  if (vault instanceof BackupVault) return vault.resource.resourceGroupNameInput ?? vault.resource.resourceGroupName;
+  if (BackupVault.isBackupVault(vault)) return vault.resource.resourceGroupNameInput ?? vault.resource.resourceGroupName;
   const match = isLiteral(vault.vaultId) ? VAULT_ID_GROUP.exec(vault.vaultId) : null;
   return match ? match[1] : undefined;
 }

@@ -12,7 +12,7 @@ import { ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 export function dependsOnByAddress(resource: TerraformResource, dependencies: readonly ITerraformDependable[]): void {
   const stack = TerraformStack.of(resource);
   const resources = dependencies.filter(
-    (d): d is TerraformResource => d instanceof TerraformResource && TerraformStack.of(d) === stack,
+    (d): d is TerraformResource => TerraformResource.isTerraformResource(d) && TerraformStack.of(d) === stack,
   );
   if (resources.length === 0 || resources.length !== dependencies.length) return;
   let addresses: string[] | undefined;

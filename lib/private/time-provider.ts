@@ -1,12 +1,12 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { TimeProvider } from '../azurerm/generated/provider-time';
 
 const AUTO_PROVIDER_ID = 'AdlsBackupTimeProvider';
 const provided = new WeakSet<TerraformStack>();
 
 function isDefaultTimeProvider(c: IConstruct): boolean {
-  return c instanceof TerraformProvider && c.terraformResourceType === 'time' && !c.alias;
+  return TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'time' && !c.alias;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleAssignment } from '../azurerm/generated/role-assignment';
 import { BackupConfigError } from '../errors';
 import { normalizeRegion } from '../regions';
 import { IDataLakeStorageAccount } from '../storage-account';
@@ -150,7 +150,7 @@ function checkSameRegion(
 }
 
 function checkScope(problems: Problems, scope: unknown): void {
-  problems.check(scope instanceof Construct, 'scope', 'must be a construct (where to create the role assignment)', scope);
+  problems.check(Construct.isConstruct(scope), 'scope', 'must be a construct (where to create the role assignment)', scope);
 }
 
 /** The account's synth-time key (the role assignment's ID is built from it), or a recorded problem. */

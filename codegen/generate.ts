@@ -1,0 +1,185 @@
+/**
+ * `npm run generate`: writes the L1 bindings of every Terraform type the library writes into
+ * lib/azurerm/generated/, from the schemas in codegen/schema/. For azurerm the bindings hold what the 4.68.0, 4.79.0
+ * and 5.x schemas have in common, so that whatever they write is valid from 4.68.0 to 5.x. `test/bindings.test.ts`
+ * fails when the committed files and this output differ.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+// Prettier's standalone build with its plugins given: the main entry loads plugins by dynamic import, which jest
+// (running the freshness test) cannot do.
+import * as estree from 'prettier/plugins/estree';
+import * as typescript from 'prettier/plugins/typescript';
+import type { Options } from 'prettier';
+import * as prettier from 'prettier/standalone';
+import { commonBlock, Omission } from './common-schema';
+import { BindingKind, BindingSpec, emitBinding } from './emit-binding';
+import { kebabCase, pascalCase } from './names';
+import { loadAzurermSchemas, loadTimeSchema, ProviderSchema, SchemaBlock } from './terraform-schema';
+
+/** Where the bindings go, relative to the repository root. */
+export const OUTPUT_DIR = join('lib', 'azurerm', 'generated');
+
+interface Provider {
+  readonly name: string;
+  readonly family: string;
+  readonly schemas: readonly ProviderSchema[];
+  /** The registry's documentation root. */
+  readonly docs: string;
+}
+
+const PROVIDERS: readonly Provider[] = [
+  {
+    name: 'azurerm',
+    family: 'AZURERM',
+    schemas: loadAzurermSchemas(),
+    docs: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs',
+  },
+  {
+    name: 'time',
+    family: 'TIME',
+    schemas: [loadTimeSchema()],
+    docs: 'https://registry.terraform.io/providers/hashicorp/time/latest/docs',
+  },
+];
+
+interface Binding {
+  readonly file: string;
+  readonly spec: BindingSpec;
+  readonly omitted: readonly Omission[];
+  readonly provider: Provider;
+}
+
+/** `azurerm_storage_account` -> `storage_account`; types of other providers keep their prefix in file names. */
+function shortName(provider: Provider, type: string): string {
+  return type.startsWith(`${provider.name}_`) ? type.slice(provider.name.length + 1) : type;
+}
+
+/** Types in the schema files that the library does not write (kept there to compare with the ADLS ones). */
+const NOT_GENERATED = new Set([
+  'azurerm_data_protection_backup_instance_blob_storage',
+  'azurerm_data_protection_backup_policy_blob_storage',
+]);
+
+function bindingsOf(provider: Provider): Binding[] {
+  const versions = provider.schemas.map((s) => s.version);
+  const common = (blocks: SchemaBlock[], path: string): { block: SchemaBlock; omitted: Omission[] } => {
+    const omitted: Omission[] = [];
+    return { block: commonBlock(blocks, versions, path, omitted), omitted };
+  };
+  const make = (kind: BindingKind, type: string, blocks: SchemaBlock[]): Binding => {
+    const rest = shortName(provider, type);
+    const { block, omitted } = common(blocks, '');
+    const names: Record<BindingKind, { className: string; file: string; docs: string }> = {
+      resource: {
+        className: pascalCase(type.slice(provider.name.length + 1)),
+        file: provider.name === 'azurerm' ? kebabCase(rest) : kebabCase(type),
+        docs: `${provider.docs}/resources/${type.slice(provider.name.length + 1)}`,
+      },
+      dataSource: {
+        className: `Data${pascalCase(type)}`,
+        file: `data-${kebabCase(type)}`,
+        docs: `${provider.docs}/data-sources/${type.slice(provider.name.length + 1)}`,
+      },
+      provider: { className: `${pascalCase(type)}Provider`, file: `provider-${type}`, docs: provider.docs },
+    };
+    const { className, file, docs } = names[kind];
+    return {
+      file: `${file}.ts`,
+      omitted,
+      provider,
+      spec: { kind, terraformType: type, className, family: provider.family, docs, block },
+    };
+  };
+  const [first] = provider.schemas;
+  const everywhere = (pick: (s: ProviderSchema) => Record<string, SchemaBlock>): string[] =>
+    Object.keys(pick(first))
+      .filter((type) => !NOT_GENERATED.has(type) && provider.schemas.every((s) => pick(s)[type] !== undefined))
+      .sort();
+  return [
+    make(
+      'provider',
+      provider.name,
+      provider.schemas.map((s) => s.provider),
+    ),
+    ...everywhere((s) => s.resources).map((type) =>
+      make(
+        'resource',
+        type,
+        provider.schemas.map((s) => s.resources[type]),
+      ),
+    ),
+    ...everywhere((s) => s.dataSources).map((type) =>
+      make(
+        'dataSource',
+        type,
+        provider.schemas.map((s) => s.dataSources[type]),
+      ),
+    ),
+  ];
+}
+
+function headerOf(binding: Binding): string {
+  const { provider } = binding;
+  const versions = provider.schemas.map((s) => s.version).join(', ');
+  const lines = [
+    '// Generated by `npm run generate` (codegen/generate.ts). Do not edit: change the generator or the schema files.',
+    provider.schemas.length > 1
+      ? `// The arguments valid in every one of ${provider.name} ${versions}, read from:`
+      : `// ${provider.name} ${versions}, read from:`,
+    ...provider.schemas.map((s) => `//   codegen/schema/${s.file}`),
+  ];
+  if (binding.omitted.length > 0) {
+    lines.push('// Left out, not valid in every version:');
+    for (const o of binding.omitted) lines.push(`//   ${o.path} (${o.reason})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function indexOf(bindings: readonly Binding[]): string {
+  const lines = [
+    '// Generated by `npm run generate` (codegen/generate.ts). Do not edit.',
+    ...bindings.map((b) => `export * from './${b.file.replace(/\.ts$/, '')}';`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The repository's Prettier settings, as `npm run lint` checks every file. */
+function prettierConfig(): Options {
+  const root = __dirname.includes(`${join('dist', 'codegen')}`) ? join(__dirname, '..', '..') : join(__dirname, '..');
+  return JSON.parse(readFileSync(join(root, '.prettierrc.json'), 'utf8')) as Options;
+}
+
+/** Every generated file, by its path under lib/azurerm/generated/, formatted as the repository formats code. */
+export async function generateBindings(): Promise<Map<string, string>> {
+  const bindings = PROVIDERS.flatMap(bindingsOf);
+  const options = { ...prettierConfig(), parser: 'typescript', plugins: [estree, typescript] };
+  const files = new Map<string, string>();
+  for (const binding of bindings) {
+    let text = emitBinding(binding.spec, headerOf(binding));
+    // Only what a file uses is imported (the compiler refuses unused names).
+    if (!/\bcdktf\./.test(text.slice(text.indexOf("from 'cdktf';") + 13)))
+      text = text.replace("import * as cdktf from 'cdktf';\n", '');
+    files.set(binding.file, await prettier.format(text, options));
+  }
+  files.set('index.ts', await prettier.format(indexOf(bindings), options));
+  return files;
+}
+
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const out = join(root, OUTPUT_DIR);
+  const files = await generateBindings();
+  mkdirSync(out, { recursive: true });
+  // Types that left the schema leave no stale file behind.
+  for (const name of readdirSync(out)) if (!files.has(name)) rmSync(join(out, name));
+  for (const [name, text] of files) writeFileSync(join(out, name), text);
+  console.log(`Wrote ${files.size} files to ${OUTPUT_DIR}`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
