@@ -405,7 +405,7 @@ test("the local state's directory is where cdktf ran: only another file name is 
 
 test('a provider setting other than the subscription is reported with its value', () => {
   const dir = edited('provider-setting', 'quickstart', (json) => {
-    json.provider.azurerm[0].resource_provider_registrations = 'none';
+    json.provider.azurerm[0].resource_provider_registrations = 'core';
   });
   const changes = changesOf(dir, examples);
   expect(changes.none).toBe(false);
@@ -415,8 +415,8 @@ test('a provider setting other than the subscription is reported with its value'
       changes: [
         {
           argument: 'provider.azurerm.resource_provider_registrations',
-          old: '(not set)',
-          new: 'none',
+          old: 'none',
+          new: 'core',
           note: 'a provider setting: it applies to every resource and data source of the stack that uses this provider',
         },
       ],

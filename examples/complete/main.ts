@@ -28,7 +28,17 @@ const TAGS = { workload: 'analytics', 'managed-by': 'cdktf' };
 export class CompleteStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    // Register only the namespaces this stack uses, the same under azurerm 4.x and 5.x (see README, "Permissions").
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      resourceProviderRegistrations: 'none',
+      resourceProvidersToRegister: [
+        'Microsoft.DataProtection',
+        'Microsoft.Storage',
+        'microsoft.insights',
+        'Microsoft.OperationalInsights',
+      ],
+    });
 
     const group = new ResourceGroup(this, 'Group', { name: 'rg-lake-weu', location: LOCATION, tags: TAGS });
 

@@ -20,7 +20,11 @@ import {
 export class ExistingAccountStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      resourceProviderRegistrations: 'none',
+      resourceProvidersToRegister: ['Microsoft.DataProtection'],
+    });
 
     const lookup = new DataAzurermStorageAccount(this, 'ExistingLake', {
       name: 'lakeneu07',

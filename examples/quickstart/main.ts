@@ -7,7 +7,13 @@ import { BackupSchedule, BackupVault, DataLakeBackup, DataLakeBackupPolicy, Data
 export class QuickstartStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    // The same under azurerm 4.x and 5.x: register only what the stack needs (5.x registers nothing by default,
+    // 4.x dozens of namespaces). Azure Backup is Microsoft.DataProtection; the account exists, so Storage is registered.
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      resourceProviderRegistrations: 'none',
+      resourceProvidersToRegister: ['Microsoft.DataProtection'],
+    });
 
     // The vault must be in the storage account's region.
     const vault = new BackupVault(this, 'Vault', {

@@ -25,7 +25,11 @@ export interface UnprotectedAccountStackProps {
 export class UnprotectedAccountStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: UnprotectedAccountStackProps = {}) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      resourceProviderRegistrations: 'none',
+      resourceProvidersToRegister: ['Microsoft.DataProtection', 'Microsoft.Storage'],
+    });
     DataLakeBackupCompliance.applyTo(this);
 
     const lake = (name: string) =>
