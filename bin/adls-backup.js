@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The `adls-backup` command. The TypeScript is compiled to dist/ by `npm run build` (run by `npm ci` via `prepare`).
+// The `adls-backup` command. The TypeScript is compiled to dist/ by `npm run build` (the packages ship it built).
 'use strict';
 let cli;
 try {
   cli = require('../dist/lib/cli/main.js');
 } catch (e) {
   if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('dist/lib/cli/main')) {
-    process.stderr.write('adls-backup: not built yet: run `npm run build` (or `npm ci`) in the package first\n');
+    process.stderr.write('adls-backup: not built yet: run `npm run build` in the repository first\n');
     process.exit(1);
   }
   throw e;

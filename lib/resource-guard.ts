@@ -46,7 +46,7 @@ const GUARD_NAME = /^[^/\\?#]{1,260}$/;
  * A Resource Guard (`azurerm_data_protection_resource_guard`): with it, critical operations on a Backup vault
  * (deleting a backup instance, disabling immutability, ...) need a second person's approval.
  *
- * **Attaching it is a separate step.** azurerm 4.55-4.73 (the versions this library is built and checked
+ * **Attaching it is a separate step.** azurerm 4.68 to 5.x (the versions this library is built and checked
  * against) has no resource that attaches a guard to a Backup vault, so this construct only creates the guard and
  * warns at synth. Attach it once after `terraform apply`, as a backup admin with Reader on the guard:
  * `az dataprotection backup-vault resource-guard-mapping create --resource-group <vault rg> --vault-name <vault>

@@ -1,6 +1,7 @@
 // `npm run test:consumer`: the packed packages, installed as a user installs them, into fresh apps outside the
 // repository (npm's cache keeps it fast; packages the cache lacks come from the registry):
-//   1. a cdktf app with @cdktf/provider-azurerm 14.22.0 (the library's tests use 14.23.1), type-checked by tsc;
+//   1. a cdktf 0.21 app with @cdktf/provider-azurerm 14.22.0 (the library's tests use 14.23.1), type-checked by tsc,
+//      and a cdktf 0.20 app with @cdktf/provider-azurerm 13.24.0 (the oldest cdktf the peer range admits);
 //   2. a CDK Terrain app with cdktn 0.24.0 and @cdktn/provider-azurerm 16.1.0 (which declares cdktn ^0.23: an npm
 //      override settles it, as README tells users);
 //   3. a command-line user: the cdktf package alone, no provider package, running `adls-backup synth` and `review`.
@@ -75,6 +76,8 @@ function checkTarball(tarball: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Flavour {
+  /** How the figures and failures name the app. */
+  readonly label: string;
   readonly core: 'cdktf' | 'cdktn';
   readonly library: string;
   readonly provider: string;
@@ -166,10 +169,11 @@ const TSCONFIG = {
 
 /** Installs, type-checks, runs the app; returns its synthesized stack and manifest. */
 function runApp(work: string, flavour: Flavour, tarball: string): { json: any; manifest: any; dir: string } {
-  const dir = join(work, `${flavour.core}-app`);
+  const name = flavour.label.replace(/[^a-z0-9]+/g, '-');
+  const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const manifest = {
-    name: `${flavour.core}-app`,
+    name,
     private: true,
     dependencies: { [flavour.library]: `file:${tarball}`, ...flavour.dependencies },
     devDependencies: { typescript: '5.9.3', '@types/node': '20.19.43' },
@@ -178,16 +182,16 @@ function runApp(work: string, flavour: Flavour, tarball: string): { json: any; m
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(join(dir, 'main.ts'), appSource(flavour));
-  timed(`${flavour.core} app: npm install`, () => npmInstall(dir));
+  timed(`${flavour.label} app: npm install`, () => npmInstall(dir));
   // One copy of the core package: the library's peer is the user's own.
   const copies = run('npm', ['ls', flavour.core, '--all', '--parseable'], dir)
     .split('\n')
     .filter((l) => l.includes('node_modules'));
-  check(copies.length === 1, `${flavour.core} app: ${copies.length} copies of ${flavour.core} installed: ${copies.join(', ')}`);
-  timed(`${flavour.core} app: tsc`, () =>
+  check(copies.length === 1, `${flavour.label} app: ${copies.length} copies of ${flavour.core} installed: ${copies.join(', ')}`);
+  timed(`${flavour.label} app: tsc`, () =>
     run(process.execPath, [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir),
   );
-  timed(`${flavour.core} app: synth`, () => run(process.execPath, ['main.js'], dir));
+  timed(`${flavour.label} app: synth`, () => run(process.execPath, ['main.js'], dir));
   return {
     json: JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'lake', 'cdk.tf.json'), 'utf8')),
     manifest: JSON.parse(readFileSync(join(dir, 'cdktf.out', 'manifest.json'), 'utf8')),
@@ -333,6 +337,7 @@ function main(): void {
     const cdktf = runApp(
       work,
       {
+        label: 'cdktf 0.21',
         core: 'cdktf',
         library: 'cdktf-adls-backup',
         provider: '@cdktf/provider-azurerm',
@@ -340,10 +345,24 @@ function main(): void {
       },
       cdktfTarball,
     );
-    checkApp('cdktf', cdktf.json, cdktf.manifest);
+    checkApp('cdktf 0.21', cdktf.json, cdktf.manifest);
+    // The oldest cdktf the peer range admits, with a provider package built for it (13.x peers cdktf ^0.20).
+    const cdktf020 = runApp(
+      work,
+      {
+        label: 'cdktf 0.20',
+        core: 'cdktf',
+        library: 'cdktf-adls-backup',
+        provider: '@cdktf/provider-azurerm',
+        dependencies: { cdktf: '0.20.12', constructs: '10.3.0', '@cdktf/provider-azurerm': '13.24.0' },
+      },
+      cdktfTarball,
+    );
+    checkApp('cdktf 0.20', cdktf020.json, cdktf020.manifest);
     const cdktn = runApp(
       work,
       {
+        label: 'cdktn 0.24',
         core: 'cdktn',
         library: 'cdktn-adls-backup',
         provider: '@cdktn/provider-azurerm',
@@ -353,12 +372,17 @@ function main(): void {
       },
       cdktnTarball,
     );
-    checkApp('cdktn', cdktn.json, cdktn.manifest);
-    const difference = firstDifference(withoutMetadata(cdktf.json, cdktf.dir), withoutMetadata(cdktn.json, cdktn.dir), '');
-    check(
-      difference === undefined,
-      `the cdktf and cdktn apps wrote different Terraform (metadata aside), first at ${difference}`,
-    );
+    checkApp('cdktn 0.24', cdktn.json, cdktn.manifest);
+    for (const [label, other] of [
+      ['cdktn 0.24', cdktn],
+      ['cdktf 0.20', cdktf020],
+    ] as const) {
+      const difference = firstDifference(withoutMetadata(cdktf.json, cdktf.dir), withoutMetadata(other.json, other.dir), '');
+      check(
+        difference === undefined,
+        `the cdktf 0.21 and ${label} apps wrote different Terraform (metadata aside), first at ${difference}`,
+      );
+    }
     runCli(work, cdktfTarball);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -5,11 +5,11 @@
 // that package's own type declarations. Nothing else differs, and the build checks it: the compiled files of both
 // flavours are identical once the core package's name is put back.
 import { execFileSync } from 'child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 
-// This file runs compiled, from dist/scripts/.
-const ROOT = join(__dirname, '..', '..');
+// Compiled, this runs from dist/scripts/; the tests read FLAVOURS from the source in scripts/.
+const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 const STAGE = join(ROOT, 'dist', 'flavours');
 export const PACKAGES_DIR = join(ROOT, 'dist', 'packages');
 

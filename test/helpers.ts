@@ -2,6 +2,7 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BackupConfigError } from '../lib/errors';
+import { BackupSchedule, BackupVault, DataLakeBackupPolicy, Duration } from '../lib';
 
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 export const INSTANCE_TYPE = 'azurerm_data_protection_backup_instance_data_lake_storage';
@@ -66,4 +67,19 @@ export function expectConfigError(build: () => unknown, message: RegExp | string
   expect(error).toBeInstanceOf(BackupConfigError);
   if (typeof message === 'string') expect((error as Error).message).toContain(message);
   else expect((error as Error).message).toMatch(message);
+}
+
+/** A vault in `location` and a daily 30-day policy of it: the least a backup needs. */
+export function vaultAndPolicy(
+  stack: TerraformStack,
+  location = 'westeurope',
+): { vault: BackupVault; policy: DataLakeBackupPolicy } {
+  const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location });
+  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
+    vault,
+    name: 'daily',
+    schedule: BackupSchedule.daily({ hour: 2 }),
+    defaultRetention: Duration.days(30),
+  });
+  return { vault, policy };
 }

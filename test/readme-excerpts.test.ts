@@ -1,15 +1,20 @@
-// README.md quotes the review's output twice, and the alert queries; each quoted line must be what the code
-// really prints, so that the README cannot drift from the code. A `...` line in an excerpt stands for lines left out.
+// README.md quotes the review's output twice, the alert queries, the compliance findings and an error, and states the
+// supported versions; each quoted line must be what the code really prints or declares, so that the README cannot
+// drift from the code. A `...` line in an excerpt stands for lines left out.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadFleetSpec, parseFleetSpec, synthFleet } from '../lib/fleet';
 import { Testing, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { CompleteStack } from '../examples/complete/main';
 import { UnprotectedAccountStack } from '../examples/unprotected-account/main';
+import { BackupConfigError, DataLakeBackup, DataLakeStorageAccount } from '../lib';
+import { AZURERM_VERSION_CONSTRAINT, TERRAFORM_VERSION_CONSTRAINT, TIME_VERSION_CONSTRAINT } from '../lib/azurerm';
 import { failedJobsQuery, missedBackupsQuery } from '../lib/monitoring';
+import { FLAVOURS } from '../scripts/package';
 import { reviewOutDir } from '../lib/review';
-import { annotationsOf } from './helpers';
+import { annotationsOf, vaultAndPolicy } from './helpers';
 import { FLEET_SPEC, replaceOnce } from './support/example-output';
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').split('\n');
@@ -112,5 +117,55 @@ describe('the Compliance section quotes the findings as cdktf synth prints them'
     const lines = printed(stack, 'info');
     expect(lines).toHaveLength(1);
     expect(readme).toContain(['```text', lines[0], '```'].join('\n'));
+  });
+});
+
+describe('the install and version sections say what the packages declare and write', () => {
+  const readme = README.join('\n');
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const row = (name: string) => README.find((line) => line.startsWith(`| ${name} |`)) ?? '';
+
+  test('the supported ranges are the peer ranges and constraints of the code', () => {
+    const [cdktfRange, cdktnRange] = FLAVOURS.map((f) => f.peerDependencies[f.core]);
+    expect(cdktfRange).toBe(manifest.peerDependencies.cdktf);
+    expect(row('cdktf')).toContain(`\`${cdktfRange}\``);
+    expect(row('CDK Terrain (`cdktn`)')).toContain(`\`${cdktnRange}\``);
+    expect(row('`constructs`')).toContain(
+      `\`${FLAVOURS[0].peerDependencies.constructs}\` with cdktf; \`${FLAVOURS[1].peerDependencies.constructs}\` with cdktn`,
+    );
+    expect(row('azurerm provider')).toContain(`\`${AZURERM_VERSION_CONSTRAINT}\``);
+    expect(row('hashicorp/time')).toContain(`\`${TIME_VERSION_CONSTRAINT}\``);
+    expect(row('Terraform')).toContain(`\`${TERRAFORM_VERSION_CONSTRAINT}\``);
+    expect(row('Node.js')).toContain(`\`${manifest.engines.node}\``);
+  });
+
+  test('the override for @cdktn/provider-azurerm is the one this repository uses', () => {
+    expect(readme).toContain(
+      `"overrides": ${JSON.stringify(manifest.overrides)
+        .replace(/([{:,])/g, '$1 ')
+        .replace(/}/g, ' }')}`,
+    );
+  });
+
+  test('the container limit error is quoted as the library words it', () => {
+    const stack = new TerraformStack(Testing.app(), 'limit');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const { vault, policy } = vaultAndPolicy(stack);
+    let problems: readonly string[] = [];
+    try {
+      new DataLakeBackup(stack, 'Lake', {
+        vault,
+        policy,
+        storageAccount: DataLakeStorageAccount.fromAttributes({
+          storageAccountId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/lakeweu01',
+          location: 'westeurope',
+        }),
+        containers: Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`),
+      });
+    } catch (e) {
+      problems = (e as BackupConfigError).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(readme).toContain(['  ```', `  ${problems[0]}`, '  ```'].join('\n'));
   });
 });

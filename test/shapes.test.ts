@@ -23,7 +23,7 @@ import {
   StorageAccount as OwnAccount,
   StorageContainer as OwnContainer,
 } from '../lib/azurerm';
-import { annotationsOf, expectConfigError, INSTANCE_TYPE, newStack, onlyResource, synth } from './helpers';
+import { annotationsOf, expectConfigError, INSTANCE_TYPE, newStack, onlyResource, synth, vaultAndPolicy } from './helpers';
 
 const ACCOUNT = {
   resourceGroupName: 'rg-data',
@@ -37,13 +37,7 @@ const ACCOUNT = {
 function protect(build: (stack: ReturnType<typeof newStack>['stack']) => { account: any; container: any; data?: any }) {
   const { app, stack } = newStack();
   const { account, container, data } = build(stack);
-  const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'westeurope' });
-  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
-    vault,
-    name: 'daily',
-    schedule: BackupSchedule.daily({ hour: 2 }),
-    defaultRetention: Duration.days(30),
-  });
+  const { vault, policy } = vaultAndPolicy(stack);
   new DataLakeBackup(stack, 'Lake', {
     vault,
     policy,

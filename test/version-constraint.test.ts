@@ -4,16 +4,9 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import {
-  BackupConfigError,
-  BackupSchedule,
-  BackupVault,
-  DataLakeBackup,
-  DataLakeBackupPolicy,
-  DataLakeStorageAccount,
-  Duration,
-} from '../lib';
+import { BackupConfigError, DataLakeBackup, DataLakeStorageAccount } from '../lib';
 import { CONTAINER_LIMIT, containerLimitFor } from '../lib/azurerm/container-limit';
+import { vaultAndPolicy } from './helpers';
 import { admits, parseConstraint, refusesBelow } from '../lib/azurerm/version-constraint';
 
 describe('admits: the constraint reader reads Terraform constraints as Terraform does', () => {
@@ -86,13 +79,7 @@ describe('DataLakeBackup: the container limit follows the stack azurerm constrai
     const stack = new TerraformStack(Testing.app(), 'limit');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     if (constraint !== undefined) stack.addOverride('terraform.required_providers.azurerm.version', constraint);
-    const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'westeurope' });
-    const policy = new DataLakeBackupPolicy(stack, 'Policy', {
-      vault,
-      name: 'daily',
-      schedule: BackupSchedule.daily({ hour: 2 }),
-      defaultRetention: Duration.days(30),
-    });
+    const { vault, policy } = vaultAndPolicy(stack);
     new DataLakeBackup(stack, 'Lake', {
       vault,
       policy,

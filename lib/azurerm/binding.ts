@@ -36,6 +36,16 @@ function metadataOf(family: ProviderFamily): cdktf.TerraformProviderGeneratorMet
   return { providerName: family.providerName, providerVersionConstraint: family.versionConstraint };
 }
 
+/** What cdktf's resource and data source base classes take: the type, the provider metadata, the meta-arguments. */
+function elementConfig(type: BindingType, config: cdktf.TerraformMetaArguments) {
+  const { provider, dependsOn, count, lifecycle, forEach } = config;
+  return {
+    terraformResourceType: type.terraformType,
+    terraformGeneratorMetadata: metadataOf(type.family),
+    ...{ provider, dependsOn, count, lifecycle, forEach },
+  };
+}
+
 /**
  * The base of every generated resource binding: meta-arguments handled by cdktf, the arguments kept as configured
  * (setters and `reset` methods of the binding change them) and rendered from the generated schema.
@@ -46,17 +56,7 @@ export abstract class BindingResource extends cdktf.TerraformResource {
   private readonly argumentSchema: ArgumentSchema;
 
   protected constructor(scope: Construct, id: string, type: BindingType, config: cdktf.TerraformMetaArguments) {
-    super(scope, id, {
-      terraformResourceType: type.terraformType,
-      terraformGeneratorMetadata: metadataOf(type.family),
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, { ...elementConfig(type, config), provisioners: config.provisioners, connection: config.connection });
     this.argumentSchema = type.schema;
     this.configured = argumentsOf(config, RESOURCE_META);
     type.family.onElementCreated?.(this);
@@ -71,22 +71,14 @@ export abstract class BindingResource extends cdktf.TerraformResource {
   }
 }
 
-/** The base of every generated data source binding. */
+/** The base of every generated data source binding; cdktf's data source class is not a resource, so this repeats it. */
 export abstract class BindingDataSource extends cdktf.TerraformDataSource {
   /** The arguments as configured, by their TypeScript names. */
   protected readonly configured: Record<string, unknown>;
   private readonly argumentSchema: ArgumentSchema;
 
   protected constructor(scope: Construct, id: string, type: BindingType, config: cdktf.TerraformMetaArguments) {
-    super(scope, id, {
-      terraformResourceType: type.terraformType,
-      terraformGeneratorMetadata: metadataOf(type.family),
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, elementConfig(type, config));
     this.argumentSchema = type.schema;
     this.configured = argumentsOf(config, DATA_SOURCE_META);
     type.family.onElementCreated?.(this);
