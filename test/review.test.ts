@@ -350,9 +350,27 @@ describe('warnings', () => {
     const at90 = edited('containers-90', 'quickstart', (json) => (only(json, INSTANCE_TYPE).storage_container_names = names(90)));
     expect(jsonReview(at89).vaults[2].warnings).toEqual([]);
     expect(jsonReview(at90).vaults[2].warnings).toEqual([
-      '`lakeweu01`: 90 containers, near the limit of 100 per account (support matrix; azurerm before 4.79).',
+      '`lakeweu01`: 90 containers, near the limit of 100 per account (support matrix; azurerm before 4.79.0).',
     ]);
     expect(reviewOutDir(at90)).toContain('| 90: c000, c001, c002, c003, c004, c005, c006, c007, c008, c009, … (+80) |');
+  });
+
+  test('containers near the limit: from 900 where the stack admits only azurerm 4.79.0 and later', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const listing = (n: number, constraint: string) => (json: any) => {
+      only(json, INSTANCE_TYPE).storage_container_names = names(n);
+      json.terraform.required_providers.azurerm.version = constraint;
+    };
+    const narrowed = '>= 4.79.0, >= 4.68.0, < 6.0.0';
+    expect(jsonReview(edited('containers-150', 'quickstart', listing(150, narrowed))).vaults[2].warnings).toEqual([]);
+    expect(jsonReview(edited('containers-899', 'quickstart', listing(899, narrowed))).vaults[2].warnings).toEqual([]);
+    expect(jsonReview(edited('containers-900', 'quickstart', listing(900, narrowed))).vaults[2].warnings).toEqual([
+      '`lakeweu01`: 900 containers, near the limit of 1000 per account (azurerm from 4.79.0).',
+    ]);
+    // The same 150 under a constraint that still admits 4.78: over the limit of 100.
+    expect(jsonReview(edited('containers-150-old', 'quickstart', listing(150, '>= 4.68.0, < 6.0.0'))).vaults[2].warnings).toEqual(
+      ['`lakeweu01`: 150 containers, over the limit of 100 per account (support matrix; azurerm before 4.79.0).'],
+    );
   });
 
   test('a container created here that the instance does not wait for', () => {

@@ -2,8 +2,10 @@
 import type { Account, Grant, Instance, Model, Policy, Vault } from './model';
 import type { OrderingNode } from './ordering';
 import type { ChangesReport } from './diff';
-import { vaultWarnings } from './warnings';
+import { ContainerLimitOf, vaultWarnings } from './warnings';
+import type { TerraformJson } from './read-out-dir';
 import { criteriaWords, goDurationWords, isoDurationWords, ruleWords, scheduleWords, verbatim } from './words';
+import { containerLimitFor } from '../azurerm/container-limit';
 
 /** The whole review, as `--format json` prints it. */
 export interface ReviewReport {
@@ -146,7 +148,10 @@ export interface WarningReport {
 export const CHAIN_OK = '✔ role → wait → instance';
 
 export function buildReport(model: Model, changes?: ChangesReport): ReviewReport {
-  const vaults = model.vaults.map(vaultReport);
+  // The container limit follows each stack's azurerm constraint, as the constructs apply it.
+  const constraints = new Map(model.stacks.map((s) => [s.name, azurermConstraintOf(s.json)]));
+  const containerLimitOf = (stack: string) => containerLimitFor(constraints.get(stack)).max;
+  const vaults = model.vaults.map((vault) => vaultReport(vault, containerLimitOf));
   const warnings = vaults.flatMap((v) => v.warnings.map((message) => ({ vault: v.name, stack: v.stack, message })));
   return {
     stacks: model.stacks.map((s) => ({ name: s.name, file: s.file })),
@@ -164,7 +169,7 @@ export function buildReport(model: Model, changes?: ChangesReport): ReviewReport
   };
 }
 
-function vaultReport(vault: Vault): VaultReport {
+function vaultReport(vault: Vault, containerLimitOf: ContainerLimitOf): VaultReport {
   const a = vault.args;
   const settings = vault.outside
     ? {}
@@ -207,7 +212,7 @@ function vaultReport(vault: Vault): VaultReport {
       nodes: i.ordering.nodes,
       edges: i.ordering.edges,
     })),
-    warnings: vaultWarnings(vault),
+    warnings: vaultWarnings(vault, containerLimitOf),
   };
 }
 
@@ -307,4 +312,11 @@ function optional(value: unknown): string | undefined {
 
 function optionalList(value: unknown): string[] | undefined {
   return value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map(verbatim);
+}
+
+/** The stack's `terraform.required_providers.azurerm.version`, when it is a string. */
+function azurermConstraintOf(json: TerraformJson): string | undefined {
+  const terraform = json.terraform as { required_providers?: { azurerm?: { version?: unknown } } } | undefined;
+  const version = terraform?.required_providers?.azurerm?.version;
+  return typeof version === 'string' ? version : undefined;
 }

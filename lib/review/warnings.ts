@@ -1,12 +1,15 @@
 // What a reviewer should stop at: irreversible or weakening settings, and the two rules that break deployments.
+import { CONTAINER_LIMIT } from '../azurerm/container-limit';
 import { isAdlsBackupRegion, normalizeRegion } from '../regions';
 import type { Instance, Vault } from './model';
 
-/** Containers per account in the support matrix and in azurerm before 4.79; warn from this many. */
-export const CONTAINER_LIMIT = 100;
-export const CONTAINER_WARNING_AT = 90;
+/** Warn when an instance lists this share of its limit (90 of 100, 900 of 1000). */
+const CONTAINER_WARNING_SHARE = 0.9;
 
-export function vaultWarnings(vault: Vault): string[] {
+/** How many containers an instance of a stack may list: `containerLimitFor` of the stack's azurerm constraint. */
+export type ContainerLimitOf = (stack: string) => number;
+
+export function vaultWarnings(vault: Vault, containerLimitOf: ContainerLimitOf = () => CONTAINER_LIMIT.everywhere): string[] {
   const warnings: string[] = [];
   if (!vault.outside) {
     const a = vault.args;
@@ -44,11 +47,12 @@ export function vaultWarnings(vault: Vault): string[] {
       }
     }
   }
-  for (const instance of vault.instances) warnings.push(...instanceWarnings(vault, instance));
+  for (const instance of vault.instances)
+    warnings.push(...instanceWarnings(vault, instance, containerLimitOf(instance.block.stack)));
   return warnings;
 }
 
-function instanceWarnings(vault: Vault, instance: Instance): string[] {
+function instanceWarnings(vault: Vault, instance: Instance, containerLimit: number): string[] {
   const warnings: string[] = [];
   const who = `\`${instance.account.name}\``;
   const { ordering } = instance;
@@ -58,9 +62,14 @@ function instanceWarnings(vault: Vault, instance: Instance): string[] {
       `${who}: the instance does not wait for containers this configuration creates (${ordering.containersNotWaitedFor.join(', ')}): Azure refuses containers that do not exist yet.`,
     );
   }
-  if (Array.isArray(instance.containers) && instance.containers.length >= CONTAINER_WARNING_AT) {
+  if (Array.isArray(instance.containers) && instance.containers.length >= containerLimit * CONTAINER_WARNING_SHARE) {
+    const why =
+      containerLimit === CONTAINER_LIMIT.everywhere
+        ? `support matrix; azurerm before ${CONTAINER_LIMIT.raised.since}`
+        : `azurerm from ${CONTAINER_LIMIT.raised.since}`;
+    const count = instance.containers.length;
     warnings.push(
-      `${who}: ${instance.containers.length} containers, near the limit of ${CONTAINER_LIMIT} per account (support matrix; azurerm before 4.79).`,
+      `${who}: ${count} containers, ${count > containerLimit ? 'over' : 'near'} the limit of ${containerLimit} per account (${why}).`,
     );
   }
   if (!instance.preventDestroy)
