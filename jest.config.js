@@ -17,17 +17,32 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
+// The flavour projects test the library; Terraform's own checks of what it writes run once (the two flavours write
+// the same bytes, which the shared snapshots prove) in their own project, with the stand-in provider.
+const flavour = {
+  ...base,
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform/'],
+};
+
 module.exports = {
   projects: [
-    { ...base, displayName: 'cdktf', globals: { ADLS_BACKUP_FLAVOUR: 'cdktf' } },
+    { ...flavour, displayName: 'cdktf', globals: { ADLS_BACKUP_FLAVOUR: 'cdktf' } },
     {
-      ...base,
+      ...flavour,
       displayName: 'cdktn',
       globals: { ADLS_BACKUP_FLAVOUR: 'cdktn' },
       moduleNameMapper: {
         '^cdktf$': 'cdktn',
         '^@cdktf/provider-azurerm/(.*)$': '@cdktn/provider-azurerm/$1',
       },
+    },
+    {
+      ...base,
+      displayName: 'terraform',
+      roots: ['<rootDir>/test/terraform'],
+      globals: { ADLS_BACKUP_FLAVOUR: 'cdktf' },
+      globalSetup: '<rootDir>/test/terraform/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/terraform/harness/global-teardown.ts',
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataProtectionResourceGuard } from './azurerm/generated/data-protection-resource-guard';
-import { checkResourceGroupName, checkTags } from './private/common-checks';
+import { checkResourceGroupName, checkTags, utf8Length } from './private/common-checks';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 
@@ -22,7 +22,7 @@ export enum CriticalOperation {
 
 /** Props of `BackupResourceGuard`. */
 export interface BackupResourceGuardProps {
-  /** Name of the guard: 1-260 characters, no `/ \ ? #`. */
+  /** Name of the guard: 1-260 bytes of UTF-8, no `/ \ ? #`. */
   readonly name: string;
   /** Resource group of the guard: ideally in a subscription the backup admins cannot change. */
   readonly resourceGroupName: string;
@@ -40,7 +40,7 @@ export interface BackupResourceGuardProps {
   readonly tags?: { [key: string]: string };
 }
 
-const GUARD_NAME = /^[^/\\?#]{1,260}$/;
+const GUARD_NAME = /^[^/\\?#]+$/;
 
 /**
  * A Resource Guard (`azurerm_data_protection_resource_guard`): with it, critical operations on a Backup vault
@@ -90,8 +90,9 @@ export class BackupResourceGuard extends Construct {
 }
 
 function validateGuardProps(problems: Problems, p: BackupResourceGuardProps): void {
-  if (typeof p.name !== 'string' || (isLiteral(p.name) && !GUARD_NAME.test(p.name))) {
-    problems.add('name', 'must be 1-260 characters without / \\ ? or #', p.name);
+  // dataprotection/validate/resource_guard_name.go: 1-260 in Go's len (bytes); Azure also refuses / \ ? #.
+  if (typeof p.name !== 'string' || (isLiteral(p.name) && (!GUARD_NAME.test(p.name) || utf8Length(p.name) > 260))) {
+    problems.add('name', 'must be 1-260 bytes of UTF-8 without / \\ ? or #', p.name);
   }
   checkResourceGroupName(problems, p.resourceGroupName);
   checkTags(problems, p.tags);

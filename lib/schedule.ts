@@ -200,6 +200,16 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     problems.add(field, 'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"', interval);
     return undefined;
   }
+  // azurerm parses the start with btubbs/datetime (helpers/validate/time.go ISO8601RepeatingTime), which drops the
+  // sign of an offset that follows HH:MM and then fails: "T02:30+05:30" is refused at plan, "T02:30:00+05:30" is not.
+  if (/T\d{2}:\d{2}[+-]/.test(startText)) {
+    problems.add(
+      field,
+      'must write the seconds when the start has a UTC offset, like "2024-01-07T02:30:00+05:30": azurerm refuses HH:MM followed by an offset',
+      interval,
+    );
+    return undefined;
+  }
   if (period !== 'P1D' && period !== 'P1W') {
     problems.add(field, 'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day', interval);
     return undefined;

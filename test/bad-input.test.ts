@@ -760,6 +760,19 @@ describe('BackupVault', () => {
       `tags["${'k'.repeat(513)}"]`,
       'k'.repeat(513),
     ],
+    // go-azure-helpers resourcemanager/tags/validate.go (tags.Validate) limits Go's len: bytes, not characters.
+    [
+      'tag value of 200 "é" (400 bytes; tags/validate.go counts bytes)',
+      () => newVault({ tags: { owner: 'é'.repeat(200) } }),
+      'tags["owner"]',
+      'é'.repeat(200),
+    ],
+    [
+      'tag key of 300 "é" (600 bytes; tags/validate.go counts bytes)',
+      () => newVault({ tags: { ['é'.repeat(300)]: 'x' } }),
+      `tags["${'é'.repeat(300)}"]`,
+      'é'.repeat(300),
+    ],
     ['empty tag key', () => newVault({ tags: { '': 'x' } }), 'tags[""]', ''],
     ['tag value 42 (a number)', () => newVault({ tags: { owner: unchecked(42) } }), 'tags["owner"]', 42],
     ['empty name', () => newVault({ name: '' }), 'name', ''],
@@ -1384,6 +1397,13 @@ describe('BackupResourceGuard', () => {
   catalog([
     ['empty name', () => newGuard({ name: '' }), 'name', ''],
     ['name of 261 characters', () => newGuard({ name: 'g'.repeat(261) }), 'name', 'g'.repeat(261)],
+    // dataprotection/validate/resource_guard_name.go: len(v) > 260, Go's len counts bytes.
+    [
+      'name of 131 "é" (262 bytes; resource_guard_name.go counts bytes)',
+      () => newGuard({ name: 'é'.repeat(131) }),
+      'name',
+      'é'.repeat(131),
+    ],
     ['name with a slash', () => newGuard({ name: 'guard/weu' }), 'name', 'guard/weu'],
     ['name with a backslash', () => newGuard({ name: 'guard\\weu' }), 'name', 'guard\\weu'],
     ['name with "?"', () => newGuard({ name: 'guard?' }), 'name', 'guard?'],

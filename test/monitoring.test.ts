@@ -337,7 +337,26 @@ describe('refused props', () => {
     ['an email twice', { emails: ['a@example.com', 'a@example.com'] }, '`emails` must not repeat an entry'],
     ['an http webhook', { webhooks: ['http://hooks.example.com'] }, '`webhooks[0]` must be an https:// URL'],
     ['a bad action group ID', { actionGroupIds: ['oncall'] }, '`actionGroupIds[0]` must be an action group resource ID'],
-    ['a long short name', { actionGroupShortName: 'adls-backup-alerts' }, '`actionGroupShortName` must be 1-12 characters'],
+    ['a long short name', { actionGroupShortName: 'adls-backup-alerts' }, '`actionGroupShortName` must be 1-12 bytes of UTF-8'],
+    // internal/services/monitor/monitor_action_group_resource.go short_name: validation.StringLenBetween(1, 12), Go len.
+    [
+      'a short name of 7 characters and 14 bytes',
+      { actionGroupShortName: 'ééééééé' },
+      '`actionGroupShortName` must be 1-12 bytes of UTF-8',
+    ],
+    // ... webhook_receiver.service_uri: validation.IsURLWithScheme, which parses with Go's net/url.
+    [
+      'a webhook with an invalid percent escape',
+      { webhooks: ['https://hooks.example.com/a%zz'] },
+      "that Go's URL parser accepts",
+    ],
+    ['a webhook with a space in the host', { webhooks: ['https://hooks example.com/x'] }, "that Go's URL parser accepts"],
+    ['a webhook with braces in the host', { webhooks: ['https://{hooks}.example.com/x'] }, "that Go's URL parser accepts"],
+    [
+      'a webhook with a space in the user info',
+      { webhooks: ['https://us er@hooks.example.com/x'] },
+      "that Go's URL parser accepts",
+    ],
     ['severity 5', { severity: 5 }, '`severity` must be a whole number from 0 (critical) to 4 (verbose), got: 5'],
     [
       'a grace of 20 hours',

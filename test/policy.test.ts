@@ -64,6 +64,18 @@ describe('BackupSchedule', () => {
     );
   });
 
+  // The provider's rule: helpers/validate/time.go ISO8601RepeatingTime, parsing with btubbs/datetime/parser.go.
+  test('expression: HH:MM followed by a UTC offset is refused, as helpers/validate/time.go ISO8601RepeatingTime refuses it', () => {
+    expect(() => BackupSchedule.expression('R/2024-01-01T02:30+05:30/P1D')).toThrow(
+      'must write the seconds when the start has a UTC offset, like "2024-01-07T02:30:00+05:30": azurerm refuses HH:MM followed by an offset',
+    );
+    expect(() => BackupSchedule.expression('R/2024-01-01T02:30-05:00/P1D')).toThrow('must write the seconds');
+    // What the provider's parser accepts stays accepted: seconds with an offset, HH:MM alone, HH:MM with Z.
+    for (const ok of ['R/2024-01-01T02:30:00+05:30/P1D', 'R/2024-01-01T02:30/P1D', 'R/2024-01-01T02:30Z/P1D']) {
+      expect(BackupSchedule.expression(ok).intervals).toEqual([ok]);
+    }
+  });
+
   test('expression is kept as written and described from its intervals', () => {
     const schedule = BackupSchedule.expression('R/2024-01-07T01:00:00+00:00/P1W', 'R/2024-01-03T01:00:00Z/P1W');
     expect(schedule.intervals).toEqual(['R/2024-01-07T01:00:00+00:00/P1W', 'R/2024-01-03T01:00:00Z/P1W']);

@@ -7,7 +7,8 @@ import { MonitorScheduledQueryRulesAlertV2 } from '../azurerm/generated/monitor-
 import { Duration, TimeUnit } from '../duration';
 import { DataLakeBackupPolicy } from '../policy';
 import { claimName } from '../private/account-registry';
-import { checkBoolean, checkResourceGroupName, checkTags } from '../private/common-checks';
+import { checkBoolean, checkResourceGroupName, checkTags, utf8Length } from '../private/common-checks';
+import { goUrlProblem } from '../private/go-url';
 import { isIntegerInRange, isLiteral, Problems } from '../private/problems';
 import { ScheduleFrequency } from '../schedule';
 import { BackupVault, IBackupVault } from '../vault';
@@ -339,8 +340,8 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     problems,
     'webhooks',
     p.webhooks,
-    (v) => /^https:\/\/[^\s/]+/.test(v),
-    'must be an https:// URL (alerts carry resource details; plain http is refused)',
+    (v) => /^https:\/\/[^\s/]+/.test(v) && goUrlProblem(v) === undefined,
+    "must be an https:// URL that Go's URL parser accepts, as azurerm checks it (alerts carry resource details; plain http is refused)",
   );
   checkList(
     problems,
@@ -359,9 +360,9 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   const shortName = p.actionGroupShortName;
   if (shortName !== undefined)
     problems.check(
-      typeof shortName === 'string' && shortName.length >= 1 && shortName.length <= 12,
+      typeof shortName === 'string' && utf8Length(shortName) >= 1 && utf8Length(shortName) <= 12,
       'actionGroupShortName',
-      'must be 1-12 characters',
+      'must be 1-12 bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2)',
       shortName,
     );
   if (p.severity !== undefined)

@@ -4,6 +4,11 @@ import { isLiteral, isTokenCollection, Problems } from './problems';
 
 const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 
+/** Bytes of UTF-8: azurerm checks lengths with Go's `len`, which counts bytes, not characters. */
+export function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
 /** Records a problem when a literal resource group name breaks Azure's naming rule. Tokens pass. */
 export function checkResourceGroupName(problems: Problems, value: unknown, field = 'resourceGroupName'): void {
   if (typeof value !== 'string' || (isLiteral(value) && (!RESOURCE_GROUP_NAME.test(value) || value.endsWith('.')))) {
@@ -42,11 +47,12 @@ export function checkTags(problems: Problems, tags: { [key: string]: string } | 
   const entries = Object.entries(tags);
   problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
   for (const [key, value] of entries) {
-    problems.check(key.length >= 1 && key.length <= 512, `tags["${key}"]`, 'key must be 1-512 characters', key);
+    // go-azure-helpers tags.Validate: keys to 512 and values to 256, in bytes.
+    problems.check(key.length >= 1 && utf8Length(key) <= 512, `tags["${key}"]`, 'key must be 1-512 bytes of UTF-8', key);
     problems.check(
-      typeof value === 'string' && value.length <= 256,
+      typeof value === 'string' && utf8Length(value) <= 256,
       `tags["${key}"]`,
-      'value must be a string of at most 256 characters',
+      'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2)',
       value,
     );
   }
