@@ -32,6 +32,8 @@ const ACCOUNT: Account = {
 interface Shape {
   readonly retention?: Duration;
   readonly policyName?: string;
+  /** README's way to change a policy: a second policy beside the first, and the backup moved to it. */
+  readonly movedToNewPolicy?: Duration;
   readonly containers?: string[];
   readonly redundancy?: Redundancy;
   /** Which of the two vaults protects the account. */
@@ -75,9 +77,17 @@ function synth(shape: Shape = {}): object {
       defaultRetention: Duration.days(30),
     }),
   };
+  const moved =
+    shape.movedToNewPolicy &&
+    new DataLakeBackupPolicy(stack, 'PolicyA60', {
+      vault: vaults.A,
+      name: 'daily-60d',
+      schedule: BackupSchedule.daily({ hour: 2 }),
+      defaultRetention: shape.movedToNewPolicy,
+    });
   new DataLakeBackup(stack, 'Lake', {
     vault,
-    policy: policies[shape.vault ?? 'A'],
+    policy: moved || policies[shape.vault ?? 'A'],
     storageAccount: DataLakeStorageAccount.fromAttributes({ storageAccountId: accountId(ACCOUNT), location: ACCOUNT.location }),
     containers: shape.containers ?? ['raw', 'curated'],
     preventDestroy,
@@ -108,10 +118,8 @@ describeTerraform('day-2 changes, planned by Terraform against an applied stack'
   }
   const changes: Change[] = [
     { name: 'policy retention 30 -> 60 days', shape: { retention: Duration.days(60) } },
-    {
-      name: 'a new policy name with 60 days (README: add a policy, move the backups)',
-      shape: { retention: Duration.days(60), policyName: 'daily-60d' },
-    },
+    { name: 'the only policy renamed, with 60 days', shape: { retention: Duration.days(60), policyName: 'daily-60d' } },
+    { name: 'a second policy with 60 days, the backup moved to it (README)', shape: { movedToNewPolicy: Duration.days(60) } },
     { name: 'a container added', shape: { containers: ['raw', 'curated', 'published'] } },
     { name: 'vault redundancy Geo -> Locally', shape: { redundancy: Redundancy.LOCALLY_REDUNDANT } },
     { name: 'the account moved to vault B', shape: { vault: 'B' } },
@@ -167,10 +175,16 @@ describeTerraform('day-2 changes, planned by Terraform against an applied stack'
     expect(replaced.change.replace_paths).toEqual([['default_retention_duration']]);
   });
 
-  test('the same retention under a new policy name: the same replacement (the old policy is the one renamed)', () => {
-    // README's workaround adds the new policy beside the old one; renaming the only policy is still a replacement.
-    expect(results.get('a new policy name with 60 days (README: add a policy, move the backups)')!.actions).toEqual({
+  test('renaming the only policy is a replacement too', () => {
+    expect(results.get('the only policy renamed, with 60 days')!.actions).toEqual({
       [POLICY_A]: 'delete+create',
+      [INSTANCE]: 'update',
+    });
+  });
+
+  test("README's way: a new policy beside the old one is created, the instance moves to it in place, nothing is destroyed", () => {
+    expect(results.get('a second policy with 60 days, the backup moved to it (README)')!.actions).toEqual({
+      'azurerm_data_protection_backup_policy_data_lake_storage.PolicyA60': 'create',
       [INSTANCE]: 'update',
     });
   });

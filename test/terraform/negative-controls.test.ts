@@ -48,6 +48,8 @@ describeTerraform('negative controls: planted defects fail where the real provid
     readonly name: string;
     readonly stage: Stage;
     readonly message: string;
+    /** A second part of Terraform's output the failure must show. */
+    readonly detail?: string;
     readonly json?: (json: any) => void;
   }
   const cases: Case[] = [
@@ -134,6 +136,7 @@ describeTerraform('negative controls: planted defects fail where the real provid
     if (outcomes[i].stage !== stage) console.log(outcomes[i].output);
     expect(outcomes[i].stage).toBe(stage);
     expect(flat(outcomes[i].output)).toContain(flat(cases[i].message));
+    if (cases[i].detail) expect(flat(outcomes[i].output)).toContain(flat(cases[i].detail!));
   });
 
   describe("the library's preconditions on the account the fleet reads", () => {
@@ -156,7 +159,11 @@ describeTerraform('negative controls: planted defects fail where the real provid
       ['NFS 3.0 on', { nfsv3Enabled: true }, "Storage account 'lakeweufinance01' has NFS 3.0 on"],
       ['a BlobStorage account', { accountKind: 'BlobStorage' }, "Storage account 'lakeweufinance01' is not StorageV2"],
       ['a Premium account', { accountTier: 'Premium' }, "Storage account 'lakeweufinance01' is not Standard tier"],
-      ['an account that does not exist', null, 'Storage Account "lakeweufinance01" (Resource Group "rg-data-weu") was not found'],
+      [
+        'an account that does not exist',
+        null,
+        'Storage Account (Subscription: "22222222-2222-2222-2222-222222222222"\nResource Group Name: "rg-data-weu"\nStorage Account Name: "lakeweufinance01") was not found',
+      ],
     ];
     let results: Outcome[];
     beforeAll(async () => {

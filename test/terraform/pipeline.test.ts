@@ -4,7 +4,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { describeTerraform } from './harness/describe-terraform';
-import { EXAMPLE_WORLD, REPO, synthFleet } from './harness/stacks';
+import { REPO } from './harness/build';
+import { EXAMPLE_WORLD, synthFleet } from './harness/stacks';
 import { runCommand, terraformEnv } from './harness/workspace';
 import { terraformBinary } from './harness/terraform-binary';
 

@@ -175,7 +175,7 @@ describe('the world the data sources read', () => {
     expect(found).toMatchObject({ state: { id: '/x', location: 'westeurope', name: 'LAKE', is_hns_enabled: null } });
     expect(readDataSource(world, 'azurerm_storage_account', block, { name: 'lake', resource_group_name: 'rg' }, 'sub-2')).toEqual(
       {
-        error: 'Storage Account "lake" (Resource Group "rg") was not found',
+        error: 'Storage Account (Subscription: "sub-2"\nResource Group Name: "rg"\nStorage Account Name: "lake") was not found',
       },
     );
   });

@@ -30,48 +30,59 @@ function copy(file: string, out: string): void {
   copyFileSync(file, target);
 }
 
-/** A self-signed certificate for localhost, as go-plugin makes its own (CA, server and client use). */
-function makeCertificate(dir: string): void {
+/**
+ * A self-signed certificate for localhost, as go-plugin makes its own (CA, server and client use), or false where
+ * openssl is missing: Terraform then runs with TF_DISABLE_PLUGIN_TLS=1 (workspace.ts), plain gRPC on loopback.
+ */
+function makeCertificate(dir: string): boolean {
   mkdirSync(dir, { recursive: true });
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/O=stand-in/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign',
-      '-addext',
-      'extendedKeyUsage=serverAuth,clientAuth',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'pipe' },
-  );
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/O=stand-in/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign',
+        '-addext',
+        'extendedKeyUsage=serverAuth,clientAuth',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
+    return true;
+  } catch (error) {
+    process.stderr.write(
+      `stand-in: no TLS certificate (${(error as Error).message.split('\n')[0]}); Terraform runs it without TLS\n`,
+    );
+    return false;
+  }
 }
 
-/** Builds the stand-in into `out` and returns the path of its entry point. */
-export function buildStandIn(out: string): string {
+/** Builds the stand-in into `out`: the path of its entry point, and whether it has a TLS certificate. */
+export function buildStandIn(out: string): { entry: string; tls: boolean } {
   for (const file of SOURCES.flatMap(filesUnder)) {
     if (file.endsWith('.ts')) transpile(file, out);
     else if (file.endsWith('.proto') || file.endsWith('.json')) copy(file, out);
   }
   for (const schema of filesUnder(join(REPO, 'codegen', 'schema'))) copy(schema, out);
   const standIn = join(out, 'test', 'terraform', 'stand-in');
-  makeCertificate(join(standIn, 'tls'));
-  return join(standIn, 'main.js');
+  const tls = makeCertificate(join(standIn, 'tls'));
+  return { entry: join(standIn, 'main.js'), tls };
 }

@@ -15,9 +15,9 @@ import { run } from '../../../lib/cli/main';
 import { loadFleetSpec } from '../../../lib/fleet';
 import { normalizeRegion } from '../../../lib/regions';
 import type { World, WorldEntry } from '../stand-in/world';
+import { REPO } from './build';
 import { PIPELINE_SUBSCRIPTION } from './workspace';
 
-export const REPO = join(__dirname, '..', '..', '..');
 export const FLEET_SPEC = join(REPO, 'examples', 'fleet', 'backup.yaml');
 
 export interface StackDir {

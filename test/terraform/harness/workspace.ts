@@ -36,6 +36,7 @@ export function terraformEnv(azurerm: AzurermVersion, worldFile: string, extra: 
     CHECKPOINT_DISABLE: '1',
     ARM_SUBSCRIPTION_ID: PIPELINE_SUBSCRIPTION,
     STAND_IN_WORLD: worldFile,
+    ...(process.env.ADLS_STANDIN_NO_TLS ? { TF_DISABLE_PLUGIN_TLS: '1' } : {}),
     ...extra,
   };
 }

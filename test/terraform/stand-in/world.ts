@@ -33,13 +33,18 @@ export function loadWorld(): World {
   return file ? (JSON.parse(readFileSync(file, 'utf8')) as World) : {};
 }
 
-/** The provider's wording when Azure answers 404 (read from each data source's Read function). */
-const NOT_FOUND: Record<string, (config: ObjectValue) => string> = {
-  azurerm_storage_account: (c) =>
-    `Storage Account ${quote(c.name)} (Resource Group ${quote(c.resource_group_name)}) was not found`,
-  azurerm_resource_group: (c) => `Resource Group ${quote(c.name)} was not found`,
-  azurerm_data_protection_backup_vault: (c) =>
-    `Backup Vault ${quote(c.name)} (Resource Group ${quote(c.resource_group_name)}) was not found`,
+/**
+ * The provider's wording when Azure answers 404: the data source's `fmt.Errorf("%s was not found", id)`, where the ID
+ * type's String() lists its segments (storage_account_data_source.go, resource_group_data_source.go,
+ * data_protection_backup_vault_data_source.go).
+ */
+const NOT_FOUND: Record<string, (config: ObjectValue, subscription: string) => string> = {
+  azurerm_storage_account: (c, s) =>
+    `Storage Account (Subscription: ${quote(s)}\nResource Group Name: ${quote(c.resource_group_name)}\nStorage Account Name: ${quote(c.name)}) was not found`,
+  azurerm_resource_group: (c, s) =>
+    `Resource Group (Subscription: ${quote(s)}\nResource Group Name: ${quote(c.name)}) was not found`,
+  azurerm_data_protection_backup_vault: (c, s) =>
+    `Backup Vault (Subscription: ${quote(s)}\nResource Group Name: ${quote(c.resource_group_name)}\nBackup Vault Name: ${quote(c.name)}) was not found`,
 };
 
 function quote(value: Value | undefined): string {
@@ -83,7 +88,8 @@ export function readDataSource(
   }
   const entry = (world.data?.[type] ?? []).find((e) => matches(e, config, subscription));
   if (!entry) {
-    const message = NOT_FOUND[type]?.(config) ?? `${type}: nothing in the stand-in's world matches ${JSON.stringify(config)}`;
+    const message =
+      NOT_FOUND[type]?.(config, subscription) ?? `${type}: nothing in the stand-in's world matches ${JSON.stringify(config)}`;
     return { error: message };
   }
   return { state: { ...base, ...entry.values } };
