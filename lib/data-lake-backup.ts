@@ -15,6 +15,7 @@ import { ensureTimeProvider } from './private/time-provider';
 import { dependsOnByAddress } from './private/depends-on';
 import { quietTokenStacks } from './private/token-stacks';
 import { planTimeRegionChecks } from './private/region-checks';
+import { checkAccountReference, checkVaultReference } from './private/references';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
 import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
 import { IBackupVault } from './vault';
@@ -219,18 +220,32 @@ export class DataLakeBackup extends Construct {
 }
 brand(DataLakeBackup, 'DataLakeBackup');
 
+// The backup instance's name. azurerm checks it with StringIsNotEmpty only (FACTS.md: "not empty"), and Azure
+// publishes no rule for backupInstances (resource-name-rules lists none). The portal and `az dataprotection
+// backup-instance initialize` name instances `<account>-<account>-<GUID>`; the library's default is the account's
+// name. So the rule kept here is the strict one those names follow: 1-150 (the limit the library has always applied)
+// letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit. It keeps out what
+// ARM cannot put in a URL path (`/ \ ? #`), spaces at either end (`' '`), quotes, new lines and a raw `${`.
+const INSTANCE_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9_.]{0,148}[a-zA-Z0-9])?$/;
+
 function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
-  if (!Construct.isConstruct(p.vault) || typeof p.vault.vaultId !== 'string')
-    problems.add('vault', 'must be a BackupVault', p.vault);
+  checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
   if (!Construct.isConstruct(p.policy) || typeof p.policy.policyId !== 'string' || !Construct.isConstruct(p.policy.vault)) {
     problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
   }
-  if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
-    problems.add('storageAccount', 'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)', p.storageAccount);
-  }
-  if (p.name !== undefined && (typeof p.name !== 'string' || (isLiteral(p.name) && !/^[^/\\?#]{1,150}$/.test(p.name)))) {
-    problems.add('name', 'must be 1-150 characters without / \\ ? or #', p.name);
+  checkAccountReference(
+    problems,
+    'storageAccount',
+    p.storageAccount,
+    'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)',
+  );
+  if (p.name !== undefined && (typeof p.name !== 'string' || (isLiteral(p.name) && !INSTANCE_NAME.test(p.name)))) {
+    problems.add(
+      'name',
+      'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      p.name,
+    );
   }
   if (!problems.empty) return;
   const policyVault = p.policy.vault;

@@ -3,6 +3,8 @@ import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/generated/d
 import { Duration } from './duration';
 import { isLiteral, Problems } from './private/problems';
 import { claimName } from './private/account-registry';
+import { POLICY_NAME, POLICY_NAME_RULE } from './private/names';
+import { checkVaultReference } from './private/references';
 import { checkRetentionDuration, orderByPriority, RetentionRule } from './retention';
 import { BackupSchedule, ScheduleFrequency } from './schedule';
 import { POLICY_TIME_ZONES, suggestTimeZone } from './time-zones';
@@ -38,8 +40,6 @@ export interface DataLakeBackupPolicyProps {
    */
   readonly timeZone?: string;
 }
-
-const POLICY_NAME = /^[a-zA-Z][-a-zA-Z0-9]{2,149}$/;
 
 /**
  * An Azure Backup policy for ADLS Gen2 vaulted backup: schedule, default retention and long-term
@@ -112,9 +112,9 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
 brand(DataLakeBackupPolicy, 'DataLakeBackupPolicy');
 
 function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): void {
-  if (!p.vault || typeof p.vault.vaultId !== 'string') problems.add('vault', 'must be a BackupVault', p.vault);
+  checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !POLICY_NAME.test(p.name))) {
-    problems.add('name', 'must be 3-150 letters, digits or hyphens, starting with a letter', p.name);
+    problems.add('name', `must be ${POLICY_NAME_RULE}`, p.name);
   }
   if (!BackupSchedule.isBackupSchedule(p.schedule)) {
     problems.add('schedule', 'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)', p.schedule);

@@ -4,6 +4,7 @@ import { RoleAssignment } from './azurerm/generated/role-assignment';
 import { IStorageContainerShape, isResourceOfType, STORAGE_CONTAINER } from './azurerm/shapes';
 import { CONTAINER_NAME, DataLakeBackup } from './data-lake-backup';
 import { isLiteral, Problems } from './private/problems';
+import { checkAccountReference, checkVaultReference } from './private/references';
 import { resolveIn } from './private/resolve';
 import { checkRestoreTarget } from './private/vault-base';
 import { IDataLakeStorageAccount } from './storage-account';
@@ -105,20 +106,13 @@ export class DataLakeRestoreTarget extends Construct {
 }
 
 function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void {
-  if (
-    !Construct.isConstruct(p.vault) ||
-    typeof p.vault.vaultId !== 'string' ||
-    typeof p.vault.grantRestoreAccess !== 'function'
-  ) {
-    problems.add('vault', 'must be a BackupVault', p.vault);
-  }
-  if (!p.storageAccount || typeof p.storageAccount.storageAccountId !== 'string') {
-    problems.add(
-      'storageAccount',
-      'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
-      p.storageAccount,
-    );
-  }
+  checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
+  checkAccountReference(
+    problems,
+    'storageAccount',
+    p.storageAccount,
+    'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+  );
   if (p.sources !== undefined) {
     if (!Array.isArray(p.sources)) problems.add('sources', 'must be a list of DataLakeBackup', p.sources);
     else {

@@ -173,37 +173,43 @@ export class RetentionRule {
 
   /** Keeps the first backup of each week (or the backups of `daysOfWeek`) for `duration`. */
   public static weekly(duration: Duration, opts?: WeeklyRetentionOptions): RetentionRule {
-    const options = optionsOf(opts, 'RetentionRule.weekly');
-    const criteria = options.daysOfWeek
-      ? { daysOfWeek: options.daysOfWeek }
-      : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
-    return new RetentionRule(options.name ?? 'Weekly', duration, criteria, 'RetentionRule.weekly');
+    const where = 'RetentionRule.weekly';
+    const options = optionsOf(opts, where);
+    const criteria =
+      options.daysOfWeek !== undefined
+        ? { daysOfWeek: options.daysOfWeek }
+        : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_WEEK };
+    return new RetentionRule(nameOf(options, 'Weekly'), duration, criteria, where, unknownOptions(options, where));
   }
 
   /** Keeps the first backup of each month (or of `weeksOfMonth` x `daysOfWeek`) for `duration`. */
   public static monthly(duration: Duration, opts?: MonthlyRetentionOptions): RetentionRule {
-    const options = optionsOf(opts, 'RetentionRule.monthly');
+    const where = 'RetentionRule.monthly';
+    const options = optionsOf(opts, where);
     const criteria =
-      options.daysOfWeek || options.weeksOfMonth
+      options.daysOfWeek !== undefined || options.weeksOfMonth !== undefined
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth }
         : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_MONTH };
-    return new RetentionRule(options.name ?? 'Monthly', duration, criteria, 'RetentionRule.monthly');
+    return new RetentionRule(nameOf(options, 'Monthly'), duration, criteria, where, unknownOptions(options, where));
   }
 
   /** Keeps the first backup of each year (or of `monthsOfYear` x `weeksOfMonth` x `daysOfWeek`) for `duration`. */
   public static yearly(duration: Duration, opts?: YearlyRetentionOptions): RetentionRule {
-    const options = optionsOf(opts, 'RetentionRule.yearly');
+    const where = 'RetentionRule.yearly';
+    const options = optionsOf(opts, where);
     const criteria =
-      options.daysOfWeek || options.weeksOfMonth || options.monthsOfYear
+      options.daysOfWeek !== undefined || options.weeksOfMonth !== undefined || options.monthsOfYear !== undefined
         ? { daysOfWeek: options.daysOfWeek, weeksOfMonth: options.weeksOfMonth, monthsOfYear: options.monthsOfYear }
         : { absoluteCriteria: AbsoluteCriteria.FIRST_OF_YEAR };
-    return new RetentionRule(options.name ?? 'Yearly', duration, criteria, 'RetentionRule.yearly');
+    return new RetentionRule(nameOf(options, 'Yearly'), duration, criteria, where, unknownOptions(options, where));
   }
 
   /** Any criteria azurerm offers; still validated so that it cannot fail at apply. */
   public static custom(props: CustomRetentionRuleProps): RetentionRule {
-    const { name, duration, ...criteria } = props ?? ({} as CustomRetentionRuleProps);
-    return new RetentionRule(name, duration, criteria, 'RetentionRule.custom');
+    const where = 'RetentionRule.custom';
+    const given = optionsOf(props, where, 'props', '{ name, duration, absoluteCriteria }');
+    const { name, duration, ...criteria } = given;
+    return new RetentionRule(name, duration, criteria, where, unknownOptions(given, where));
   }
 
   private constructor(
@@ -214,9 +220,11 @@ export class RetentionRule {
     /** What the rule matches. */
     public readonly criteria: RetentionCriteria,
     where: string,
+    unknown: readonly [field: string, rule: string, value: unknown][],
   ) {
     this.priority = priorityOf(criteria);
     const problems = new Problems(where);
+    for (const [field, rule, value] of unknown) problems.add(field, rule, value);
     checkRuleName(problems, 'name', name);
     checkRetentionDuration(problems, 'duration', duration);
     checkCriteria(problems, criteria);
@@ -248,30 +256,71 @@ const ABSOLUTE_WORDS: Record<AbsoluteCriteria, string> = {
   [AbsoluteCriteria.FIRST_OF_YEAR]: 'first backup of each year',
 };
 
+// azurerm checks `retention_rule.name` with StringIsNotEmpty only, and Azure publishes no rule for the names of a
+// policy's retention rules (FACTS.md: "not empty"). The name is a key inside the policy's JSON and shows in the
+// portal and the review, so the library holds it to the rule of the policy's own name (a letter, then letters,
+// digits and hyphens, at most 150): Azure's names for its own rules ("Default", "Weekly", "Monthly", "Yearly")
+// follow it, and quotes, new lines, spaces at either end and a raw `${` cannot get in.
+const RULE_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,149}$/;
+
 function checkRuleName(problems: Problems, field: string, name: unknown): void {
-  if (typeof name !== 'string' || name.trim() === '') {
-    problems.add(field, 'must be a non-empty string', name);
+  if (typeof name !== 'string' || (isLiteral(name) && !RULE_NAME.test(name))) {
+    problems.add(field, 'must be 1-150 letters, digits or hyphens, starting with a letter', name);
   } else if (isLiteral(name) && name.toLowerCase() === 'default') {
     problems.add(field, 'must not be "Default": azurerm names the default retention rule so', name);
   }
+}
+
+// The options each factory takes; any other key given a value is refused rather than ignored.
+const OPTIONS: Record<string, readonly string[]> = {
+  'RetentionRule.weekly': ['name', 'daysOfWeek'],
+  'RetentionRule.monthly': ['name', 'daysOfWeek', 'weeksOfMonth'],
+  'RetentionRule.yearly': ['name', 'daysOfWeek', 'weeksOfMonth', 'monthsOfYear'],
+  'RetentionRule.custom': [
+    'name',
+    'duration',
+    'absoluteCriteria',
+    'daysOfWeek',
+    'weeksOfMonth',
+    'monthsOfYear',
+    'scheduledBackupTimes',
+  ],
+};
+
+/** The keys of `options` that `where` does not take, each with the rule it breaks. */
+function unknownOptions(options: object, where: string): [string, string, unknown][] {
+  return Object.entries(options)
+    .filter(([key, value]) => value !== undefined && !OPTIONS[where].includes(key))
+    .map(([key, value]) => {
+      const takers = Object.keys(OPTIONS).filter((w) => OPTIONS[w].includes(key));
+      const hint = takers.length > 0 ? ` (${takers.join(' and ')} take it)` : '';
+      return [key, `is not an option of ${where}${hint}`, value];
+    });
+}
+
+/** The rule's name: the one given (checked like any other), or the factory's default when none is. */
+function nameOf(options: RetentionRuleOptions, fallback: string): string {
+  return options.name === undefined ? fallback : options.name;
+}
+
+/** The options object of a rule, refusing anything else (a day name given where options belong). */
+function optionsOf<T extends object>(
+  opts: T | undefined,
+  where: string,
+  field = 'options',
+  example = '{ daysOfWeek: [DayOfWeek.SUNDAY] }',
+): T {
+  if (opts === undefined || opts === null) return {} as T;
+  if (typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new BackupConfigError(`\`${field}\` must be an object such as ${example}, got: ${describe(opts)}`, where);
+  }
+  return opts;
 }
 
 /**
  * Checks a retention duration: a Duration in days, weeks, months or years, within Azure Backup's limits.
  * Records problems under `field`.
  */
-/** The options object of a named rule, refusing anything else (a day name given where options belong). */
-function optionsOf<T extends RetentionRuleOptions>(opts: T | undefined, where: string): T {
-  if (opts === undefined || opts === null) return {} as T;
-  if (typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new BackupConfigError(
-      `\`options\` must be an object such as { daysOfWeek: [DayOfWeek.SUNDAY] }, got: ${describe(opts)}`,
-      where,
-    );
-  }
-  return opts;
-}
-
 export function checkRetentionDuration(problems: Problems, field: string, duration: unknown): void {
   if (!Duration.isDuration(duration)) {
     problems.add(field, 'must be a Duration, e.g. Duration.days(30)', duration);
@@ -329,7 +378,11 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
 
 function checkList(problems: Problems, field: string, values: readonly string[] | undefined, allowed: string[]): void {
   if (values === undefined || isTokenCollection(values)) return;
-  if (!Array.isArray(values) || values.length === 0) {
+  if (!Array.isArray(values)) {
+    problems.add(field, `must be a list of at least one of ${allowed.join(', ')}`, values);
+    return;
+  }
+  if (values.length === 0) {
     problems.add(field, 'must list at least one value', values);
     return;
   }

@@ -86,7 +86,9 @@ export class BackupSchedule {
     const problems = new Problems('BackupSchedule.weekly');
     const { hour, minute, utcOffset } = checkTimeOfDay(problems, options);
     const days = options?.days;
-    if (!Array.isArray(days) || days.length === 0) {
+    if (!Array.isArray(days)) {
+      problems.add('days', `must be a list of 1 to ${MAX_INTERVALS} days of the week (DayOfWeek values)`, days);
+    } else if (days.length === 0) {
       problems.add('days', 'must list at least one day of the week', days);
     } else {
       days.forEach((day, i) => {
@@ -165,8 +167,9 @@ const UTC_OFFSET = /^[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)$/;
 
 function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number; utcOffset: string } {
   const hour = options?.hour;
-  const minute = options?.minute ?? 0;
-  const utcOffset = options?.utcOffset ?? '+00:00';
+  // Only a missing value takes the default: null (or any other stand-in for "none") is refused below.
+  const minute = options?.minute === undefined ? 0 : options.minute;
+  const utcOffset = options?.utcOffset === undefined ? '+00:00' : options.utcOffset;
   problems.check(isIntegerInRange(hour, 0, 23), 'hour', 'must be a whole number from 0 to 23', hour);
   problems.check(isIntegerInRange(minute, 0, 59), 'minute', 'must be a whole number from 0 to 59', minute);
   problems.check(

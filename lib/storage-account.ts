@@ -10,6 +10,8 @@ import {
 import { BackupConfigError } from './errors';
 import { describe, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
+import { checkResourceId, checkStorageAccountName } from './private/references';
+import { STORAGE_ACCOUNT_ID_SHAPE } from './private/resource-id';
 
 /** A storage account that a `DataLakeBackup` can protect: an ADLS Gen2 account (hierarchical namespace on). */
 export interface IDataLakeStorageAccount {
@@ -53,10 +55,6 @@ export interface DataLakeStorageAccountAttributes {
    */
   readonly name?: string;
 }
-
-const STORAGE_ACCOUNT_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/;
-const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 
 /**
  * A reference to an ADLS Gen2 storage account to protect: one created in the stack, or one that exists.
@@ -117,6 +115,9 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     if (isLiteral(tier)) {
       problems.check(tier === 'Standard', 'accountTier', 'must be "Standard": premium accounts are not supported', tier);
     }
+    // A literal name becomes part of Terraform addresses (the role assignment's): it must be a real account name.
+    checkStorageAccountName(problems, 'name', account.nameInput);
+    if (account.locationInput !== undefined) checkRegionShape(problems, 'location', account.locationInput);
     problems.throwIfAny();
 
     const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
@@ -142,6 +143,9 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
         'DataLakeStorageAccount.fromDataSource',
       );
     }
+    const problems = new Problems(`DataLakeStorageAccount.fromDataSource('${account.node.path}')`);
+    checkStorageAccountName(problems, 'name', account.nameInput);
+    problems.throwIfAny();
     const literalName = isLiteral(account.nameInput) ? account.nameInput : undefined;
     const which = `Storage account '${literalName ?? account.node.id}'`;
     const needs =
@@ -174,31 +178,23 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   /** References an account by its attributes: literals, or references to a data source or variable. */
   public static fromAttributes(attrs: DataLakeStorageAccountAttributes): DataLakeStorageAccount {
     const problems = new Problems('DataLakeStorageAccount.fromAttributes');
-    const { storageAccountId: id, location, name } = attrs ?? ({} as DataLakeStorageAccountAttributes);
-    let nameFromId: string | undefined;
-    if (typeof id !== 'string') {
-      problems.add('storageAccountId', 'must be a storage account resource ID', id);
-    } else if (isLiteral(id)) {
-      const match = STORAGE_ACCOUNT_ID.exec(id);
-      if (!match) {
-        problems.add(
-          'storageAccountId',
-          'must be a storage account resource ID cased as azurerm reads it: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>',
-          id,
-        );
-      } else if (!STORAGE_ACCOUNT_NAME.test(match[1])) {
-        problems.add('storageAccountId', 'must end in a storage account name of 3-24 lowercase letters and digits', id);
-      } else {
-        nameFromId = match[1];
-      }
+    if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs))) {
+      problems.add('attributes', 'must be an object such as { storageAccountId, location }', attrs);
+      problems.throwIfAny();
     }
+    const { storageAccountId: id, location, name } = attrs ?? ({} as DataLakeStorageAccountAttributes);
+    const nameFromId = checkResourceId(
+      problems,
+      'storageAccountId',
+      id,
+      STORAGE_ACCOUNT_ID_SHAPE,
+      'a storage account resource ID',
+    )?.name;
     checkRegionShape(problems, 'location', location);
-    if (name !== undefined && isLiteral(name)) {
-      if (!STORAGE_ACCOUNT_NAME.test(name)) {
-        problems.add('name', 'must be 3-24 lowercase letters and digits', name);
-      } else if (nameFromId !== undefined && nameFromId !== name) {
-        problems.add('name', `must match the name in \`storageAccountId\` ("${nameFromId}")`, name);
-      }
+    const before = problems.count;
+    checkStorageAccountName(problems, 'name', name);
+    if (problems.count === before && isLiteral(name) && nameFromId !== undefined && nameFromId !== name) {
+      problems.add('name', `must match the name in \`storageAccountId\` ("${nameFromId}")`, name);
     }
     problems.throwIfAny();
     const literalName = nameFromId ?? (isLiteral(name) ? name : undefined);

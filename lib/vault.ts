@@ -8,6 +8,8 @@ import { checkAcknowledgements, IrreversibleSetting, warnAboutIrreversible } fro
 import { checkBoolean, checkEnum, checkResourceGroupName, checkTags } from './private/common-checks';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
+import { checkPrincipalId, checkResourceId, checkVaultName } from './private/references';
+import { BACKUP_VAULT_ID_SHAPE } from './private/resource-id';
 import { VaultBase } from './private/vault-base';
 import type { DataLakeBackup } from './data-lake-backup';
 import { IDataLakeStorageAccount } from './storage-account';
@@ -151,11 +153,6 @@ export interface BackupVaultAttributes {
   readonly name?: string;
 }
 
-const VAULT_NAME = /^[-a-zA-Z0-9]{2,50}$/;
-const VAULT_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/backupVaults\/([-a-zA-Z0-9]{2,50})$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * An Azure Backup vault (`VaultStore`, system-assigned identity) for ADLS Gen2 vaulted backup.
  * Soft delete is on by default; irreversible settings are only set when asked, with a warning.
@@ -244,9 +241,7 @@ export class BackupVault extends VaultBase {
 brand(BackupVault, 'BackupVault');
 
 function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
-  if (typeof p.name !== 'string' || (isLiteral(p.name) && !VAULT_NAME.test(p.name))) {
-    problems.add('name', 'must be 2-50 letters, digits or hyphens', p.name);
-  }
+  checkVaultName(problems, 'name', p.name);
   checkResourceGroupName(problems, p.resourceGroupName);
   checkRegionShape(problems, 'location', p.location);
   checkEnum(problems, 'redundancy', p.redundancy, Redundancy);
@@ -291,31 +286,19 @@ class ImportedBackupVault extends VaultBase {
 
   constructor(scope: Construct, id: string, attrs: BackupVaultAttributes) {
     super(scope, id);
-    const a = attrs ?? ({} as BackupVaultAttributes);
     const problems = new Problems(`BackupVault.fromVaultAttributes('${this.node.path}')`);
-    let nameFromId: string | undefined;
-    if (typeof a.vaultId !== 'string') {
-      problems.add('vaultId', 'must be a Backup vault resource ID', a.vaultId);
-    } else if (isLiteral(a.vaultId)) {
-      const match = VAULT_ID.exec(a.vaultId);
-      if (match) nameFromId = match[1];
-      else {
-        problems.add(
-          'vaultId',
-          'must be a Backup vault resource ID cased as azurerm reads it: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DataProtection/backupVaults/<name>',
-          a.vaultId,
-        );
-      }
+    if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs))) {
+      problems.add('attributes', 'must be an object such as { vaultId, location, principalId }', attrs);
+      problems.throwIfAny();
     }
+    const a = attrs ?? ({} as BackupVaultAttributes);
+    const nameFromId = checkResourceId(problems, 'vaultId', a.vaultId, BACKUP_VAULT_ID_SHAPE, 'a Backup vault resource ID')?.name;
     checkRegionShape(problems, 'location', a.location);
-    if (typeof a.principalId !== 'string' || (isLiteral(a.principalId) && !GUID.test(a.principalId))) {
-      problems.add('principalId', "must be the object ID (a GUID) of the vault's system-assigned identity", a.principalId);
-    }
-    if (a.name !== undefined && isLiteral(a.name)) {
-      if (!VAULT_NAME.test(a.name)) problems.add('name', 'must be 2-50 letters, digits or hyphens', a.name);
-      else if (nameFromId !== undefined && nameFromId !== a.name) {
-        problems.add('name', `must match the name in \`vaultId\` ("${nameFromId}")`, a.name);
-      }
+    checkPrincipalId(problems, 'principalId', a.principalId);
+    const before = problems.count;
+    checkVaultName(problems, 'name', a.name, true);
+    if (problems.count === before && isLiteral(a.name) && nameFromId !== undefined && nameFromId !== a.name) {
+      problems.add('name', `must match the name in \`vaultId\` ("${nameFromId}")`, a.name);
     }
     problems.throwIfAny();
     this.vaultId = a.vaultId;

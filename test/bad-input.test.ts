@@ -7,13 +7,17 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import {
   AbsoluteCriteria,
   BackupConfigError,
+  BackupMonitoring,
+  BackupMonitoringProps,
   BackupResourceGuard,
   BackupResourceGuardProps,
   BackupSchedule,
   BackupVault,
   BackupVaultAttributes,
   BackupVaultProps,
+  ComplianceLevel,
   CriticalOperation,
+  DataLakeBackupCompliance,
   DataLakeBackup,
   DataLakeBackupPolicy,
   DataLakeBackupPolicyProps,
@@ -25,10 +29,13 @@ import {
   CustomRetentionRuleProps,
   DayOfWeek,
   Duration,
+  failedJobsQuery,
   IBackupVault,
   Immutability,
   IrreversibleSetting,
+  missedBackupsQuery,
   MonthOfYear,
+  normalizeRegion,
   Redundancy,
   RetentionRule,
   SoftDelete,
@@ -58,17 +65,32 @@ const unchecked = <T>(value: unknown): T => value as T;
 // ---------------------------------------------------------------------------------------------------------------
 // Assertions
 
+// Between the beginning of a cut value and its length in what render() gives.
+const CUT = ' ... ';
+
 /**
  * How a received value appears in a message: strings JSON-quoted, numbers as-is, Durations as `3651 days`,
- * constructs as their path.
+ * constructs as their path. A value longer than about 200 characters is cut: what must appear is its beginning
+ * and, after it, its length (`"ooo…" (257 characters)`).
  */
 function render(received: unknown): string {
   if (received instanceof Duration) return received.toString();
   if (Construct.isConstruct(received)) return String(received);
   if (typeof received === 'string' || (typeof received === 'object' && received !== null)) {
-    return JSON.stringify(received);
+    const json = JSON.stringify(received);
+    if (json.length <= 200) return json;
+    const length = typeof received === 'string' ? [...received].length : json.length;
+    return `${json.slice(0, 150)}${CUT}(${length.toLocaleString('en-US')} characters`;
   }
   return String(received);
+}
+
+/** Whether `message` shows `receivedText` as render() gives it (a cut value: its beginning, then its length). */
+function shows(message: string, receivedText: string): boolean {
+  const cut = receivedText.split(CUT);
+  if (cut.length === 1) return message.includes(receivedText);
+  const start = message.indexOf(cut[0]);
+  return start >= 0 && message.indexOf(cut[1], start) > start;
 }
 
 function catchConfigError(build: () => unknown): BackupConfigError {
@@ -85,24 +107,32 @@ function catchConfigError(build: () => unknown): BackupConfigError {
   return error as BackupConfigError;
 }
 
-/** Fails unless `build` throws a BackupConfigError with one problem that names `field` and shows `received`. */
-function expectConfigError(build: () => unknown, field: string, received: unknown): BackupConfigError {
+/**
+ * Fails unless `build` throws a BackupConfigError with one problem that names `field` and shows `received` (and,
+ * when given, states `rule`).
+ */
+function expectConfigError(build: () => unknown, field: string, received: unknown, rule?: string): BackupConfigError {
   const error = catchConfigError(build);
   const fieldText = `\`${field}\``;
   const receivedText = render(received);
   expect(error.message).toContain(fieldText);
-  expect(error.message).toContain(receivedText);
-  if (!error.problems.some((p) => p.includes(fieldText) && p.includes(receivedText))) {
-    throw new Error(`no single problem names ${fieldText} and shows ${receivedText}:\n${error.problems.join('\n')}`);
+  expect([shows(error.message, receivedText), receivedText]).toEqual([true, receivedText]);
+  if (rule !== undefined) expect(error.message).toContain(rule);
+  const states = (p: string) => rule === undefined || p.includes(rule);
+  if (!error.problems.some((p) => p.includes(fieldText) && shows(p, receivedText) && states(p))) {
+    const what = rule === undefined ? '' : `, states "${rule}"`;
+    throw new Error(`no single problem names ${fieldText}${what} and shows ${receivedText}:\n${error.problems.join('\n')}`);
   }
   return error;
 }
 
-type Case = [name: string, build: () => unknown, field: string, received: unknown];
+/** A refused input: the field named, the value shown and, for the newer cases, the words of the rule it breaks. */
+type Case = [name: string, build: () => unknown, field: string, received: unknown, rule?: string];
 
 function catalog(cases: Case[]): void {
-  test.each(cases)('%s', (_name, build, field, received) => {
-    expectConfigError(build, field, received);
+  // Each row as [name, case]: jest passes `done` to a callback with more parameters than the row has values.
+  test.each(cases.map((c): [string, Case] => [c[0], c]))('%s', (_name, [, build, field, received, rule]) => {
+    expectConfigError(build, field, received, rule);
   });
 }
 
@@ -1827,4 +1857,652 @@ describe('inputs the library passed through or mis-named until the catalog found
     ],
     ['a second policy of the same name (in another case) in one vault', policyNamedTwice, 'name', 'ADLS-DAILY'],
   ]);
+});
+
+describe('inputs the library accepted silently until issue 14 (item 7): types, names and IDs at run time', () => {
+  // -------------------------------------------------------------------------------------------------------------
+  // Fixtures of this section
+
+  const WORKSPACE_ID = `${SUBSCRIPTION}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-central`;
+  const ACTION_GROUP_ID = `${SUBSCRIPTION}/resourceGroups/rg-alerts/providers/Microsoft.Insights/actionGroups/oncall`;
+
+  function monitor(overrides: Partial<BackupMonitoringProps> = {}): BackupMonitoring {
+    const stack = newStack();
+    const vault = new BackupVault(stack, 'Vault', vaultProps());
+    return new BackupMonitoring(stack, 'Monitoring', {
+      vault,
+      logAnalyticsWorkspaceId: WORKSPACE_ID,
+      emails: ['oncall@example.com'],
+      ...overrides,
+    });
+  }
+
+  /** A construct of the user's own that implements IBackupVault with `fields` (the rest valid). */
+  function ownVault(stack: TerraformStack, fields: Record<string, unknown>): IBackupVault {
+    const fake = new Construct(stack, 'OwnVault');
+    const grant = () => undefined;
+    return unchecked(
+      Object.assign(fake, {
+        vaultId: VAULT_ID,
+        location: 'West Europe',
+        principalId: PRINCIPAL_ID,
+        grantBackupAccess: grant,
+        grantRestoreAccess: grant,
+        ...fields,
+      }),
+    );
+  }
+
+  /** An object of the user's own that implements IDataLakeStorageAccount with `fields` (the rest valid). */
+  const ownAccount = (fields: Record<string, unknown>): DataLakeStorageAccount =>
+    unchecked({ storageAccountId: ACCOUNT_ID, location: 'West Europe', name: 'lakeweu01', stableKey: 'lakeweu01', ...fields });
+
+  /** `id` with segment `index` (2 subscription, 4 group, 6 namespace, 7 type, 8 name) replaced by `value`. */
+  const withSegment = (id: string, index: number, value: string) =>
+    id
+      .split('/')
+      .map((s, i) => (i === index ? value : s))
+      .join('/');
+
+  const GUID_RULE = 'must have a GUID as its subscription segment';
+  const GROUP_RULE = 'must have a resource group segment of 1-90 letters, digits, underscores, hyphens, periods or parentheses';
+  const CASED_RULE = 'cased as azurerm reads it';
+  const NAME_RULE = 'must end in a name of';
+  const SEGMENTS_RULE = 'must be a resource ID of 8 segments';
+
+  /** Every segment of an ID the API takes, broken one at a time, as `build(id)` passes it to `field`. */
+  function idCases(kind: string, validId: string, field: string, build: (id: string) => unknown, otherType: string): Case[] {
+    const cases: [string, string, string][] = [
+      ['subscription ".."', withSegment(validId, 2, '..'), GUID_RULE],
+      ['subscription "sub-1" (not a GUID)', withSegment(validId, 2, 'sub-1'), GUID_RULE],
+      ['subscription as a raw ${var.subscription_id}', withSegment(validId, 2, '${var.subscription_id}'), GUID_RULE],
+      ['subscription GUID without hyphens', withSegment(validId, 2, BARE_GUID), GUID_RULE],
+      ['resource group ".."', withSegment(validId, 4, '..'), GROUP_RULE],
+      ['resource group with a quote', withSegment(validId, 4, 'rg"data'), GROUP_RULE],
+      ['resource group with a newline', withSegment(validId, 4, 'rg\ndata'), GROUP_RULE],
+      ['resource group of 91 characters', withSegment(validId, 4, 'r'.repeat(91)), GROUP_RULE],
+      ['empty resource group', withSegment(validId, 4, ''), GROUP_RULE],
+      ['another provider namespace', withSegment(validId, 6, 'Microsoft.Web'), CASED_RULE],
+      ['another resource type', withSegment(validId, 7, otherType), CASED_RULE],
+      ['a name with a quote', withSegment(validId, 8, 'x"y'), NAME_RULE],
+      ['a name with a newline', withSegment(validId, 8, 'log\nx'), NAME_RULE],
+      ['a name as a raw ${var.name}', withSegment(validId, 8, '${var.name}'), NAME_RULE],
+      ['a trailing newline', `${validId}\n`, NAME_RULE],
+      ['a leading space', ` ${validId}`, SEGMENTS_RULE],
+      ['a child resource ID', `${validId}/child/x`, SEGMENTS_RULE],
+      ['"segments" missing', validId.replace('/resourceGroups', ''), SEGMENTS_RULE],
+    ];
+    return cases.map(([name, id, rule]): Case => [`${kind}: ${name}`, () => build(id), field, id, rule]);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  describe('DataLakeStorageAccount.fromAttributes: `name` of any type was written as the instance name', () => {
+    const rule = 'must be 3-24 lowercase letters and digits';
+    catalog([
+      ['name 123', () => accountFromAttributes({ name: unchecked(123) }), 'name', 123, rule],
+      ['name null', () => accountFromAttributes({ name: unchecked(null) }), 'name', null, rule],
+      ['name {}', () => accountFromAttributes({ name: unchecked({}) }), 'name', {}, rule],
+      ['name true', () => accountFromAttributes({ name: unchecked(true) }), 'name', true, rule],
+      ['name ["lakeweu01"]', () => accountFromAttributes({ name: unchecked(['lakeweu01']) }), 'name', ['lakeweu01'], rule],
+      [
+        'attributes as a string',
+        () => DataLakeStorageAccount.fromAttributes(unchecked(ACCOUNT_ID)),
+        'attributes',
+        ACCOUNT_ID,
+        'must be an object',
+      ],
+    ]);
+  });
+
+  describe('BackupVault.fromVaultAttributes: `name` of any type, like the account', () => {
+    const rule = 'must be 2-50 letters, digits or hyphens';
+    catalog([
+      ['name 123', () => importVault({ name: unchecked(123) }), 'name', 123, rule],
+      ['name null', () => importVault({ name: unchecked(null) }), 'name', null, rule],
+      ['name {}', () => importVault({ name: unchecked({}) }), 'name', {}, rule],
+      ['name "bv-${var.env}" (a raw template)', () => importVault({ name: 'bv-${var.env}' }), 'name', 'bv-${var.env}', rule],
+      [
+        'attributes as a string',
+        () => BackupVault.fromVaultAttributes(newStack(), 'Imported', unchecked(VAULT_ID)),
+        'attributes',
+        VAULT_ID,
+        'must be an object',
+      ],
+    ]);
+  });
+
+  describe('daysOfWeek of 0, NaN or "" were taken for "none" by the named retention rules', () => {
+    const notAList = 'must be a list of at least one of Monday, Tuesday';
+    const weekly = (daysOfWeek: unknown) => () => RetentionRule.weekly(Duration.weeks(4), { daysOfWeek: unchecked(daysOfWeek) });
+    const monthly = (opts: object) => () => RetentionRule.monthly(Duration.months(6), unchecked(opts));
+    const yearly = (opts: object) => () => RetentionRule.yearly(Duration.years(2), unchecked(opts));
+    catalog([
+      ['RetentionRule.weekly: daysOfWeek 0', weekly(0), 'daysOfWeek', 0, notAList],
+      ['RetentionRule.weekly: daysOfWeek NaN', weekly(NaN), 'daysOfWeek', NaN, notAList],
+      ['RetentionRule.weekly: daysOfWeek ""', weekly(''), 'daysOfWeek', '', notAList],
+      ['RetentionRule.weekly: daysOfWeek null', weekly(null), 'daysOfWeek', null, notAList],
+      ['RetentionRule.weekly: daysOfWeek false', weekly(false), 'daysOfWeek', false, notAList],
+      ['RetentionRule.monthly: daysOfWeek 0', monthly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList],
+      ['RetentionRule.monthly: daysOfWeek NaN', monthly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList],
+      ['RetentionRule.monthly: daysOfWeek ""', monthly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList],
+      [
+        'RetentionRule.monthly: weeksOfMonth 0',
+        monthly({ daysOfWeek: [SUNDAY], weeksOfMonth: 0 }),
+        'weeksOfMonth',
+        0,
+        'must be a list of at least one of First',
+      ],
+      ['RetentionRule.yearly: daysOfWeek 0', yearly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList],
+      ['RetentionRule.yearly: daysOfWeek NaN', yearly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList],
+      ['RetentionRule.yearly: daysOfWeek ""', yearly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList],
+      [
+        'RetentionRule.yearly: monthsOfYear ""',
+        yearly({ daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: '' }),
+        'monthsOfYear',
+        '',
+        'must be a list of at least one of January',
+      ],
+      ['RetentionRule.custom: daysOfWeek 0', () => customRule({ daysOfWeek: unchecked(0) }), 'daysOfWeek', 0, notAList],
+      ['RetentionRule.custom: daysOfWeek NaN', () => customRule({ daysOfWeek: unchecked(NaN) }), 'daysOfWeek', NaN, notAList],
+      ['RetentionRule.custom: daysOfWeek ""', () => customRule({ daysOfWeek: unchecked('') }), 'daysOfWeek', '', notAList],
+    ]);
+
+    const daysRule = 'must be a list of 1 to 5 days of the week';
+    const weeklySchedule = (days: unknown) => () => BackupSchedule.weekly({ days: unchecked(days), hour: 2 });
+    catalog([
+      ['BackupSchedule.weekly: days 0', weeklySchedule(0), 'days', 0, daysRule],
+      ['BackupSchedule.weekly: days NaN', weeklySchedule(NaN), 'days', NaN, daysRule],
+      ['BackupSchedule.weekly: days ""', weeklySchedule(''), 'days', '', daysRule],
+      ['BackupSchedule.weekly: days null', weeklySchedule(null), 'days', null, daysRule],
+      ['BackupSchedule.weekly: days [0]', weeklySchedule([0]), 'days[0]', 0, 'must be one of Monday'],
+      ['BackupSchedule.weekly: days [NaN]', weeklySchedule([NaN]), 'days[0]', NaN, 'must be one of Monday'],
+      ['BackupSchedule.weekly: days [""]', weeklySchedule(['']), 'days[0]', '', 'must be one of Monday'],
+    ]);
+  });
+
+  describe('null was taken for "the default" where only a missing value is', () => {
+    catalog([
+      [
+        'BackupSchedule.daily: minute null',
+        () => BackupSchedule.daily({ hour: 2, minute: unchecked(null) }),
+        'minute',
+        null,
+        'must be a whole number from 0 to 59',
+      ],
+      [
+        'BackupSchedule.daily: utcOffset null',
+        () => BackupSchedule.daily({ hour: 2, utcOffset: unchecked(null) }),
+        'utcOffset',
+        null,
+        'must be a UTC offset',
+      ],
+      [
+        'BackupSchedule.weekly: minute null',
+        () => BackupSchedule.weekly({ days: [SUNDAY], hour: 2, minute: unchecked(null) }),
+        'minute',
+        null,
+        'must be a whole number from 0 to 59',
+      ],
+      [
+        'RetentionRule.weekly: name null',
+        () => RetentionRule.weekly(Duration.weeks(4), { name: unchecked(null) }),
+        'name',
+        null,
+        'must be 1-150 letters, digits or hyphens',
+      ],
+      [
+        'DataLakeBackupCompliance: level null',
+        () => DataLakeBackupCompliance.applyTo(newStack(), { level: unchecked(null) }),
+        'level',
+        null,
+        'must be one of error, warning',
+      ],
+      [
+        'DataLakeBackupCompliance: minimumRetention null',
+        () => DataLakeBackupCompliance.applyTo(newStack(), { minimumRetention: unchecked(null) }),
+        'minimumRetention',
+        null,
+        'must be a Duration in days, weeks, months or years',
+      ],
+      [
+        'DataLakeBackupCompliance: level "warn"',
+        () => DataLakeBackupCompliance.applyTo(newStack(), { level: unchecked('warn') }),
+        'level',
+        'warn',
+        `must be one of ${ComplianceLevel.ERROR}, ${ComplianceLevel.WARNING}`,
+      ],
+      [
+        'DataLakeBackupCompliance: props "strict"',
+        () => DataLakeBackupCompliance.applyTo(newStack(), unchecked('strict')),
+        'props',
+        'strict',
+        'must be an object',
+      ],
+    ]);
+  });
+
+  describe('options a rule does not take were ignored', () => {
+    catalog([
+      [
+        'RetentionRule.weekly with weeksOfMonth',
+        () => RetentionRule.weekly(Duration.weeks(4), unchecked({ daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST] })),
+        'weeksOfMonth',
+        ['First'],
+        'is not an option of RetentionRule.weekly',
+      ],
+      [
+        'RetentionRule.monthly with monthsOfYear',
+        () => RetentionRule.monthly(Duration.months(6), unchecked({ daysOfWeek: [SUNDAY], monthsOfYear: [JANUARY] })),
+        'monthsOfYear',
+        ['January'],
+        'is not an option of RetentionRule.monthly',
+      ],
+      [
+        'RetentionRule.weekly with absoluteCriteria',
+        () => RetentionRule.weekly(Duration.weeks(4), unchecked({ absoluteCriteria: ALL_BACKUP })),
+        'absoluteCriteria',
+        'AllBackup',
+        'is not an option of RetentionRule.weekly (RetentionRule.custom take it)',
+      ],
+      [
+        'RetentionRule.custom with a misspelt criterion',
+        () => customRule({ daysOfWeek: [SUNDAY], ...unchecked<object>({ dayOfWeek: [MONDAY] }) }),
+        'dayOfWeek',
+        ['Monday'],
+        'is not an option of RetentionRule.custom',
+      ],
+      [
+        'RetentionRule.custom with props as a string',
+        () => RetentionRule.custom(unchecked('Keep')),
+        'props',
+        'Keep',
+        'must be an object',
+      ],
+    ]);
+  });
+
+  describe('backup instance names: azurerm only wants one not empty, so " " was accepted', () => {
+    const rule = 'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit';
+    const named = (name: unknown) => () => protect(lake(), { name: unchecked(name) });
+    catalog([
+      ['name " "', named(' '), 'name', ' ', rule],
+      ['name with a leading space', named(' lake'), 'name', ' lake', rule],
+      ['name with a trailing space', named('lake '), 'name', 'lake ', rule],
+      ['name with a space inside', named('lake raw'), 'name', 'lake raw', rule],
+      ['name with a newline', named('lake\nraw'), 'name', 'lake\nraw', rule],
+      ['name with a tab', named('lake\traw'), 'name', 'lake\traw', rule],
+      ['name with a quote', named('lake"raw'), 'name', 'lake"raw', rule],
+      ['name with an apostrophe', named("lake'raw"), 'name', "lake'raw", rule],
+      ['name as a raw ${var.name}', named('${var.name}'), 'name', '${var.name}', rule],
+      ['name with a raw %{ directive', named('lake%{if true}x%{endif}'), 'name', 'lake%{if true}x%{endif}', rule],
+      ['name with an escaped $${', named('lake$${x}'), 'name', 'lake$${x}', rule],
+      ['name starting with a hyphen', named('-lake'), 'name', '-lake', rule],
+      ['name ending in a period', named('lake.'), 'name', 'lake.', rule],
+      ['name "é"', named('lacé'), 'name', 'lacé', rule],
+      ['name null', named(null), 'name', null, rule],
+    ]);
+  });
+
+  describe('retention rule names: 100,000 characters, quotes and newlines were accepted', () => {
+    const rule = 'must be 1-150 letters, digits or hyphens, starting with a letter';
+    const custom = (name: string) => () => customRule({ name, absoluteCriteria: ALL_BACKUP });
+    const huge = 'k'.repeat(100_000);
+    catalog([
+      ['custom: name of 100,000 characters', custom(huge), 'name', huge, rule],
+      ['custom: name of 151 characters', custom('k'.repeat(151)), 'name', 'k'.repeat(151), rule],
+      ['custom: name with quotes', custom('Keep "forever"'), 'name', 'Keep "forever"', rule],
+      ['custom: name with a newline', custom('Keep\nforever'), 'name', 'Keep\nforever', rule],
+      ['custom: name with a leading space', custom(' Keep'), 'name', ' Keep', rule],
+      ['custom: name with a trailing space', custom('Keep '), 'name', 'Keep ', rule],
+      ['custom: name as a raw ${var.rule}', custom('${var.rule}'), 'name', '${var.rule}', rule],
+      ['custom: name starting with a digit', custom('1st-of-month'), 'name', '1st-of-month', rule],
+      ['custom: name with an underscore', custom('keep_long'), 'name', 'keep_long', rule],
+      [
+        'weekly: name with a backslash',
+        () => RetentionRule.weekly(Duration.weeks(4), { name: 'Week\\ly' }),
+        'name',
+        'Week\\ly',
+        rule,
+      ],
+      [
+        'monthly: name with a quote',
+        () => RetentionRule.monthly(Duration.months(6), { name: 'Month"ly' }),
+        'name',
+        'Month"ly',
+        rule,
+      ],
+      ['yearly: name " "', () => RetentionRule.yearly(Duration.years(1), { name: ' ' }), 'name', ' ', rule],
+    ]);
+  });
+
+  describe('a raw ${...} in a name is refused by the name rule itself (write $${ for a literal ${)', () => {
+    catalog([
+      [
+        'vault name "bv-${var.env}"',
+        () => newVault({ name: 'bv-${var.env}' }),
+        'name',
+        'bv-${var.env}',
+        'must be 2-50 letters, digits or hyphens',
+      ],
+      [
+        'policy name "adls-${var.env}"',
+        () => newPolicy({ name: 'adls-${var.env}' }),
+        'name',
+        'adls-${var.env}',
+        'must be 3-150 letters, digits or hyphens, starting with a letter',
+      ],
+      [
+        'resource group "rg-${var.env}"',
+        () => newVault({ resourceGroupName: 'rg-${var.env}' }),
+        'resourceGroupName',
+        'rg-${var.env}',
+        'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses',
+      ],
+      [
+        'workspace name "log-${var.env}"',
+        () => monitor({ logAnalyticsWorkspaceId: undefined, workspace: { name: 'log-${var.env}' } }),
+        'workspace.name',
+        'log-${var.env}',
+        'must be 4-63 letters, digits and hyphens',
+      ],
+      [
+        'resource guard name "guard-${var.env}"',
+        () => newGuard({ name: 'guard-${var.env}' }),
+        'name',
+        'guard-${var.env}',
+        'no unescaped ${ or %{',
+      ],
+      [
+        'resource guard name "guard-%{if x}"',
+        () => newGuard({ name: 'guard-%{if x}' }),
+        'name',
+        'guard-%{if x}',
+        'no unescaped ${ or %{',
+      ],
+    ]);
+  });
+
+  describe('resource guard names: what a reviewer cannot see', () => {
+    const rule = 'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end';
+    catalog([
+      ['name " guard"', () => newGuard({ name: ' guard' }), 'name', ' guard', rule],
+      ['name "guard "', () => newGuard({ name: 'guard ' }), 'name', 'guard ', rule],
+      ['name " "', () => newGuard({ name: ' ' }), 'name', ' ', rule],
+      ['name with a newline', () => newGuard({ name: 'guard\nweu' }), 'name', 'guard\nweu', rule],
+      ['name with a tab', () => newGuard({ name: 'guard\tweu' }), 'name', 'guard\tweu', rule],
+      [
+        'name of 257 characters and $${x} (261 bytes sent)',
+        () => newGuard({ name: 'g'.repeat(257) + '$${x}' }),
+        'name',
+        'g'.repeat(257) + '$${x}',
+        rule,
+      ],
+    ]);
+  });
+
+  describe('tag values: the length is that of the text Terraform sends ($${ is ${)', () => {
+    const rule = 'value must be a string of at most 256 bytes of UTF-8';
+    catalog([
+      [
+        '255 characters and $${ (258 sent)',
+        () => newVault({ tags: { owner: 'o'.repeat(255) + '$${' } }),
+        'tags["owner"]',
+        'o'.repeat(255) + '$${',
+        rule,
+      ],
+      [
+        '255 characters and %%{ (258 sent)',
+        () => newGuard({ tags: { owner: 'o'.repeat(255) + '%%{' } }),
+        'tags["owner"]',
+        'o'.repeat(255) + '%%{',
+        rule,
+      ],
+      [
+        'tags on the monitoring, 257 characters',
+        () => monitor({ tags: { owner: 'o'.repeat(257) } }),
+        'tags["owner"]',
+        'o'.repeat(257),
+        rule,
+      ],
+    ]);
+  });
+
+  describe('resource IDs: every segment of every ID the API takes', () => {
+    catalog([
+      // The tester's own example.
+      [
+        'storageAccountId "/subscriptions/../resourceGroups/../providers/Microsoft.Storage/storageAccounts/x"',
+        () =>
+          accountFromAttributes({
+            storageAccountId: '/subscriptions/../resourceGroups/../providers/Microsoft.Storage/storageAccounts/x',
+          }),
+        'storageAccountId',
+        '/subscriptions/../resourceGroups/../providers/Microsoft.Storage/storageAccounts/x',
+        GUID_RULE,
+      ],
+      ...idCases(
+        'storageAccountId',
+        ACCOUNT_ID,
+        'storageAccountId',
+        (id) => accountFromAttributes({ storageAccountId: id }),
+        'storageAccount',
+      ),
+      ...idCases('vaultId', VAULT_ID, 'vaultId', (id) => importVault({ vaultId: id }), 'backupvaults'),
+      ...idCases(
+        'logAnalyticsWorkspaceId',
+        WORKSPACE_ID,
+        'logAnalyticsWorkspaceId',
+        (id) => monitor({ logAnalyticsWorkspaceId: id }),
+        'Workspaces',
+      ),
+      ...idCases(
+        'actionGroupIds[0]',
+        ACTION_GROUP_ID,
+        'actionGroupIds[0]',
+        (id) => monitor({ emails: undefined, actionGroupIds: [id] }),
+        'actionGroup',
+      ),
+      [
+        'actionGroupIds[1] not a GUID subscription, after a valid one',
+        () => monitor({ actionGroupIds: [ACTION_GROUP_ID, withSegment(ACTION_GROUP_ID, 2, '0')] }),
+        'actionGroupIds[1]',
+        withSegment(ACTION_GROUP_ID, 2, '0'),
+        GUID_RULE,
+      ],
+      [
+        'actionGroupIds entry 42 (reported once)',
+        () => monitor({ actionGroupIds: [unchecked(42)] }),
+        'actionGroupIds[0]',
+        42,
+        'must be an action group resource ID',
+      ],
+      [
+        'logAnalyticsWorkspaceId with "microsoft.operationalinsights" in lower case',
+        () => monitor({ logAnalyticsWorkspaceId: withSegment(WORKSPACE_ID, 6, 'microsoft.operationalinsights') }),
+        'logAnalyticsWorkspaceId',
+        withSegment(WORKSPACE_ID, 6, 'microsoft.operationalinsights'),
+        CASED_RULE,
+      ],
+      [
+        'vaultId with a name of 51 characters',
+        () => importVault({ vaultId: vaultIdOf('b'.repeat(51)) }),
+        'vaultId',
+        vaultIdOf('b'.repeat(51)),
+        'must end in a name of 2-50 letters, digits or hyphens',
+      ],
+    ]);
+  });
+
+  describe("objects of the user's own that implement IBackupVault or IDataLakeStorageAccount", () => {
+    const grantless = lake();
+    const grantlessVault = ownVault(grantless.stack, { grantBackupAccess: undefined });
+    catalog([
+      [
+        'policy of a vault whose vaultId is not an ID',
+        () => {
+          const stack = newStack();
+          return new DataLakeBackupPolicy(stack, 'Policy', policyProps(ownVault(stack, { vaultId: 'bv-lake-weu' })));
+        },
+        'vault.vaultId',
+        'bv-lake-weu',
+        'must be a Backup vault resource ID',
+      ],
+      [
+        'backup with a vault construct that cannot grant access (was a TypeError)',
+        () => protect({ ...grantless, vault: grantlessVault }),
+        'vault',
+        grantlessVault,
+        'must be a BackupVault',
+      ],
+      [
+        'policy of a look-alike vault object (not a construct)',
+        () => newPolicy({ vault: unchecked({ vaultId: VAULT_ID, location: 'West Europe' }) }),
+        'vault',
+        { vaultId: VAULT_ID, location: 'West Europe' },
+        'must be a BackupVault',
+      ],
+      [
+        'backup with a vault whose principalId is not a GUID',
+        () => {
+          const l = lake();
+          const vault = ownVault(l.stack, { principalId: 'me' });
+          return protect({ ...l, vault, policy: new DataLakeBackupPolicy(l.stack, 'Own', policyProps(vault, { name: 'own' })) });
+        },
+        'vault.principalId',
+        'me',
+        'must be the object ID (a GUID)',
+      ],
+      [
+        'monitoring of a look-alike vault object (was a TypeError)',
+        () => monitor({ vault: unchecked({ vaultId: VAULT_ID, location: 'West Europe' }) }),
+        'vault',
+        { vaultId: VAULT_ID, location: 'West Europe' },
+        'must be a BackupVault or BackupVault.fromVaultAttributes(...)',
+      ],
+      [
+        'monitoring workspace null',
+        () => monitor({ logAnalyticsWorkspaceId: undefined, workspace: unchecked(null) }),
+        'workspace',
+        null,
+        "must be the new workspace's options",
+      ],
+      [
+        'backup of an account whose ID has a quote',
+        () => protect(lake(), { storageAccount: ownAccount({ storageAccountId: withSegment(ACCOUNT_ID, 4, 'rg"x') }) }),
+        'storageAccount.storageAccountId',
+        withSegment(ACCOUNT_ID, 4, 'rg"x'),
+        GROUP_RULE,
+      ],
+      [
+        'backup of an account whose name has a newline',
+        () => protect(lake(), { storageAccount: ownAccount({ name: 'lake\nweu' }) }),
+        'storageAccount.name',
+        'lake\nweu',
+        'must be 3-24 lowercase letters and digits',
+      ],
+      [
+        'backup of an account whose stableKey is 42',
+        () => protect(lake(), { storageAccount: ownAccount({ stableKey: 42 }) }),
+        'storageAccount.stableKey',
+        42,
+        'must be a non-empty string',
+      ],
+      [
+        'grantBackupAccess to an account whose location is 42',
+        () => lake().vault.grantBackupAccess(ownAccount({ location: 42 })),
+        'storageAccount.location',
+        42,
+        'must be an Azure region',
+      ],
+      [
+        'restore target whose planTimeChecks is a string',
+        () =>
+          restoreTarget({
+            storageAccount: ownAccount({
+              name: 'lakerestore',
+              stableKey: 'lakerestore',
+              storageAccountId: accountIdOf('lakerestore'),
+              planTimeChecks: 'none',
+            }),
+          }),
+        'storageAccount.planTimeChecks',
+        'none',
+        'must be a list of { condition, errorMessage }',
+      ],
+    ]);
+  });
+
+  describe("the user's own azurerm resources and data sources: names that become Terraform addresses", () => {
+    catalog([
+      [
+        'fromStorageAccount: name "Lake_01"',
+        () => accountFromResource({ name: 'Lake_01' }),
+        'name',
+        'Lake_01',
+        'must be 3-24 lowercase letters and digits',
+      ],
+      [
+        'fromStorageAccount: location "West Europe\\n"',
+        () => accountFromResource({ location: 'West Europe\n' }),
+        'location',
+        'West Europe\n',
+        'must be an Azure region',
+      ],
+      [
+        'fromDataSource: name "lake\\"01"',
+        () => {
+          const stack = newStack();
+          return DataLakeStorageAccount.fromDataSource(
+            new DataAzurermStorageAccount(stack, 'Data', { name: 'lake"01', resourceGroupName: 'rg' }),
+          );
+        },
+        'name',
+        'lake"01',
+        'must be 3-24 lowercase letters and digits',
+      ],
+    ]);
+  });
+
+  describe('regions and query helpers', () => {
+    catalog([
+      [
+        'location "West Europe\\n"',
+        () => newVault({ location: 'West Europe\n' }),
+        'location',
+        'West Europe\n',
+        'must be an Azure region',
+      ],
+      [
+        'location "\\tWest Europe"',
+        () => newVault({ location: '\tWest Europe' }),
+        'location',
+        '\tWest Europe',
+        'must be an Azure region',
+      ],
+      ['normalizeRegion(42)', () => normalizeRegion(unchecked(42)), 'region', 42, 'must be a region name such as "West Europe"'],
+      [
+        'failedJobsQuery with a quote in the vault ID',
+        () => failedJobsQuery(`${VAULT_ID}" or 1==1 //`),
+        'vaultId',
+        `${VAULT_ID}" or 1==1 //`,
+        'without quotes, backslashes or control characters',
+      ],
+      ['failedJobsQuery(42)', () => failedJobsQuery(unchecked(42)), 'vaultId', 42, 'must be a vault resource ID'],
+      [
+        'missedBackupsQuery with a newline in a policy name',
+        () => missedBackupsQuery(VAULT_ID, ['daily\n| take 1'], 30),
+        'policyNames[0]',
+        'daily\n| take 1',
+        'without quotes, backslashes or control characters',
+      ],
+      [
+        'missedBackupsQuery with a policy name 42',
+        () => missedBackupsQuery(VAULT_ID, [unchecked(42)], 30),
+        'policyNames[0]',
+        42,
+        'must be a policy name',
+      ],
+    ]);
+  });
 });

@@ -26,11 +26,20 @@ const SECOND_ACCOUNT = (id: string, region = 'westeurope') => `${MINIMAL_SPEC}  
 `;
 
 describe.each<[string, string, (string | RegExp)[]]>([
-  ['YAML syntax', edit('containers: [raw]', 'containers: [raw'), [/spec\.yaml:\d+:\d+: \(document\): is not valid YAML or JSON/]],
+  [
+    // Located just after the last character written, where the missing `]` belongs, with the line and a caret.
+    'YAML syntax',
+    edit('containers: [raw]', 'containers: [raw'),
+    [
+      'spec.yaml:9:21: (document): is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n' +
+        '    9 |     containers: [raw\n' +
+        '      |                     ^\n',
+    ],
+  ],
   [
     'a key given twice',
     edit('    region: westeurope\n', '    region: westeurope\n    region: northeurope\n'),
-    [/spec\.yaml:9:\d+: .*not valid YAML or JSON: .*unique/i],
+    ['spec.yaml:9:5: accounts[0].region: is given twice in this mapping (first at line 8, column 5): a key may appear once\n'],
   ],
   [
     'an unknown property, with the close match',
@@ -49,7 +58,7 @@ describe.each<[string, string, (string | RegExp)[]]>([
   [
     'no accounts',
     edit(MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf('accounts:')), 'accounts: []\n'),
-    ['spec.yaml:6:11: accounts: must NOT have fewer than 1 items, got: []'],
+    ['spec.yaml:6:11: accounts: must have at least 1 item, got: []\n'],
   ],
   [
     'a bad enum',
@@ -76,7 +85,8 @@ describe.each<[string, string, (string | RegExp)[]]>([
     'a container listed twice',
     edit('[raw]', '[raw, raw]'),
     [
-      'spec.yaml:9:17: accounts[0].containers: must NOT have duplicate items (items ## 1 and 0 are identical), got: ["raw","raw"]',
+      // Located at the repeat, naming the item it repeats.
+      'spec.yaml:9:23: accounts[0].containers[1]: must differ from every other item of the list: accounts[0].containers[0] is the same, got: "raw"\n',
     ],
   ],
   [
@@ -202,7 +212,11 @@ describe.each<[string, string, (string | RegExp)[]]>([
     edit('    containers: [raw]', '    containers: [raw]\n    rolePropagationWait:'),
     ['accounts[0].rolePropagationWait: must be an ISO 8601 duration', 'got: null'],
   ],
-  ['an empty file', '', ['spec.yaml: (document): must be a mapping with `version`, `policies` and `accounts`, got: null']],
+  [
+    'an empty file',
+    '',
+    ['spec.yaml:1:1: (document): is empty: a fleet spec must be a mapping with `version`, `policies` and `accounts`\n'],
+  ],
   [
     'a list as the whole document',
     '- version: 1\n',

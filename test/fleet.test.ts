@@ -259,7 +259,9 @@ describe('synth on the command line', () => {
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     const result = cli(['synth', '--config', writeSpec(dir, MINIMAL_SPEC), '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--out ${out}: the directory is not empty and is not a previous synthesis`);
+    expect(result.stderr).toContain(
+      `--out ${out}: holds notes.txt, which synth did not write (a previous synthesis holds only manifest.json and stacks/)`,
+    );
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 

@@ -94,7 +94,8 @@ describe('what is created', () => {
   });
 
   test('existing action groups alone: no action group is created, the alerts notify them', () => {
-    const existing = '/subscriptions/0/resourceGroups/rg/providers/microsoft.insights/actionGroups/oncall';
+    const existing =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/microsoft.insights/actionGroups/oncall';
     const { json } = monitored({ emails: undefined, actionGroupIds: [existing] });
     expect(resourcesOf(json, 'azurerm_monitor_action_group')).toEqual({});
     for (const alert of alertsOf(json)) expect(alert.action.action_groups).toEqual([existing]);

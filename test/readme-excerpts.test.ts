@@ -157,7 +157,8 @@ describe('the install and version sections say what the packages declare and wri
         vault,
         policy,
         storageAccount: DataLakeStorageAccount.fromAttributes({
-          storageAccountId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/lakeweu01',
+          storageAccountId:
+            '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/lakeweu01',
           location: 'westeurope',
         }),
         containers: Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(3, '0')}`),

@@ -165,7 +165,8 @@ describe("the library's own classes are recognised by brand, not by class", () =
     expect(
       BackupVault.isBackupVault(
         BackupVault.fromVaultAttributes(stack, 'Imported', {
-          vaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/bv-x',
+          vaultId:
+            '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/bv-x',
           location: 'westeurope',
           principalId: '11111111-2222-3333-4444-555555555555',
         }),

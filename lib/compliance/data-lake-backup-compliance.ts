@@ -73,6 +73,13 @@ export class DataLakeBackupCompliance implements IAspect {
    * `app.synth()` if a stack is created after it.
    */
   public static applyTo(scope: App | TerraformStack, props?: DataLakeBackupComplianceProps): DataLakeBackupCompliance {
+    // Left out or null: the defaults. Anything else must be the props object.
+    if (props !== undefined && props !== null && (typeof props !== 'object' || Array.isArray(props))) {
+      throw new BackupConfigError(
+        `\`props\` must be an object such as { level: ComplianceLevel.WARNING }, got: ${describe(props)}`,
+        'DataLakeBackupCompliance.applyTo',
+      );
+    }
     const aspect = new DataLakeBackupCompliance(props ?? {});
     if (scope !== null && typeof scope === 'object' && TerraformStack.isStack(scope)) {
       Aspects.of(scope).add(aspect);
@@ -109,8 +116,9 @@ export class DataLakeBackupCompliance implements IAspect {
 
   // Private: cdk-nag habits would add it with `Aspects.of(app).add(...)`, which cdktf 0.21 never runs. `applyTo` works.
   private constructor(props: DataLakeBackupComplianceProps) {
-    const level = props.level ?? ComplianceLevel.ERROR;
-    const floor = props.minimumRetention ?? DEFAULT_MINIMUM_RETENTION;
+    // Only a missing value takes the default: null is refused like any other value that is not one.
+    const level = props.level === undefined ? ComplianceLevel.ERROR : props.level;
+    const floor = props.minimumRetention === undefined ? DEFAULT_MINIMUM_RETENTION : props.minimumRetention;
     const problems: string[] = [];
     if (!Object.values(ComplianceLevel).includes(level)) {
       problems.push(`\`level\` must be one of ${Object.values(ComplianceLevel).join(', ')}, got: ${describe(level)}`);

@@ -1,4 +1,4 @@
-import { App, AzurermBackend, TerraformStack } from 'cdktf';
+import { App, AzurermBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataAzurermStorageAccount } from '../azurerm/generated/data-azurerm-storage-account';
 import { AzurermProvider } from '../azurerm/generated/provider-azurerm';
@@ -13,7 +13,9 @@ import { BackupVault, Immutability, Redundancy, SoftDelete } from '../vault';
 import { LoadedSpec } from './load-spec';
 import { fillTemplate, FleetPlan, PlannedAccount, PlannedRegion, planFleet } from './plan-fleet';
 import { FleetSpec } from './spec';
+import { PROVIDER_ID } from './scope-ids';
 import { SpecError, SpecProblem } from './spec-problems';
+import { literalTags } from './spec-text';
 import { retentionDuration, retentionRulesOf, scheduleOf, waitDuration } from './spec-values';
 
 type Path = (string | number)[];
@@ -36,16 +38,29 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
   const problems: SpecProblem[] = [];
   const origins = new Map<IConstruct, Path>();
   const reported = new Set<string>();
+  // A setting every account inherits from `defaults` breaks the same rule for each of them: one problem at the
+  // defaults line, with the number of accounts, instead of one per account.
+  const inherited = new Map<string, { path: Path; message: string; accounts: number }>();
   // One policy error would repeat for every region: report each spec element once.
-  const attempt = <T>(path: Path, make: () => T): T | undefined => {
+  const attempt: Attempt = (path, make, sourceOf) => {
     try {
       const made = make();
       if (Construct.isConstruct(made)) origins.set(made, path);
       return made;
     } catch (e) {
       if (!BackupConfigError.isBackupConfigError(e)) throw e;
+      const fromDefaults = e.problems.filter((p) => sourceOf?.(fieldOf(p)) !== undefined);
+      for (const p of fromDefaults) {
+        const source = sourceOf!(fieldOf(p))!;
+        const key = JSON.stringify([source, p.replace(/, got: .*$/s, '')]);
+        const entry = inherited.get(key) ?? { path: source, message: inSpecTerms(p), accounts: 0 };
+        entry.accounts += 1;
+        inherited.set(key, entry);
+      }
       const key = JSON.stringify(path);
-      if (!reported.has(key)) problems.push(loaded.locator.problem(path, inSpecTerms(e.message), 'key'));
+      if (fromDefaults.length < e.problems.length && !reported.has(key)) {
+        problems.push(loaded.locator.problem(path, inSpecTerms(e.message), 'key'));
+      }
       reported.add(key);
       return undefined;
     }
@@ -55,6 +70,9 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
   for (const region of plan.regions) {
     const stack = stacks[plan.stackNames.indexOf(region.stackName)];
     buildRegion(stack, region, spec, attempt);
+  }
+  for (const { path, message, accounts } of inherited.values()) {
+    problems.push(loaded.locator.problem(path, `${message} (inherited by ${accounts} account${accounts === 1 ? '' : 's'})`));
   }
   if (problems.length > 0) throw new SpecError(loaded.file, problems);
   return { plan, stacks, origins };
@@ -74,7 +92,7 @@ class FleetStack extends TerraformStack {
   ) {
     super(scope, name);
     const subscriptionId = spec.provider?.subscriptionId;
-    new AzurermProvider(this, 'azurerm', {
+    new AzurermProvider(this, PROVIDER_ID, {
       features: [{}],
       subscriptionId,
       // The same registrations in azurerm 4.x and 5.x: 4.x registers dozens of namespaces by default ("legacy"),
@@ -84,7 +102,14 @@ class FleetStack extends TerraformStack {
       resourceProvidersToRegister: [...RESOURCE_PROVIDERS_TO_REGISTER],
     });
     const backend = spec.backend?.azurerm;
-    if (backend) {
+    if (!backend) {
+      // cdktf's default local state is `<working directory>/terraform.<stack>.tfstate`, written as an absolute
+      // path, so the output differed by where synth ran. The same file, relative to the stack's folder (where
+      // Terraform runs: --out/stacks/<stack>), is beside --out, as cdktf puts it for `cdktf.out`.
+      new LocalBackend(this, { path: `../../../terraform.${name}.tfstate` });
+    } else {
+      // Unlike resource arguments, a backend block's strings are not templates: Terraform 1.11 reads
+      // `"path": "$${x}.tfstate"` as the file `$${x}.tfstate` and `${x}` as itself. So they are written unescaped.
       new AzurermBackend(this, {
         resourceGroupName: backend.resourceGroupName,
         storageAccountName: backend.storageAccountName,
@@ -107,7 +132,7 @@ class FleetStack extends TerraformStack {
     if (!this.readers.has(key)) {
       this.readers.set(
         key,
-        new AzurermProvider(this, `azurerm-${key}`, {
+        new AzurermProvider(this, `${PROVIDER_ID}-${key}`, {
           alias: `subscription-${key}`,
           subscriptionId,
           features: [{}],
@@ -130,17 +155,27 @@ export function inSpecTerms(message: string): string {
     .replace(/`allowUnlistedRegion`/g, '`defaults.allowUnlistedRegions`');
 }
 
-type Attempt = <T>(path: Path, make: () => T) => T | undefined;
+/**
+ * Builds one object from the spec element at `path`, recording the library's refusal located there. `sourceOf`
+ * says which problems belong to a setting inherited from elsewhere (a prop name → the spec path it came from).
+ */
+type Attempt = <T>(path: Path, make: () => T, sourceOf?: (field: string) => Path | undefined) => T | undefined;
+
+// The prop a library problem names first: "`rolePropagationWait` must be ..." → rolePropagationWait.
+function fieldOf(problem: string): string {
+  return /^`([^`[.]+)/.exec(problem)?.[1] ?? '';
+}
 
 function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, attempt: Attempt): void {
   const scope = new Construct(stack, region.region);
   const settings = region.vault;
-  const vaultPath: Path = spec.vaults?.regions?.[region.region] ? ['vaults', 'regions', region.region] : ['vaults'];
+  const regions = spec.vaults?.regions;
+  const vaultPath: Path = regions && Object.hasOwn(regions, region.region) ? ['vaults', 'regions', region.region] : ['vaults'];
   const group = settings.createResourceGroup
     ? new ResourceGroup(scope, 'ResourceGroup', {
         name: settings.resourceGroupName,
         location: region.region,
-        tags: settings.tags,
+        tags: literalTags(settings.tags),
       })
     : undefined;
   const vault = attempt(
@@ -159,7 +194,7 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
         acknowledgeIrreversible: settings.acknowledgeIrreversible as IrreversibleSetting[] | undefined,
         preventDestroy: settings.preventDestroy,
         deletionLock: settings.deletionLock,
-        tags: settings.tags,
+        tags: literalTags(settings.tags),
       }),
   );
   if (!vault) return;
@@ -208,6 +243,12 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
           preventDestroy: account.spec.preventDestroy,
           allowUnlistedRegion: spec.defaults?.allowUnlistedRegions?.includes(region.region),
         }),
+      (field) =>
+        field === 'rolePropagationWait' &&
+        account.spec.rolePropagationWait === undefined &&
+        spec.defaults?.rolePropagationWait !== undefined
+          ? ['defaults', 'rolePropagationWait']
+          : undefined,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { isResourceIdProblem, parseResourceId, STORAGE_ACCOUNT_ID_SHAPE } from '../private/resource-id';
 import { normalizeRegion } from '../regions';
 import { AccountSpec, FleetSpec, VaultSettingsSpec } from './spec';
 
@@ -30,14 +31,16 @@ export interface FleetPlan {
   readonly regions: readonly PlannedRegion[];
 }
 
-const ACCOUNT_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/;
-
 /** Groups accounts by region (one vault per region: the vault must be in its accounts' region). */
 export function planFleet(spec: FleetSpec): FleetPlan {
   const byRegion = new Map<string, PlannedAccount[]>();
   spec.accounts.forEach((account, index) => {
     const region = normalizeRegion(account.region);
-    const [, subscriptionId, resourceGroupName, name] = ACCOUNT_ID.exec(account.id) ?? [];
+    // The rules have refused an ID that does not parse; the empty segments only keep a direct caller from crashing.
+    const parsed = parseResourceId(account.id, STORAGE_ACCOUNT_ID_SHAPE);
+    const { subscriptionId, resourceGroupName, name } = isResourceIdProblem(parsed)
+      ? { subscriptionId: '', resourceGroupName: '', name: '' }
+      : parsed;
     const list = byRegion.get(region) ?? [];
     list.push({ index, spec: account, name, subscriptionId, resourceGroupName, policy: policyOf(spec, account) });
     byRegion.set(region, list);
@@ -65,7 +68,8 @@ export function policyOf(spec: FleetSpec, account: AccountSpec): string | undefi
  */
 export function vaultSettingsFor(spec: FleetSpec, region: string): PlannedRegion['vault'] {
   const { regions, ...shared } = spec.vaults ?? {};
-  const own = regions?.[region] ?? {};
+  // An own property only: a region named like an Object member ("constructor") must not read the member.
+  const own = (regions && Object.hasOwn(regions, region) ? regions[region] : undefined) ?? {};
   const tags = shared.tags || own.tags ? { ...shared.tags, ...own.tags } : undefined;
   const merged: VaultSettingsSpec = { ...shared, ...own, tags };
   return {

@@ -1,7 +1,11 @@
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from '../regions';
+import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from '../private/names';
+import { isResourceIdProblem, parseResourceId, STORAGE_ACCOUNT_ID_SHAPE } from '../private/resource-id';
+import { RESERVED_SCOPE_IDS } from './scope-ids';
 import { FleetSpec } from './spec';
+import { tokenMarkerPaths } from './spec-text';
 import { fillTemplate, planFleet, policyOf, unknownPlaceholders } from './plan-fleet';
-import { formatPath, SpecLocator, SpecProblem } from './spec-problems';
+import { echoValue, formatPath, SpecLocator, SpecProblem } from './spec-problems';
 
 type Path = (string | number)[];
 
@@ -11,6 +15,9 @@ export function ruleProblems(spec: FleetSpec, at: SpecLocator): { errors: SpecPr
   const warnings: SpecProblem[] = [];
   const fail = (path: Path, message: string) => errors.push(at.problem(path, message));
 
+  checkTokenMarkers(spec, fail);
+  checkAccountIds(spec, fail);
+  checkBackend(spec, fail);
   checkPolicyReferences(spec, fail);
   checkSchedules(spec, fail);
   checkUniqueAccounts(spec, at, fail);
@@ -23,7 +30,15 @@ export function ruleProblems(spec: FleetSpec, at: SpecLocator): { errors: SpecPr
   checkInstanceNames(plan.regions, at, fail);
   const used = new Set(plan.regions.map((r) => r.region));
   for (const region of Object.keys(spec.vaults?.regions ?? {})) {
-    if (!used.has(region)) {
+    if (RESERVED_SCOPE_IDS.includes(region)) {
+      errors.push(
+        at.problem(
+          ['vaults', 'regions', region],
+          `must not be ${echoValue(region)}: no Azure region has this name, which the fleet's own objects use`,
+          'key',
+        ),
+      );
+    } else if (!used.has(region)) {
       warnings.push(at.problem(['vaults', 'regions', region], 'has no account in this region: the override is unused', 'key'));
     }
   }
@@ -35,15 +50,42 @@ function checkPolicyReferences(spec: FleetSpec, fail: (path: Path, message: stri
   const known = `one of the policies: ${names.join(', ')}`;
   const wanted = spec.defaults?.policy;
   if (wanted !== undefined && !names.includes(wanted)) {
-    fail(['defaults', 'policy'], `must name ${known}, got: ${JSON.stringify(wanted)}`);
+    fail(['defaults', 'policy'], `must name ${known}, got: ${echoValue(wanted)}`);
   }
   spec.accounts.forEach((account, i) => {
     if (account.policy !== undefined && !names.includes(account.policy)) {
-      fail(['accounts', i, 'policy'], `must name ${known}, got: ${JSON.stringify(account.policy)}`);
+      fail(['accounts', i, 'policy'], `must name ${known}, got: ${echoValue(account.policy)}`);
     } else if (policyOf(spec, account) === undefined) {
       fail(['accounts', i], `names no \`policy\`, and the spec has ${names.length} policies and no \`defaults.policy\``);
     }
   });
+}
+
+function checkTokenMarkers(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  for (const path of tokenMarkerPaths(spec)) {
+    fail(
+      path,
+      'holds a cdktf token marker (TfToken[...]), which cdktf would resolve as a reference to another object: spec strings are data, so write the value itself',
+    );
+  }
+}
+
+// Every segment of an account's ID becomes part of the output (a provider alias per subscription, the data
+// source's resource group): each is checked, so that `..`, quotes or a newline never reach it.
+function checkAccountIds(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  spec.accounts.forEach((account, i) => {
+    const parsed = parseResourceId(account.id, STORAGE_ACCOUNT_ID_SHAPE);
+    if (isResourceIdProblem(parsed)) fail(['accounts', i, 'id'], `${parsed.problem}, got: ${echoValue(account.id)}`);
+  });
+}
+
+// The state's resource group is written into the backend block, which Terraform reads at init: the same rule as
+// any resource group, so a typo stops here rather than at `terraform init`.
+function checkBackend(spec: FleetSpec, fail: (path: Path, message: string) => void): void {
+  const group = spec.backend?.azurerm.resourceGroupName;
+  if (group !== undefined && !isResourceGroupName(group)) {
+    fail(['backend', 'azurerm', 'resourceGroupName'], `must be ${RESOURCE_GROUP_NAME_RULE}, got: ${echoValue(group)}`);
+  }
 }
 
 // The support list is of 2025-11-18 and Azure adds regions: an unlisted one is refused unless named on purpose.
@@ -51,10 +93,17 @@ function checkRegions(spec: FleetSpec, fail: (path: Path, message: string) => vo
   const allowed = spec.defaults?.allowUnlistedRegions ?? [];
   spec.accounts.forEach((account, i) => {
     const region = normalizeRegion(account.region);
+    if (RESERVED_SCOPE_IDS.includes(region)) {
+      fail(
+        ['accounts', i, 'region'],
+        `must not be ${echoValue(region)}: no Azure region has this name, which the fleet's own objects use`,
+      );
+      return;
+    }
     if (isAdlsBackupRegion(region) || allowed.includes(region)) return;
     fail(
       ['accounts', i, 'region'],
-      `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.map(normalizeRegion).join(', ')}); add "${region}" to \`defaults.allowUnlistedRegions\` if Azure has added it since, got: ${JSON.stringify(account.region)}`,
+      `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.map(normalizeRegion).join(', ')}); add ${echoValue(region)} to \`defaults.allowUnlistedRegions\` if Azure has added it since, got: ${echoValue(account.region)}`,
     );
   });
 }
@@ -84,8 +133,8 @@ function checkUniqueAccounts(spec: FleetSpec, at: SpecLocator, fail: (path: Path
     fail(
       ['accounts', i, 'id'],
       same
-        ? `protects the same account as ${where}: Azure allows one backup instance per account, got: ${JSON.stringify(account.id)}`
-        : `has the same account name as ${where}, and storage account names are globally unique, got: ${JSON.stringify(account.id)}`,
+        ? `protects the same account as ${where}: Azure allows one backup instance per account, got: ${echoValue(account.id)}`
+        : `has the same account name as ${where}, and storage account names are globally unique, got: ${echoValue(account.id)}`,
     );
   });
 }
@@ -102,16 +151,16 @@ function checkTemplates(spec: FleetSpec, fail: (path: Path, message: string) => 
   for (const [path, template] of vaultTemplates) {
     if (template === undefined) continue;
     const unknown = unknownPlaceholders(template, ['region']);
-    if (unknown.length > 0) fail(path, `may only use the placeholder {region}, got: ${JSON.stringify(template)}`);
+    if (unknown.length > 0) fail(path, `may only use the placeholder {region}, got: ${echoValue(template)}`);
   }
   const key = spec.backend?.azurerm.key;
   if (key === undefined) return;
   if (unknownPlaceholders(key, ['stack']).length > 0) {
-    fail(['backend', 'azurerm', 'key'], `may only use the placeholder {stack}, got: ${JSON.stringify(key)}`);
+    fail(['backend', 'azurerm', 'key'], `may only use the placeholder {stack}, got: ${echoValue(key)}`);
   } else if (spec.stackPerRegion && fillTemplate(key, { stack: 'x' }) === key) {
     fail(
       ['backend', 'azurerm', 'key'],
-      `must contain {stack} when \`stackPerRegion\` is true, or every region's stack would share one state, got: ${JSON.stringify(key)}`,
+      `must contain {stack} when \`stackPerRegion\` is true, or every region's stack would share one state, got: ${echoValue(key)}`,
     );
   }
 }
@@ -159,7 +208,7 @@ function checkInstanceNames(
         const line = at.problem(['accounts', first], '').line;
         fail(
           ['accounts', a.index, 'instanceName'],
-          `must be unique in the ${r.region} vault: ${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''} already uses it, got: ${JSON.stringify(a.spec.instanceName ?? a.name)}`,
+          `must be unique in the ${r.region} vault: ${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''} already uses it, got: ${echoValue(a.spec.instanceName ?? a.name)}`,
         );
       }
       seen.set(name, a.index);

@@ -7,9 +7,17 @@ import { MonitorScheduledQueryRulesAlertV2 } from '../azurerm/generated/monitor-
 import { Duration, TimeUnit } from '../duration';
 import { DataLakeBackupPolicy } from '../policy';
 import { claimName } from '../private/account-registry';
-import { checkBoolean, checkResourceGroupName, checkTags, utf8Length } from '../private/common-checks';
+import { checkBoolean, checkResourceGroupName, checkTags, sentLength } from '../private/common-checks';
 import { goUrlProblem } from '../private/go-url';
 import { isIntegerInRange, isLiteral, Problems } from '../private/problems';
+import { checkResourceId, checkVaultReference } from '../private/references';
+import {
+  ACTION_GROUP_ID_SHAPE,
+  BACKUP_VAULT_ID_SHAPE,
+  isResourceIdProblem,
+  LOG_ANALYTICS_WORKSPACE_ID_SHAPE,
+  parseResourceId,
+} from '../private/resource-id';
 import { ScheduleFrequency } from '../schedule';
 import { BackupVault, IBackupVault } from '../vault';
 import { BACKUP_LOG_CATEGORIES, failedJobsQuery, missedBackupsQuery } from './queries';
@@ -103,10 +111,6 @@ export interface BackupMonitoringProps {
   readonly tags?: { [key: string]: string };
 }
 
-const WORKSPACE_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/;
-const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
-const VAULT_ID_GROUP = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\//;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DEFAULT_RETENTION = Duration.days(90);
 const DEFAULT_GRACE = Duration.hours(6);
@@ -289,8 +293,7 @@ function policiesOf(scope: Construct, vault: IBackupVault): DataLakeBackupPolicy
 // Returns the resource group of the alerting resources.
 function validate(problems: Problems, p: BackupMonitoringProps, scopePath: string): string {
   const vault = p.vault;
-  if (!vault || typeof vault !== 'object' || typeof vault.vaultId !== 'string') {
-    problems.add('vault', 'must be a BackupVault or BackupVault.fromVaultAttributes(...)', vault);
+  if (!checkVaultReference(problems, 'vault', vault, 'must be a BackupVault or BackupVault.fromVaultAttributes(...)')) {
     return '';
   }
   const group = p.resourceGroupName ?? resourceGroupOf(vault);
@@ -308,19 +311,23 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
       `Give exactly one of \`logAnalyticsWorkspaceId\` (an existing workspace) and \`workspace\` (a new one), got: ${id === undefined ? 'neither' : 'both'}`,
     );
   }
-  if (id !== undefined)
-    problems.check(
-      typeof id === 'string' && (!isLiteral(id) || WORKSPACE_ID.test(id)),
+  if (id !== undefined) {
+    checkResourceId(
+      problems,
       'logAnalyticsWorkspaceId',
-      'must be a Log Analytics workspace resource ID',
       id,
+      LOG_ANALYTICS_WORKSPACE_ID_SHAPE,
+      'a Log Analytics workspace resource ID',
     );
-  if (workspace !== undefined) {
-    const name = workspace?.name;
+  }
+  if (workspace !== undefined && (workspace === null || typeof workspace !== 'object' || Array.isArray(workspace))) {
+    problems.add('workspace', "must be the new workspace's options, e.g. { name: 'log-backup-weu' }", workspace);
+  } else if (workspace !== undefined) {
+    const name = workspace.name;
     problems.check(
-      typeof name === 'string' && (!isLiteral(name) || WORKSPACE_NAME.test(name)),
+      typeof name === 'string' && (!isLiteral(name) || LOG_ANALYTICS_WORKSPACE_ID_SHAPE.name.test(name)),
       'workspace.name',
-      'must be 4-63 letters, digits and hyphens, starting and ending with a letter or digit',
+      `must be ${LOG_ANALYTICS_WORKSPACE_ID_SHAPE.nameRule}`,
       name,
     );
     const retention = workspace?.retention;
@@ -343,13 +350,15 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     (v) => /^https:\/\/[^\s/]+/.test(v) && goUrlProblem(v) === undefined,
     "must be an https:// URL that Go's URL parser accepts, as azurerm checks it (alerts carry resource details; plain http is refused)",
   );
-  checkList(
-    problems,
-    'actionGroupIds',
-    p.actionGroupIds,
-    (v) => /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/microsoft\.insights\/actionGroups\/[^/]+$/i.test(v),
-    'must be an action group resource ID',
-  );
+  // The list, its types and repeats; then each literal ID with every segment checked (the rule names the segment).
+  checkList(problems, 'actionGroupIds', p.actionGroupIds, () => true, 'must be an action group resource ID');
+  if (Array.isArray(p.actionGroupIds)) {
+    p.actionGroupIds.forEach((v, i) => {
+      if (typeof v === 'string') {
+        checkResourceId(problems, `actionGroupIds[${i}]`, v, ACTION_GROUP_ID_SHAPE, 'an action group resource ID');
+      }
+    });
+  }
   const receivers = (p.emails?.length ?? 0) + (p.webhooks?.length ?? 0) + (p.actionGroupIds?.length ?? 0);
   const alerting = p.failedJobAlert !== false || p.missedBackupAlert !== false;
   if (alerting && receivers === 0) {
@@ -358,13 +367,16 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     );
   }
   const shortName = p.actionGroupShortName;
-  if (shortName !== undefined)
+  if (shortName !== undefined) {
+    // The length of what Terraform sends (`$${` is `${`); a reference or a raw `${...}` is only known at plan.
+    const length = typeof shortName === 'string' && isLiteral(shortName) ? sentLength(shortName) : undefined;
     problems.check(
-      typeof shortName === 'string' && utf8Length(shortName) >= 1 && utf8Length(shortName) <= 12,
+      typeof shortName === 'string' && (length === undefined || (length >= 1 && length <= 12)),
       'actionGroupShortName',
-      'must be 1-12 bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2)',
+      'must be 1-12 bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2; `$${` counts as `${`)',
       shortName,
     );
+  }
   if (p.severity !== undefined)
     problems.check(
       isIntegerInRange(p.severity, 0, 4),
@@ -427,6 +439,6 @@ function checkList(problems: Problems, field: string, list: unknown, valid: (v: 
 
 function resourceGroupOf(vault: IBackupVault): string | undefined {
   if (BackupVault.isBackupVault(vault)) return vault.resource.resourceGroupNameInput ?? vault.resource.resourceGroupName;
-  const match = isLiteral(vault.vaultId) ? VAULT_ID_GROUP.exec(vault.vaultId) : null;
-  return match ? match[1] : undefined;
+  const parsed = isLiteral(vault.vaultId) ? parseResourceId(vault.vaultId, BACKUP_VAULT_ID_SHAPE) : undefined;
+  return parsed === undefined || isResourceIdProblem(parsed) ? undefined : parsed.resourceGroupName;
 }

@@ -1,3 +1,4 @@
+import { hasControlCharacter } from '../private/names';
 import { isIntegerInRange, Problems } from '../private/problems';
 
 // The Kusto queries of the backup alerts, over the resource-specific tables the vault's diagnostic setting
@@ -16,6 +17,9 @@ export const BACKUP_LOG_CATEGORIES = [
  * its latest one tells how it ended.
  */
 export function failedJobsQuery(vaultId: string): string {
+  const problems = new Problems('failedJobsQuery');
+  checkQueryVaultId(problems, vaultId);
+  problems.throwIfAny();
   return [
     'AddonAzureBackupJobs',
     `| where _ResourceId =~ "${vaultId}"`,
@@ -33,12 +37,23 @@ export function failedJobsQuery(vaultId: string): string {
  */
 export function missedBackupsQuery(vaultId: string, policyNames: readonly string[], lookbackHours: number): string {
   const problems = new Problems('missedBackupsQuery');
+  checkQueryVaultId(problems, vaultId);
   problems.check(
     Array.isArray(policyNames) && policyNames.length > 0,
     'policyNames',
     'must name at least one policy',
     policyNames,
   );
+  if (Array.isArray(policyNames)) {
+    policyNames.forEach((name: unknown, i) =>
+      problems.check(
+        isQueryText(name),
+        `policyNames[${i}]`,
+        'must be a policy name (or a placeholder) without quotes, backslashes or control characters',
+        name,
+      ),
+    );
+  }
   problems.check(
     isIntegerInRange(lookbackHours, 1, 47),
     'lookbackHours',
@@ -64,4 +79,22 @@ export function missedBackupsQuery(vaultId: string, policyNames: readonly string
     '| join kind=leftanti succeeded on BackupItemUniqueId',
     '| project BackupItemFriendlyName, DatasourceFriendlyName, PolicyName, BackupItemProtectionState, LastReported = TimeGenerated',
   ].join('\n');
+}
+
+/**
+ * The vault ID and the policy names go into Kusto string literals. README prints the queries with placeholders
+ * (`<vault resource ID>`, `<daily policy>`), so any text is taken, but not what would end the literal or the line:
+ * a quote, a backslash or a control character.
+ */
+function isQueryText(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && !/["\\]/.test(value) && !hasControlCharacter(value);
+}
+
+function checkQueryVaultId(problems: Problems, vaultId: unknown): void {
+  problems.check(
+    isQueryText(vaultId),
+    'vaultId',
+    'must be a vault resource ID (or a placeholder) without quotes, backslashes or control characters',
+    vaultId,
+  );
 }

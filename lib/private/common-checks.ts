@@ -1,8 +1,7 @@
+import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE, terraformText } from './names';
 import { isLiteral, isTokenCollection, Problems } from './problems';
 
 // Checks that several constructs share: Azure's rules for resource groups and tags, enums and booleans.
-
-const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
 
 /** Bytes of UTF-8: azurerm checks lengths with Go's `len`, which counts bytes, not characters. */
 export function utf8Length(s: string): number {
@@ -11,12 +10,8 @@ export function utf8Length(s: string): number {
 
 /** Records a problem when a literal resource group name breaks Azure's naming rule. Tokens pass. */
 export function checkResourceGroupName(problems: Problems, value: unknown, field = 'resourceGroupName'): void {
-  if (typeof value !== 'string' || (isLiteral(value) && (!RESOURCE_GROUP_NAME.test(value) || value.endsWith('.')))) {
-    problems.add(
-      field,
-      'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
-      value,
-    );
+  if (typeof value !== 'string' || (isLiteral(value) && !isResourceGroupName(value))) {
+    problems.add(field, `must be ${RESOURCE_GROUP_NAME_RULE}`, value);
   }
 }
 
@@ -37,6 +32,15 @@ export function checkBoolean(problems: Problems, field: string, value: unknown):
   if (value !== undefined) problems.check(typeof value === 'boolean', field, 'must be true or false', value);
 }
 
+/**
+ * Bytes of UTF-8 that Terraform sends for a literal (`$${` counts as `${`, `%%{` as `%{`); undefined for a string
+ * with an unescaped `${` or `%{`, whose length is only known when Terraform evaluates it.
+ */
+export function sentLength(s: string): number | undefined {
+  const text = terraformText(s);
+  return text === undefined ? undefined : utf8Length(text);
+}
+
 /** Checks tags the way Azure limits them; a map given as a Terraform reference passes. */
 export function checkTags(problems: Problems, tags: { [key: string]: string } | undefined): void {
   if (tags === undefined || isTokenCollection(tags)) return;
@@ -47,12 +51,20 @@ export function checkTags(problems: Problems, tags: { [key: string]: string } | 
   const entries = Object.entries(tags);
   problems.check(entries.length <= 50, 'tags', 'can hold at most 50 tags', `${entries.length} tags`);
   for (const [key, value] of entries) {
-    // go-azure-helpers tags.Validate: keys to 512 and values to 256, in bytes.
-    problems.check(key.length >= 1 && utf8Length(key) <= 512, `tags["${key}"]`, 'key must be 1-512 bytes of UTF-8', key);
+    // go-azure-helpers tags.Validate: keys to 512 and values to 256, in bytes, of the text Terraform sends. A key or
+    // value that is a reference or a raw `${...}` template is only known at plan: not judged here.
+    const keyLength = isLiteral(key) ? sentLength(key) : undefined;
     problems.check(
-      typeof value === 'string' && utf8Length(value) <= 256,
+      key.length >= 1 && (keyLength === undefined || (keyLength >= 1 && keyLength <= 512)),
       `tags["${key}"]`,
-      'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2)',
+      'key must be 1-512 bytes of UTF-8 (as Terraform sends it: `$${` counts as `${`)',
+      key,
+    );
+    const valueLength = isLiteral(value) ? sentLength(value) : undefined;
+    problems.check(
+      typeof value === 'string' && (valueLength === undefined || valueLength <= 256),
+      `tags["${key}"]`,
+      'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
       value,
     );
   }

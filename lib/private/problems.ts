@@ -1,17 +1,13 @@
 import { Token } from 'cdktf';
 import { BackupConfigError } from '../errors';
+import { echoValue } from './echo';
 
-/** Renders a received value for an error message: strings quoted, numbers as written (NaN, Infinity). */
+/**
+ * Renders a received value for an error message: strings quoted, numbers as written (NaN, Infinity), cut to about
+ * 200 characters with the length said, invisible and control characters escaped.
+ */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) {
-    return String(value);
-  }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return echoValue(value);
 }
 
 // An element of a list token (`#{TfToken[...]}`) is a string that Token.isUnresolved does not flag.
@@ -54,6 +50,11 @@ export class Problems {
 
   public get empty(): boolean {
     return this.list.length === 0;
+  }
+
+  /** How many problems are recorded so far (to tell whether a check added one). */
+  public get count(): number {
+    return this.list.length;
   }
 
   /** Throws one `BackupConfigError` listing every problem recorded, if there is any. */

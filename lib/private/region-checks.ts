@@ -3,11 +3,13 @@ import { normalizeRegion } from '../regions';
 import { isLiteral, Problems } from './problems';
 import type { IDataLakeStorageAccount, PlanTimeCheck } from '../storage-account';
 
-const REGION_PATTERN = /^[A-Za-z][A-Za-z0-9 ]{1,49}$/;
+// Spaces around the name are allowed: azurerm's location.Normalize drops every space. Other white space (a newline,
+// a tab) is not dropped by azurerm, and is refused.
+const REGION_PATTERN = /^ *[A-Za-z][A-Za-z0-9 ]{1,49}$/;
 
 /** Records a problem when a literal region is not shaped like an Azure region name. Tokens pass. */
 export function checkRegionShape(problems: Problems, field: string, region: unknown): void {
-  if (typeof region !== 'string' || (isLiteral(region) && !REGION_PATTERN.test(region.trim()))) {
+  if (typeof region !== 'string' || (isLiteral(region) && !REGION_PATTERN.test(region.replace(/ +$/, '')))) {
     problems.add(field, 'must be an Azure region such as "West Europe" or "westeurope"', region);
   }
 }

@@ -7,6 +7,7 @@ import { IDataLakeStorageAccount } from '../storage-account';
 import type { IBackupVault } from '../vault';
 import { registerRestoreTarget, restoreClash } from './account-registry';
 import { describe, isLiteral, Problems } from './problems';
+import { checkAccountReference } from './references';
 import { planTimeRegionChecks } from './region-checks';
 
 /** The built-in role the vault's identity needs on every protected (and restore target) account. */
@@ -155,10 +156,8 @@ function checkScope(problems: Problems, scope: unknown): void {
 
 /** The account's synth-time key (the role assignment's ID is built from it), or a recorded problem. */
 function accountKeyOf(problems: Problems, account: IDataLakeStorageAccount, field: string): string | undefined {
-  if (account === null || typeof account !== 'object' || typeof account.storageAccountId !== 'string') {
-    problems.add(field, 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)', account);
-    return undefined;
-  }
+  const rule = 'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)';
+  if (!checkAccountReference(problems, field, account, rule)) return undefined;
   if (account.stableKey === undefined) {
     problems.add(
       `${field}.name`,

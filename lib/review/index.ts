@@ -15,7 +15,9 @@ export type {
   GrantReport,
   OrderingReport,
   WarningReport,
+  InterpolationReport,
 } from './json-report';
+export type { Interpolation } from './interpolations';
 export type { ChangesReport, ReferenceChange, DroppedStack, WaitChange, StackSettings, ArgChange } from './diff';
 
 export type ReviewFormat = 'md' | 'json';

@@ -3,6 +3,7 @@ import type { Account, Grant, Instance, Model, Policy, Vault } from './model';
 import type { OrderingNode } from './ordering';
 import type { ChangesReport } from './diff';
 import { ContainerLimitOf, vaultWarnings } from './warnings';
+import { code, findInterpolations, Interpolation } from './interpolations';
 import type { TerraformJson } from './read-out-dir';
 import { criteriaWords, goDurationWords, isoDurationWords, ruleWords, scheduleWords, verbatim } from './words';
 import { containerLimitFor } from '../azurerm/container-limit';
@@ -13,11 +14,17 @@ export interface ReviewReport {
   readonly summary: ReviewSummary;
   /** Present when a base was given. */
   readonly changes?: ChangesReport;
+  /**
+   * Names and tags that Terraform evaluates as expressions at plan (`${file(…)}`, `${timestamp()}`, `%{ for … }`),
+   * by stack, address and attribute; one reference to a block of the same stack is not listed (see
+   * `interpolations.ts` for what is checked). Each counts in `summary.warnings`.
+   */
+  readonly interpolations: InterpolationReport[];
   /** Sorted by stack, name, resource group. */
   readonly vaults: VaultReport[];
   /** Storage Account Backup Contributor grants whose vault cannot be told (e.g. a literal principal of no known vault). */
   readonly otherGrants: GrantReport[];
-  /** Every warning of every vault, in report order. */
+  /** Every warning of every vault, in report order (the `interpolations` are listed apart: they belong to no vault). */
   readonly warnings: WarningReport[];
 }
 
@@ -26,6 +33,7 @@ export interface ReviewSummary {
   readonly policies: number;
   readonly protectedAccounts: number;
   readonly restoreGrants: number;
+  /** The vaults' warnings and the `interpolations`. */
   readonly warnings: number;
 }
 
@@ -145,6 +153,12 @@ export interface WarningReport {
   readonly message: string;
 }
 
+/** A name or tag that Terraform evaluates as an expression. */
+export interface InterpolationReport extends Interpolation {
+  /** The warning in one sentence, as the markdown prints it. */
+  readonly message: string;
+}
+
 export const CHAIN_OK = '✔ role → wait → instance';
 
 export function buildReport(model: Model, changes?: ChangesReport): ReviewReport {
@@ -153,6 +167,7 @@ export function buildReport(model: Model, changes?: ChangesReport): ReviewReport
   const containerLimitOf = (stack: string) => containerLimitFor(constraints.get(stack)).max;
   const vaults = model.vaults.map((vault) => vaultReport(vault, containerLimitOf));
   const warnings = vaults.flatMap((v) => v.warnings.map((message) => ({ vault: v.name, stack: v.stack, message })));
+  const interpolations = findInterpolations(model.config).map(interpolationReport);
   return {
     stacks: model.stacks.map((s) => ({ name: s.name, file: s.file })),
     summary: {
@@ -160,12 +175,21 @@ export function buildReport(model: Model, changes?: ChangesReport): ReviewReport
       policies: vaults.reduce((n, v) => n + v.policies.length, 0),
       protectedAccounts: vaults.reduce((n, v) => n + v.accounts.length, 0),
       restoreGrants: vaults.reduce((n, v) => n + v.restoreGrants.length, 0),
-      warnings: warnings.length,
+      warnings: warnings.length + interpolations.length,
     },
     ...(changes ? { changes } : {}),
+    interpolations,
     vaults,
     otherGrants: model.strayGrants.map(grantReport),
     warnings,
+  };
+}
+
+function interpolationReport(found: Interpolation): InterpolationReport {
+  const where = `${code(found.attribute)} of ${code(found.address)} (stack ${code(found.stack)})`;
+  return {
+    ...found,
+    message: `${where}: ${found.why}, which Terraform evaluates at plan: ${code(found.value)}.`,
   };
 }
 

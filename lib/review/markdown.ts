@@ -21,16 +21,29 @@ export function renderMarkdown(report: ReviewReport): string {
       `${count(s.restoreGrants, 'restore grant')} · ${count(s.warnings, 'warning')}**`,
     '',
   );
-  if (s.warnings > 0) {
-    const byVault = report.vaults
-      .filter((v) => v.warnings.length > 0)
-      .map((v) => `\`${v.name}\` (${v.stack}): ${v.warnings.length}`);
-    lines.push(`⚠ Warnings by vault: ${byVault.join('; ')}.`, '');
+  const byVault = report.vaults
+    .filter((v) => v.warnings.length > 0)
+    .map((v) => `\`${v.name}\` (${v.stack}): ${v.warnings.length}`);
+  if (byVault.length > 0) lines.push(`⚠ Warnings by vault: ${byVault.join('; ')}.`, '');
+  if (report.interpolations.length > 0) {
+    lines.push(`⚠ Expressions in names and tags: ${report.interpolations.length}, listed first.`, '');
   }
   lines.push(
     'Policies read as: schedule, default retention, then the retention rules in priority order (the first matching rule wins).',
     '',
   );
+  // Before the changes: Terraform runs these at plan, so they matter before anything this plan would change.
+  if (report.interpolations.length > 0) {
+    lines.push('## Expressions in names and tags', '');
+    lines.push(
+      'Terraform evaluates `${…}` and `%{…}` in any string at plan, on the machine that plans. The library writes a name or ' +
+        'a tag as a literal or as one reference to a resource of the same stack; these are neither (write `$${` and `%%{` ' +
+        'for the characters themselves):',
+      '',
+    );
+    for (const i of report.interpolations) lines.push(`- ⚠ ${i.message}`);
+    lines.push('');
+  }
   if (report.changes) lines.push(...renderChanges(report.changes));
   for (const vault of report.vaults) lines.push(...renderVault(vault));
   if (report.otherGrants.length > 0) {

@@ -162,7 +162,7 @@ describe(`the library refuses what the provider refuses (seed ${SEED})`, () => {
         } as never);
     }
     const WORKSPACE =
-      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log';
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log-central';
 
     test('the action group short name: monitor_action_group_resource.go StringLenBetween(1, 12) in bytes, both ways', () => {
       const check = rule('azurerm_monitor_action_group', 'short_name');

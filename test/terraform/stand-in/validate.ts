@@ -3,7 +3,7 @@
 // over one configuration object, and CustomizeDiff checks at plan time. Unknown values are skipped, as the SDK
 // skips them: they are checked at apply, which the stand-in does not model.
 import type { ArgumentRule, CrossRule, TypeRules, Value } from './rules/rule';
-import { isObject, isUnknown } from './values';
+import { isObject, isUnknown, isWhollyKnown } from './values';
 import type { ObjectValue } from './values';
 import type { PathStep } from './plan';
 import { admits } from './versions';
@@ -43,7 +43,7 @@ export function valuesAt(config: Value, path: string): Found[] {
       return [named];
     });
   });
-  return found.filter((f) => f.value !== null && !isUnknown(f.value));
+  return found.filter((f) => f.value !== null && isWhollyKnown(f.value));
 }
 
 function step(from: Found, value: Value, key: string, s: PathStep): Found {

@@ -14,6 +14,17 @@ export function isUnknown(value: unknown): value is Unknown {
   return typeof value === 'object' && value !== null && (value as Partial<Unknown>).unknown === true;
 }
 
+/**
+ * Whether no part of `value` is unknown. The plugin SDK validates only wholly known values (schemaMap.validate:
+ * "if the value is unknown then we can't validate it yet"), so a map with one unknown element is not checked.
+ */
+export function isWhollyKnown(value: Value): boolean {
+  if (isUnknown(value)) return false;
+  if (Array.isArray(value)) return value.every(isWhollyKnown);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(isWhollyKnown);
+  return true;
+}
+
 export function isObject(value: Value | undefined): value is ObjectValue {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
 }

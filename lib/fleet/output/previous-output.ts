@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { InputError } from '../../cli/input-error';
+import { kindAt, refuseLink, walk } from './tree';
+
+/** The state folder synth keeps inside --out while it runs (lock, staging, journal); gone after a clean run. */
+export const STATE_DIR = '.adls-backup';
+
+/** What the previous synthesis in --out holds, as far as synth may touch it. */
+export interface PreviousOutput {
+  /** Files the previous synth wrote, relative to --out (`manifest.json`, `stacks/<stack>/cdk.tf.json`). */
+  readonly owned: ReadonlySet<string>;
+  readonly hasStacks: boolean;
+}
+
+// A stack file cdktf writes: stacks/<one plain segment>/cdk.tf.json (or the metadata beside HCL output).
+const STACK_FILE = /^stacks\/([^/\\]+)\/(cdk\.tf\.json|metadata\.json)$/;
+
+/**
+ * Reads what is in --out and refuses, before anything changes, a directory synth did not make: anything at the
+ * top level but `manifest.json`, `stacks/` and its own state folder; a `stacks/` without a manifest that holds
+ * files; a manifest whose paths leave `stacks/`; a link where synth would read or write; a FIFO or socket it
+ * could not keep. Everything under `stacks/` the manifest does not list is someone else's and is kept.
+ */
+export function readPreviousOutput(out: string): PreviousOutput {
+  const foreign = readdirSync(out).filter((name) => name !== 'manifest.json' && name !== 'stacks' && name !== STATE_DIR);
+  if (foreign.length > 0) {
+    throw new InputError(
+      `--out ${out}: holds ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}, which synth did not write (a previous synthesis holds only manifest.json and stacks/); choose another directory, or move them`,
+    );
+  }
+  const stacksPath = join(out, 'stacks');
+  const stacks = kindAt(stacksPath);
+  if (stacks === 'link') refuseLink(stacksPath, 'a directory');
+  if (stacks !== undefined && stacks !== 'dir') throw new InputError(`--out ${out}: stacks is not a directory`);
+  const entries = stacks === 'dir' ? walk(stacksPath) : [];
+  const odd = entries.find((e) => e.kind === 'other');
+  if (odd) {
+    throw new InputError(
+      `${join(stacksPath, odd.rel)} is not a file, directory or link (a FIFO, socket or device): synth keeps every file it did not write and cannot keep this one; move it`,
+    );
+  }
+
+  const manifestPath = join(out, 'manifest.json');
+  const manifest = kindAt(manifestPath);
+  if (manifest === 'link') refuseLink(manifestPath, 'the file');
+  if (manifest === undefined) {
+    // A stacks/ with nothing but empty folders is what an older version left after a refused spec.
+    const file = entries.find((e) => e.kind !== 'dir');
+    if (file) {
+      throw new InputError(
+        `--out ${out}: stacks/ holds ${file.rel} but there is no manifest.json, so it is not a previous synthesis; choose another directory`,
+      );
+    }
+    return { owned: new Set(), hasStacks: stacks === 'dir' };
+  }
+  if (manifest !== 'file') throw new InputError(`--out ${out}: manifest.json is not a file`);
+  const owned = new Set(['manifest.json', ...listedStackFiles(out, manifestPath)]);
+  for (const rel of owned) {
+    const kind = kindAt(join(out, rel));
+    if (kind === 'link') refuseLink(join(out, rel), 'the file synth wrote, or delete it');
+    if (kind !== undefined && kind !== 'file')
+      throw new InputError(`${join(out, rel)}: synth wrote a file here, and it is now a ${kind}`);
+  }
+  return { owned, hasStacks: stacks === 'dir' };
+}
+
+function listedStackFiles(out: string, manifestPath: string): string[] {
+  const notOurs = (why: string) =>
+    new InputError(`--out ${out}: manifest.json ${why}, so the directory is not a previous synthesis; choose another directory`);
+  let manifest: { version?: unknown; stacks?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch {
+    throw notOurs('is not JSON');
+  }
+  const stacks = manifest?.stacks;
+  if (typeof manifest?.version !== 'string' || typeof stacks !== 'object' || stacks === null || Array.isArray(stacks)) {
+    throw notOurs('is not a cdktf manifest (a version and stacks)');
+  }
+  const files: string[] = [];
+  for (const [name, stack] of Object.entries(stacks as Record<string, Record<string, unknown>>)) {
+    for (const key of ['synthesizedStackPath', 'stackMetadataPath']) {
+      const path = stack?.[key];
+      if (path === undefined && key === 'stackMetadataPath') continue;
+      const match = typeof path === 'string' ? STACK_FILE.exec(path) : null;
+      if (!match || match[1] === '.' || match[1] === '..') {
+        throw notOurs(`lists ${key} ${JSON.stringify(path)} for stack ${JSON.stringify(name)}, outside stacks/<stack>/`);
+      }
+      files.push(path as string);
+    }
+  }
+  return files;
+}

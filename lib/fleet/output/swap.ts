@@ -1,0 +1,134 @@
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { crashPoint } from './crash-point';
+import { fsyncPath, kindAt, sameEntry, walk } from './tree';
+
+/**
+ * Where one run keeps its work inside --out. The swap is three renames: the old `stacks/` is parked, the staged
+ * one takes its place, the staged manifest replaces the old one. A journal written (and flushed) before the
+ * first rename lets the next run finish a swap a kill interrupted, so the output never stays half old, half new.
+ */
+export interface SwapLayout {
+  readonly out: string;
+  readonly state: string;
+  /** The staged output: cdktf's App writes here (manifest.json, stacks/). */
+  readonly staging: string;
+  readonly journal: string;
+}
+
+interface Journal {
+  /** Files of the old output synth wrote, relative to --out: removed from the parked copy after the swap. */
+  readonly owned: string[];
+  /** Where the old `stacks/` is parked, relative to the state folder. */
+  readonly parked: string;
+}
+
+export function layoutOf(out: string, state: string): SwapLayout {
+  return { out, state, staging: join(state, 'next'), journal: join(state, 'swap.json') };
+}
+
+/** Swaps the staged output in. On an error (not a kill) every rename done is undone and the error rethrown. */
+export function commit(layout: SwapLayout, owned: ReadonlySet<string>, notes: string[]): void {
+  const journal: Journal = { owned: [...owned].sort(), parked: `previous-${Date.now()}` };
+  writeFileSync(layout.journal, JSON.stringify(journal), { flag: 'wx' });
+  fsyncPath(layout.journal);
+  fsyncPath(layout.state);
+  crashPoint('journal-written');
+  const done: (() => void)[] = [];
+  try {
+    swapIn(layout, journal, done);
+  } catch (e) {
+    for (const undo of done.reverse()) undo();
+    rmSync(layout.journal, { force: true });
+    throw e;
+  }
+  cleanUp(layout, journal, notes);
+}
+
+/**
+ * Finishes what the journal of an interrupted run started (every step checks what is already done), then
+ * cleans up. Returns whether there was anything to finish.
+ */
+export function recover(layout: SwapLayout, notes: string[]): boolean {
+  if (kindAt(layout.journal) !== 'file') return false;
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(layout.journal, 'utf8')) as Journal;
+  } catch {
+    // Killed while writing the journal: no rename had started, and the old output is whole.
+    rmSync(layout.journal, { force: true });
+    return false;
+  }
+  swapIn(layout, journal, []);
+  notes.push('a previous synth was stopped while it swapped its output in: its swap is now finished');
+  cleanUp(layout, journal, notes);
+  return true;
+}
+
+function swapIn(layout: SwapLayout, journal: Journal, done: (() => void)[]): void {
+  const { out, state, staging } = layout;
+  const parked = join(state, journal.parked);
+  const [oldStacks, newStacks, parkedStacks] = [join(out, 'stacks'), join(staging, 'stacks'), join(parked, 'stacks')];
+  if (kindAt(newStacks) === 'dir') {
+    if (kindAt(oldStacks) !== undefined && kindAt(parkedStacks) === undefined) {
+      mkdirSync(parked, { recursive: true });
+      done.push(() => tryRmdir(parked));
+      renameSync(oldStacks, parkedStacks);
+      done.push(() => renameSync(parkedStacks, oldStacks));
+      crashPoint('old-stacks-parked');
+    }
+    renameSync(newStacks, oldStacks);
+    done.push(() => renameSync(oldStacks, newStacks));
+    crashPoint('new-stacks-in');
+  }
+  const newManifest = join(staging, 'manifest.json');
+  if (kindAt(newManifest) === 'file') {
+    renameSync(newManifest, join(out, 'manifest.json'));
+    fsyncPath(out);
+    crashPoint('manifest-in');
+  }
+}
+
+// The parked old stacks/ holds what synth wrote (removed) and hard links to what it carried over (removed: the
+// new stacks/ has the same files). Anything else appeared during the run and is kept, with a note.
+function cleanUp(layout: SwapLayout, journal: Journal, notes: string[]): void {
+  const parked = join(layout.state, journal.parked);
+  const parkedStacks = join(parked, 'stacks');
+  const owned = new Set(journal.owned);
+  const kept: string[] = [];
+  if (kindAt(parkedStacks) === 'dir') {
+    for (const entry of walk(parkedStacks).reverse()) {
+      const here = join(parkedStacks, entry.rel);
+      if (entry.kind === 'dir') {
+        if (!tryRmdir(here)) kept.push(`stacks/${entry.rel}/`);
+      } else if (owned.has(`stacks/${entry.rel}`) || sameEntry(here, entry, join(layout.out, 'stacks', entry.rel))) {
+        rmSync(here);
+      } else {
+        kept.push(`stacks/${entry.rel}`);
+      }
+    }
+    tryRmdir(parkedStacks);
+  }
+  tryRmdir(parked);
+  rmSync(layout.staging, { recursive: true, force: true });
+  rmSync(layout.journal, { force: true });
+  crashPoint('cleaned');
+  const files = kept.filter((k) => !k.endsWith('/'));
+  if (files.length > 0) {
+    notes.push(
+      `kept ${files.length} file(s) of the previous output that appeared while synth ran and are not in the new one, in ${parked}: ${files.slice(0, 5).join(', ')}`,
+    );
+  }
+}
+
+function tryRmdir(path: string): boolean {
+  try {
+    rmdirSync(path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw e;
+  }
+}

@@ -1,0 +1,76 @@
+import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, Stats } from 'fs';
+import { join } from 'path';
+import { InputError } from '../../cli/input-error';
+
+// Walking what is in --out without ever following a symbolic link: lstat only, links reported as links.
+
+/** One entry under a root, by its path relative to the root (POSIX separators). */
+export interface TreeEntry {
+  readonly rel: string;
+  readonly kind: 'file' | 'dir' | 'link' | 'other';
+  readonly stats: Stats;
+}
+
+/** The kind of what is at `path`, without following a link; undefined when nothing is there. */
+export function kindAt(path: string): TreeEntry['kind'] | undefined {
+  const stats = lstatOrUndefined(path);
+  return stats && kindOf(stats);
+}
+
+export function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export function kindOf(stats: Stats): TreeEntry['kind'] {
+  if (stats.isSymbolicLink()) return 'link';
+  if (stats.isDirectory()) return 'dir';
+  if (stats.isFile()) return 'file';
+  return 'other';
+}
+
+/** Every entry under `root` (not `root` itself), parents before children, in a stable order. */
+export function walk(root: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  const visit = (rel: string) => {
+    for (const name of readdirSync(rel ? join(root, rel) : root).sort()) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      const stats = lstatSync(join(root, childRel));
+      const entry: TreeEntry = { rel: childRel, kind: kindOf(stats), stats };
+      entries.push(entry);
+      if (entry.kind === 'dir') visit(childRel);
+    }
+  };
+  visit('');
+  return entries;
+}
+
+/** Whether two entries hold the same thing: the same inode (a hard link), or links to the same target. */
+export function sameEntry(a: string, aEntry: TreeEntry, b: string): boolean {
+  const other = lstatOrUndefined(b);
+  if (!other || kindOf(other) !== aEntry.kind) return false;
+  if (aEntry.kind === 'link') return readlinkSync(a) === readlinkSync(b);
+  if (aEntry.kind === 'dir') return true;
+  return aEntry.stats.ino === other.ino && aEntry.stats.dev === other.dev;
+}
+
+/** Flushes a file's or a directory's entries to the disk, so that a rename after it cannot expose half of it. */
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Refuses a symbolic link where synth needs a real directory or file, naming it and where it points. */
+export function refuseLink(path: string, what: string): never {
+  throw new InputError(
+    `${path} is a symbolic link (to ${readlinkSync(path)}): synth never follows a link out of --out, so it will not read, clear or write through it; replace it with ${what}`,
+  );
+}

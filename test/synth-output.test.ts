@@ -1,0 +1,332 @@
+// What `synth` does to --out: the new output replaces the old one whole or not at all, nothing outside --out is
+// read or written through a link, files synth did not write under stacks/ survive, and a failure at any stage
+// leaves the previous output byte-identical.
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { hostname } from 'os';
+import { join } from 'path';
+import { spawnSync } from 'child_process';
+import { accountId, cli, MINIMAL_SPEC, tempDir, writeSpec } from './support/cli';
+import { treeOf } from './support/tree';
+
+// The module object itself, not an import's namespace copy: faults are injected by replacing its functions.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs: typeof import('fs') = require('fs');
+
+const STACK = 'adls-backup';
+
+/** A directory with a spec and a first synthesis of it in `out`. */
+function synthesized(text = MINIMAL_SPEC): { dir: string; spec: string; out: string } {
+  const dir = tempDir();
+  const spec = writeSpec(dir, text);
+  const out = join(dir, 'out');
+  const first = cli(['synth', '--config', spec, '--out', out]);
+  expect(first).toMatchObject({ code: 0, stderr: '' });
+  return { dir, spec, out };
+}
+
+const stackJson = (out: string, stack = STACK) => JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+const CHANGED_SPEC = MINIMAL_SPEC.replace('default: P30D', 'default: P60D');
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('links: nothing is read, cleared or written through one', () => {
+  test('a stacks/ that links elsewhere is refused, and the folder it points to is untouched', () => {
+    const { dir, spec, out } = synthesized();
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'precious.txt'), 'keep');
+    fs.rmSync(join(out, 'stacks'), { recursive: true });
+    symlinkSync(elsewhere, join(out, 'stacks'));
+    const before = treeOf(out);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${out}/stacks is a symbolic link (to ${elsewhere}): synth never follows a link out of --out`,
+    );
+    expect(treeOf(elsewhere)).toEqual({ 'precious.txt': 'keep' });
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test.each([
+    ['--out itself', (out: string, target: string) => (fs.renameSync(out, target), symlinkSync(target, out)), ''],
+    [
+      'manifest.json',
+      (out: string, target: string) => (
+        fs.renameSync(join(out, 'manifest.json'), target),
+        symlinkSync(target, join(out, 'manifest.json'))
+      ),
+      '/manifest.json',
+    ],
+    [
+      'a stack file synth wrote',
+      (out: string, target: string) => {
+        const file = join(out, 'stacks', STACK, 'cdk.tf.json');
+        fs.renameSync(file, target);
+        symlinkSync(target, file);
+      },
+      `/stacks/${STACK}/cdk.tf.json`,
+    ],
+    [
+      'its own state folder',
+      (out: string, target: string) => (mkdirSync(target), symlinkSync(target, join(out, '.adls-backup'))),
+      '/.adls-backup',
+    ],
+  ])('%s as a link is refused, and its target is untouched', (_, makeLink, linkRel) => {
+    const { dir, spec, out } = synthesized();
+    const target = join(dir, 'target');
+    makeLink(out, target);
+    const targetBefore = lstatSync(target).isDirectory() ? treeOf(target) : readFileSync(target, 'utf8');
+    const result = cli(['synth', '--config', writeSpec(dir, CHANGED_SPEC), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${out}${linkRel} is a symbolic link (to ${target})`);
+    expect(lstatSync(target).isDirectory() ? treeOf(target) : readFileSync(target, 'utf8')).toEqual(targetBefore);
+    expect(spec).toBeTruthy();
+  });
+
+  test('links someone put under stacks/ are kept as links, never followed', () => {
+    const { dir, spec, out } = synthesized();
+    const outside = join(dir, 'outside.txt');
+    writeFileSync(outside, 'outside');
+    symlinkSync(outside, join(out, 'stacks', STACK, 'notes-link'));
+    writeSpec(dir, CHANGED_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(0);
+    expect(fs.readlinkSync(join(out, 'stacks', STACK, 'notes-link'))).toBe(outside);
+    expect(readFileSync(outside, 'utf8')).toBe('outside');
+  });
+});
+
+describe("Terraform's working files and anyone else's files under stacks/ survive a re-synth", () => {
+  const TERRAFORM_FILES: Record<string, string> = {
+    '.terraform/terraform.tfstate': '{"backend":{"type":"local"}}',
+    '.terraform/providers/registry.terraform.io/hashicorp/azurerm/4.79.0/linux_amd64/terraform-provider-azurerm': 'ELF',
+    '.terraform.lock.hcl': '# lock',
+    'terraform.tfstate': '{"version":4,"serial":7}',
+    'terraform.tfstate.backup': '{"version":4,"serial":6}',
+    'prod.tfvars': 'x = 1',
+    'override.tf.json': '{}',
+    'notes.txt': 'mine',
+  };
+
+  function withTerraformFiles(out: string, stack = STACK): void {
+    for (const [rel, text] of Object.entries(TERRAFORM_FILES)) {
+      mkdirSync(join(out, 'stacks', stack, rel, '..'), { recursive: true });
+      writeFileSync(join(out, 'stacks', stack, rel), text);
+    }
+  }
+
+  test('byte-identical, as the same files (hard links, not copies), beside the new stack file', () => {
+    const { dir, spec, out } = synthesized();
+    withTerraformFiles(out);
+    const inode = lstatSync(join(out, 'stacks', STACK, 'terraform.tfstate')).ino;
+    symlinkSync('../../../plugin-cache/azurerm', join(out, 'stacks', STACK, '.terraform', 'cached'));
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    for (const [rel, text] of Object.entries(TERRAFORM_FILES))
+      expect([rel, readFileSync(join(out, 'stacks', STACK, rel), 'utf8')]).toEqual([rel, text]);
+    expect(fs.readlinkSync(join(out, 'stacks', STACK, '.terraform', 'cached'))).toBe('../../../plugin-cache/azurerm');
+    expect(lstatSync(join(out, 'stacks', STACK, 'terraform.tfstate')).ino).toBe(inode);
+    expect(stackJson(out).resource.azurerm_data_protection_backup_policy_data_lake_storage).toBeDefined();
+    expect(JSON.stringify(stackJson(out))).toContain('P60D');
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']); // no state folder left behind
+  });
+
+  test('a stack dropped from the spec loses its stack file; its folder stays while it holds Terraform files, with a warning', () => {
+    const { dir, spec, out } = synthesized(`${MINIMAL_SPEC}stackName: first\n`);
+    withTerraformFiles(out, 'first');
+    writeSpec(dir, `${MINIMAL_SPEC}stackName: second\n`);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: stacks/first/ is no longer in the spec and was kept, since it holds files synth did not write',
+    );
+    expect(existsSync(join(out, 'stacks', 'first', 'cdk.tf.json'))).toBe(false);
+    expect(readFileSync(join(out, 'stacks', 'first', 'terraform.tfstate'), 'utf8')).toBe(TERRAFORM_FILES['terraform.tfstate']);
+    expect(existsSync(join(out, 'stacks', 'second', 'cdk.tf.json'))).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks)).toEqual(['second']);
+  });
+
+  test('a stack dropped with nothing but its stack file leaves nothing', () => {
+    const { dir, spec, out } = synthesized(`${MINIMAL_SPEC}stackName: first\n`);
+    writeSpec(dir, `${MINIMAL_SPEC}stackName: second\n`);
+    expect(cli(['synth', '--config', spec, '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readdirSync(join(out, 'stacks'))).toEqual(['second']);
+  });
+
+  test('a file synth did not write, where the new output puts a stack file, is refused before anything changes', () => {
+    const { dir, spec, out } = synthesized(`${MINIMAL_SPEC}stackName: first\n`);
+    mkdirSync(join(out, 'stacks', 'second'));
+    writeFileSync(join(out, 'stacks', 'second', 'cdk.tf.json'), 'hand-written');
+    const before = treeOf(out);
+    writeSpec(dir, `${MINIMAL_SPEC}stackName: second\n`);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${out}/stacks/second/cdk.tf.json was not written by synth, and the new output writes stacks/second/cdk.tf.json in its place`,
+    );
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test('a FIFO under stacks/ is refused before anything changes: synth could not keep it', () => {
+    const { dir, spec, out } = synthesized();
+    const fifo = join(out, 'stacks', STACK, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${fifo} is not a file, directory or link (a FIFO, socket or device)`);
+    expect(JSON.stringify(stackJson(out))).toContain('P30D');
+  });
+});
+
+describe('a failure at any stage leaves the previous output byte-identical', () => {
+  test('a spec refused by a library rule', () => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, MINIMAL_SPEC.replace('default: P30D', 'default: P3651D'));
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(2);
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test('a spec string holding a cdktf token marker, which used to fail inside app.synth() after clearing the output', () => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, `${MINIMAL_SPEC}vaults: { tags: { owner: "\${TfToken[TOKEN.999999]}" } }\n`);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('spec.yaml:10:');
+    expect(result.stderr).toContain('vaults.tags.owner: holds a cdktf token marker (TfToken[...])');
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test.each(['ENOSPC', 'EACCES', 'EIO'])('%s while cdktf writes the new stacks', (code) => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const real = fs.writeFileSync;
+    jest.spyOn(fs, 'writeFileSync').mockImplementation((file, ...rest) => {
+      if (String(file).endsWith('cdk.tf.json'))
+        throw Object.assign(new Error(`${code}: simulated, write '${String(file)}'`), { code });
+      return real(file, ...(rest as [string]));
+    });
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${code}: simulated`);
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test.each([
+    ['parking the old stacks/', 1],
+    ['moving the new stacks/ in', 2],
+    ['moving the new manifest in', 3],
+  ])('EACCES while %s: the renames done are undone', (_, failing) => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const real = fs.renameSync;
+    let calls = 0;
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      calls += 1;
+      if (calls === failing) throw Object.assign(new Error(`EACCES: simulated, rename '${String(from)}'`), { code: 'EACCES' });
+      return real(from, to);
+    });
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect(calls).toBeGreaterThanOrEqual(failing);
+    expect(result.code).toBe(1);
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test('a refused spec into a new --out leaves no --out at all, and the next valid synth there works', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const spec = writeSpec(dir, MINIMAL_SPEC.replace('default: P30D', 'default: P3651D'));
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    writeSpec(dir, MINIMAL_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(0);
+  });
+
+  test('an empty stacks/ an older version left after a refusal does not block the next synth', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'stacks'), { recursive: true });
+    expect(cli(['synth', '--config', writeSpec(dir, MINIMAL_SPEC), '--out', out])).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('runs that were stopped, and runs at the same time', () => {
+  const writeLock = (out: string, pid: number) => {
+    mkdirSync(join(out, '.adls-backup'), { recursive: true });
+    writeFileSync(
+      join(out, '.adls-backup', 'lock'),
+      JSON.stringify({ pid, host: hostname(), started: '2026-12-03T10:00:00.000Z' }),
+    );
+  };
+
+  test('a second run while one holds the lock is refused with who holds it, and changes nothing', () => {
+    const { dir, spec, out } = synthesized();
+    writeLock(out, process.ppid); // a process that is alive: the one that runs this test
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `another adls-backup synth (process ${process.ppid} on ${hostname()}, started 2026-12-03T10:00:00.000Z) is writing this --out`,
+    );
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test("a dead run's lock and staging folder are cleared, with a note", () => {
+    const { dir, spec, out } = synthesized();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeLock(out, Number(dead));
+    mkdirSync(join(out, '.adls-backup', 'next', 'stacks'), { recursive: true });
+    linkSync(join(out, 'stacks', STACK, 'cdk.tf.json'), join(out, '.adls-backup', 'next', 'stacks', 'linked'));
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: a previous synth (process ${dead}, started 2026-12-03T10:00:00.000Z) stopped without finishing; its lock was removed`,
+    );
+    expect(result.stderr).toContain('warning: removed the unfinished staging folder of a synth that was stopped before its swap');
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']);
+  });
+});
+
+describe('--out itself', () => {
+  test.each([
+    ['empty', () => '', '--out must name a directory, got: ""'],
+    ['under a missing folder', (dir: string) => join(dir, 'missing', 'out'), 'its parent folder'],
+    ['a file', (dir: string) => writeSpec(dir, 'x', 'a-file'), 'exists and is not a directory'],
+  ])('%s: exit 2 with the reason', (_, outOf, message) => {
+    const dir = tempDir();
+    const result = cli(['synth', '--config', writeSpec(dir, MINIMAL_SPEC), '--out', outOf(dir)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('failed:');
+  });
+
+  test('the output is byte-identical from any working directory: the local state path is relative to the stack folder', () => {
+    const here = process.cwd();
+    const outputs = [tempDir(), tempDir()].map((dir) => {
+      const spec = writeSpec(dir, MINIMAL_SPEC);
+      process.chdir(dir);
+      try {
+        expect(cli(['synth', '--config', spec, '--out', 'out']).code).toBe(0);
+      } finally {
+        process.chdir(here);
+      }
+      return treeOf(join(dir, 'out'));
+    });
+    expect(outputs[0]).toEqual(outputs[1]);
+    expect(JSON.parse(outputs[0][`stacks/${STACK}/cdk.tf.json`]).terraform.backend).toEqual({
+      local: { path: `../../../terraform.${STACK}.tfstate` },
+    });
+  });
+});
+
+test('accountId helper gives what the spec tests use', () => {
+  expect(accountId('lake01')).toMatch(/storageAccounts\/lake01$/);
+});
