@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../cli/input-error';
+import { SWAP_JOURNAL, SYNTH_STATE_DIR } from '../private/out-dir-layout';
 
 /** One stack of a synthesized cdktf output directory. */
 export interface SynthesizedStack {
@@ -38,6 +39,11 @@ export function readOutDir(dir: string, what: string): SynthesizedStack[] {
   if (!fs.statSync(dir).isDirectory()) throw new InputError(`${what} ${dir} is not a directory`);
   // Compared with the directory's real path, so that a directory given through a symbolic link still works.
   const root = fs.realpathSync(dir);
+  if (fs.existsSync(path.join(dir, SYNTH_STATE_DIR, SWAP_JOURNAL))) {
+    throw new InputError(
+      `${what} ${dir} holds a synth that was stopped while it swapped its output in (${path.join(SYNTH_STATE_DIR, SWAP_JOURNAL)}): run \`adls-backup synth\` again to finish it, then review`,
+    );
+  }
   const manifestPath = path.join(dir, 'manifest.json');
   const manifestFile = locate(dir, root, 'manifest.json');
   if (manifestFile.kind === 'missing') {

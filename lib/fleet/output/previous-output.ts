@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError } from '../../cli/input-error';
+import { SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 import { kindAt, refuseLink, walk } from './tree';
 
 /** The state folder synth keeps inside --out while it runs (lock, staging, journal); gone after a clean run. */
-export const STATE_DIR = '.adls-backup';
+export const STATE_DIR = SYNTH_STATE_DIR;
 
 /** What the previous synthesis in --out holds, as far as synth may touch it. */
 export interface PreviousOutput {

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { SWAP_JOURNAL } from '../../private/out-dir-layout';
 import { crashPoint } from './crash-point';
 import { fsyncPath, kindAt, sameEntry, walk } from './tree';
 
@@ -24,7 +25,7 @@ interface Journal {
 }
 
 export function layoutOf(out: string, state: string): SwapLayout {
-  return { out, state, staging: join(state, 'next'), journal: join(state, 'swap.json') };
+  return { out, state, staging: join(state, 'next'), journal: join(state, SWAP_JOURNAL) };
 }
 
 /** Swaps the staged output in. On an error (not a kill) every rename done is undone and the error rethrown. */
