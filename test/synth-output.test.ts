@@ -146,6 +146,14 @@ describe("Terraform's working files and anyone else's files under stacks/ surviv
     expect(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks)).toEqual(['second']);
   });
 
+  test('a metadata.json beside a JSON stack is kept: cdktf names it in the manifest but writes it only for HCL', () => {
+    const { dir, spec, out } = synthesized();
+    writeFileSync(join(out, 'stacks', STACK, 'metadata.json'), 'mine');
+    writeSpec(dir, CHANGED_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'stacks', STACK, 'metadata.json'), 'utf8')).toBe('mine');
+  });
+
   test('a stack dropped with nothing but its stack file leaves nothing', () => {
     const { dir, spec, out } = synthesized(`${MINIMAL_SPEC}stackName: first\n`);
     writeSpec(dir, `${MINIMAL_SPEC}stackName: second\n`);
@@ -276,6 +284,53 @@ describe('runs that were stopped, and runs at the same time', () => {
       `another adls-backup synth (process ${process.ppid} on ${hostname()}, started 2026-12-03T10:00:00.000Z) is writing this --out`,
     );
     expect(treeOf(out)).toEqual(before);
+  });
+
+  test("a run refused by the lock leaves the lock holder's staging folder alone", () => {
+    const { dir, spec, out } = synthesized();
+    writeLock(out, process.ppid);
+    mkdirSync(join(out, '.adls-backup', 'next', 'stacks', 'being-written'), { recursive: true });
+    writeFileSync(join(out, '.adls-backup', 'next', 'stacks', 'being-written', 'cdk.tf.json'), 'half');
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(2);
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test.each([
+    ['parks outside the state folder', { owned: [`stacks/${STACK}/cdk.tf.json`], parked: '../../victim' }],
+    ['owns a file outside stacks/', { owned: ['../victim/precious.txt'], parked: 'previous-1' }],
+  ])('a journal that %s is refused, and nothing outside --out changes', (_, journal) => {
+    const { dir, spec, out } = synthesized();
+    const victim = join(dir, 'victim');
+    mkdirSync(join(victim, 'stacks', STACK), { recursive: true });
+    writeFileSync(join(victim, 'stacks', STACK, 'cdk.tf.json'), 'theirs');
+    writeFileSync(join(victim, 'precious.txt'), 'theirs');
+    mkdirSync(join(out, '.adls-backup'));
+    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify(journal));
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('swap.json is not a journal synth wrote');
+    expect(treeOf(victim)).toEqual({
+      'precious.txt': 'theirs',
+      stacks: '<dir>',
+      [`stacks/${STACK}`]: '<dir>',
+      [`stacks/${STACK}/cdk.tf.json`]: 'theirs',
+    });
+  });
+
+  test('a staging folder that is a link is refused when a journal would swap it in; its target is untouched', () => {
+    const { dir, spec, out } = synthesized();
+    const victim = join(dir, 'victim');
+    mkdirSync(join(victim, 'stacks'), { recursive: true });
+    writeFileSync(join(victim, 'manifest.json'), 'theirs');
+    mkdirSync(join(out, '.adls-backup'));
+    symlinkSync(victim, join(out, '.adls-backup', 'next'));
+    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify({ owned: [], parked: 'previous-1' }));
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${out}/.adls-backup/next is a symbolic link (to ${victim})`);
+    expect(treeOf(victim)).toEqual({ 'manifest.json': 'theirs', stacks: '<dir>' });
   });
 
   test("a dead run's lock and staging folder are cleared, with a note", () => {

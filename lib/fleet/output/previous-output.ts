@@ -14,8 +14,15 @@ export interface PreviousOutput {
   readonly hasStacks: boolean;
 }
 
-// A stack file cdktf writes: stacks/<one plain segment>/cdk.tf.json (or the metadata beside HCL output).
-const STACK_FILE = /^stacks\/([^/\\]+)\/(cdk\.tf\.json|metadata\.json)$/;
+// The stack file cdktf writes: stacks/<one plain segment>/cdk.tf.json. (Its manifest also names a metadata.json,
+// which only HCL output writes: a metadata.json beside a JSON stack is someone else's and is kept.)
+const STACK_FILE = /^stacks\/([^/\\]+)\/cdk\.tf\.json$/;
+
+/** Whether `rel` (relative to --out) is a stack file synth writes. */
+export function isStackFile(rel: string): boolean {
+  const match = STACK_FILE.exec(rel);
+  return match !== null && match[1] !== '.' && match[1] !== '..';
+}
 
 /**
  * Reads what is in --out and refuses, before anything changes, a directory synth did not make: anything at the
@@ -81,15 +88,13 @@ function listedStackFiles(out: string, manifestPath: string): string[] {
   }
   const files: string[] = [];
   for (const [name, stack] of Object.entries(stacks as Record<string, Record<string, unknown>>)) {
-    for (const key of ['synthesizedStackPath', 'stackMetadataPath']) {
-      const path = stack?.[key];
-      if (path === undefined && key === 'stackMetadataPath') continue;
-      const match = typeof path === 'string' ? STACK_FILE.exec(path) : null;
-      if (!match || match[1] === '.' || match[1] === '..') {
-        throw notOurs(`lists ${key} ${JSON.stringify(path)} for stack ${JSON.stringify(name)}, outside stacks/<stack>/`);
-      }
-      files.push(path as string);
+    const path = stack?.synthesizedStackPath;
+    if (typeof path !== 'string' || !isStackFile(path)) {
+      throw notOurs(
+        `lists synthesizedStackPath ${JSON.stringify(path)} for stack ${JSON.stringify(name)}, outside stacks/<stack>/`,
+      );
     }
+    files.push(path);
   }
   return files;
 }

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync }
 import { join } from 'path';
 import { SWAP_JOURNAL } from '../../private/out-dir-layout';
 import { crashPoint } from './crash-point';
-import { fsyncPath, kindAt, sameEntry, walk } from './tree';
+import { InputError } from '../../cli/input-error';
+import { isStackFile } from './previous-output';
+import { fsyncPath, kindAt, refuseLink, sameEntry, walk } from './tree';
 
 /**
  * Where one run keeps its work inside --out. The swap is three renames: the old `stacks/` is parked, the staged
@@ -52,18 +54,42 @@ export function commit(layout: SwapLayout, owned: ReadonlySet<string>, notes: st
  */
 export function recover(layout: SwapLayout, notes: string[]): boolean {
   if (kindAt(layout.journal) !== 'file') return false;
-  let journal: Journal;
+  let journal: unknown;
   try {
-    journal = JSON.parse(readFileSync(layout.journal, 'utf8')) as Journal;
+    journal = JSON.parse(readFileSync(layout.journal, 'utf8'));
   } catch {
     // Killed while writing the journal: no rename had started, and the old output is whole.
     rmSync(layout.journal, { force: true });
     return false;
   }
+  if (!isJournal(journal)) {
+    throw new InputError(
+      `${layout.journal} is not a journal synth wrote (its parked folder or owned files lie outside ${layout.state} and stacks/): synth will not act on it; move it away`,
+    );
+  }
+  for (const folder of [layout.staging, join(layout.state, journal.parked)]) {
+    const kind = kindAt(folder);
+    if (kind === 'link') refuseLink(folder, 'nothing: synth makes this folder itself');
+    if (kind !== undefined && kind !== 'dir') throw new InputError(`${folder} is not a folder synth made; move it away`);
+  }
   swapIn(layout, journal, []);
   notes.push('a previous synth was stopped while it swapped its output in: its swap is now finished');
   cleanUp(layout, journal, notes);
   return true;
+}
+
+// The journal is read back from --out, where anyone may have written: it is acted on only in the shape synth
+// writes, so that it can never name a path outside the state folder or a file outside stacks/<stack>/.
+function isJournal(x: unknown): x is Journal {
+  const j = x as Journal;
+  return (
+    typeof j === 'object' &&
+    j !== null &&
+    typeof j.parked === 'string' &&
+    /^previous-\d+$/.test(j.parked) &&
+    Array.isArray(j.owned) &&
+    j.owned.every((rel) => typeof rel === 'string' && (rel === 'manifest.json' || isStackFile(rel)))
+  );
 }
 
 function swapIn(layout: SwapLayout, journal: Journal, done: (() => void)[]): void {

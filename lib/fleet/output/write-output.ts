@@ -43,7 +43,8 @@ export function writeOutput<T>(out: string, produce: (staging: string) => T): { 
     succeeded = true;
     return { result, notes };
   } finally {
-    if (!succeeded && kindAt(layout.journal) === undefined) rmSync(layout.staging, { recursive: true, force: true });
+    // A run refused by the lock never touches what the lock holder is writing.
+    if (release && !succeeded && kindAt(layout.journal) === undefined) rmSync(layout.staging, { recursive: true, force: true });
     release?.();
     // Leave nothing behind that was not there: a clean run's state folder is empty, and a failed first run
     // removes the --out it created.
