@@ -1905,7 +1905,8 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
       .join('/');
 
   const GUID_RULE = 'must have a GUID as its subscription segment';
-  const GROUP_RULE = 'must have a resource group segment of 1-90 letters, digits, underscores, hyphens, periods or parentheses';
+  const GROUP_RULE =
+    'must have a resource group segment of 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses';
   const CASED_RULE = 'cased as azurerm reads it';
   const NAME_RULE = 'must end in a name of';
   const SEGMENTS_RULE = 'must be a resource ID of 8 segments';
@@ -1921,6 +1922,8 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
       ['resource group with a quote', withSegment(validId, 4, 'rg"data'), GROUP_RULE],
       ['resource group with a newline', withSegment(validId, 4, 'rg\ndata'), GROUP_RULE],
       ['resource group of 91 characters', withSegment(validId, 4, 'r'.repeat(91)), GROUP_RULE],
+      // Azure takes these letters; azurerm's ValidateName does not, so the plan would fail.
+      ['resource group with non-ASCII letters', withSegment(validId, 4, 'données'), GROUP_RULE],
       ['empty resource group', withSegment(validId, 4, ''), GROUP_RULE],
       ['another provider namespace', withSegment(validId, 6, 'Microsoft.Web'), CASED_RULE],
       ['another resource type', withSegment(validId, 7, otherType), CASED_RULE],
@@ -2197,7 +2200,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         () => newVault({ resourceGroupName: 'rg-${var.env}' }),
         'resourceGroupName',
         'rg-${var.env}',
-        'must be 1-90 letters, digits, underscores, hyphens, periods or parentheses',
+        'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses',
       ],
       [
         'workspace name "log-${var.env}"',

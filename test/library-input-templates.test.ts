@@ -15,7 +15,7 @@ import {
   Duration,
   RetentionRule,
 } from '../lib';
-import { terraformText } from '../lib/private/names';
+import { templateSequences, terraformLiteral, terraformText } from '../lib/private/terraform-template';
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `${SUBSCRIPTION}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/lakeweu01`;
@@ -80,6 +80,14 @@ describe('cdktf writes $${ unchanged, and Terraform reads it as a literal ${', (
     '%j holds an unescaped template: only Terraform knows its text',
     (written) => {
       expect(terraformText(written)).toBeUndefined();
+    },
+  );
+
+  test.each(['${a}', '%{if x}', 'a$${b}', 'a$$${b}', '%%{', '$', '{', '$ {', '${${x}}', 'plain'])(
+    'a literal of %j is read back as itself, with no template left',
+    (text) => {
+      const literal = terraformLiteral(text);
+      expect([terraformText(literal), templateSequences(literal).first]).toEqual([text, -1]);
     },
   );
 

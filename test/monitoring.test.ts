@@ -372,7 +372,7 @@ describe('refused props', () => {
     ],
     ['failedJobAlert as text', { failedJobAlert: 'no' as never }, '`failedJobAlert` must be true or false'],
     ['a policy that is not one', { policies: [{} as never] }, '`policies[0]` must be a DataLakeBackupPolicy'],
-    ['a bad resource group', { resourceGroupName: 'rg/x' }, '`resourceGroupName` must be 1-90 letters'],
+    ['a bad resource group', { resourceGroupName: 'rg/x' }, '`resourceGroupName` must be 1-90 ASCII letters'],
   ])('%s', (_name, props, message) => expectConfigError(build(props), message));
 
   test('a second monitor on one vault (duplicate diagnostic setting and alert names)', () =>

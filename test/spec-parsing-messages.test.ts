@@ -236,7 +236,7 @@ describe.each<[string, string, string]>([
   [
     'oneOf, false or a duration',
     `${MINIMAL_SPEC}defaults: { rolePropagationWait: PT5X }\n`,
-    'spec.yaml:10:34: defaults.rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: "PT5X"',
+    'spec.yaml:10:34: defaults.rolePropagationWait: must be an ISO 8601 duration of 1 second to 60 minutes (PT30S, PT5M, PT1H), or false for no wait, got: "PT5X" (inherited by 1 account)',
   ],
   [
     'anyOf with a pattern (a region)',

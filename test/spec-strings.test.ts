@@ -127,7 +127,7 @@ describe('every segment of an account ID is checked', () => {
     [
       'a group of `..`',
       `/subscriptions/${SUB_B}/resourceGroups/../providers/Microsoft.Storage/storageAccounts/lake01`,
-      'must have a resource group segment of 1-90 letters',
+      'must have a resource group segment of 1-90 ASCII letters',
     ],
     [
       'a group ending in a period',
@@ -190,19 +190,28 @@ describe('regions can never collide with construct ids or object members', () =>
   });
 });
 
-test('a bad defaults.rolePropagationWait is one problem at the defaults line, with the number of accounts', () => {
-  const accounts = Array.from({ length: 30 }, (_, i) => ({
-    id: accountId(`lake${100 + i}`),
-    region: 'westeurope',
-    containers: ['raw'],
-  }));
-  const spec = { ...structuredClone(BASE), accounts, defaults: { rolePropagationWait: 'PT2H' } };
-  const { code, stderr } = synth(spec);
-  expect(code).toBe(2);
-  expect(stderr).toContain('1 problem in the fleet spec');
-  expect(stderr).toMatch(
-    /spec\.json:\d+:\d+: defaults\.rolePropagationWait: `rolePropagationWait` .*\(inherited by 30 accounts\)/,
-  );
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&');
+
+describe('a bad value in defaults is one problem at the defaults line, with the number of accounts that inherit it', () => {
+  // 30 accounts, 2 of which set the field themselves: 28 inherit the default.
+  test.each([
+    ['a duration the library refuses', 'rolePropagationWait', 'PT2H', 'PT5M', '`rolePropagationWait` '],
+    ['a duration the schema refuses', 'rolePropagationWait', 'PT99X', 'PT5M', 'must be '],
+    ['a policy the spec does not have', 'policy', 'weekly', 'daily', 'must name one of the policies: daily'],
+  ])('%s', (_, field, bad, own, rule) => {
+    const accounts = Array.from({ length: 30 }, (_, i) => ({
+      id: accountId(`lake${100 + i}`),
+      region: 'westeurope',
+      containers: ['raw'],
+      ...(i < 2 ? { [field]: own } : {}),
+    }));
+    const { code, stderr } = synth({ ...structuredClone(BASE), accounts, defaults: { [field]: bad } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('1 problem in the fleet spec');
+    expect(stderr).toMatch(
+      new RegExp(`spec\\.json:\\d+:\\d+: defaults\\.${field}: ${escape(rule)}.*\\(inherited by 28 accounts\\)\n`),
+    );
+  });
 });
 
 test('a 1 MB value the library refuses is echoed cut, with its length, not whole', () => {

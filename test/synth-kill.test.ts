@@ -1,10 +1,11 @@
-// A synth killed at any moment (SIGKILL: no handler runs, as with the OOM killer or a CI timeout) leaves --out
-// holding the whole old output or the whole new one, or, inside the three renames of the swap, a journal that the
-// next run finishes, without losing Terraform's files. Real processes, a 240-account spec over 24 regions.
+// A synth killed at any moment (SIGKILL: no handler runs, as with the OOM killer or a CI timeout) leaves every
+// stack in --out complete, old or new, with a manifest that names only stacks whose file is there, and the next run
+// ends with the new output, without losing Terraform's files. Real processes: a 240-account spec over 20 regions,
+// then a spec that drops 4 of those regions, adds 4 others and changes the retention of the 16 it keeps.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { ADLS_BACKUP_REGIONS, normalizeRegion } from '../lib/regions';
-import { accountId, cli, tempDir } from './support/cli';
+import { cli, regionalSpec, tempDir } from './support/cli';
 import { compiledCli, runCli } from './support/cli-process';
 import { treeOf } from './support/tree';
 
@@ -13,30 +14,16 @@ declare const ADLS_BACKUP_FLAVOUR: 'cdktf' | 'cdktn';
 jest.setTimeout(240_000);
 
 const REGIONS = ADLS_BACKUP_REGIONS.slice(0, 24).map(normalizeRegion);
-
-function fleetSpec(retention: string): string {
-  const accounts = Array.from({ length: 240 }, (_, i) =>
-    [
-      `  - id: ${accountId(`lake${String(i).padStart(4, '0')}`)}`,
-      `    region: ${REGIONS[i % REGIONS.length]}`,
-      '    containers: [raw, curated]',
-    ].join('\n'),
-  );
-  return `version: 1
-stackName: lake
-stackPerRegion: true
-policies:
-  daily:
-    schedule: { frequency: daily, time: "02:00" }
-    retention: { default: ${retention} }
-accounts:
-${accounts.join('\n')}
-`;
-}
+const [OLD_REGIONS, NEW_REGIONS] = [REGIONS.slice(0, 20), REGIONS.slice(4, 24)];
+// Terraform's files in a stack the new spec keeps and in one it drops (whose folder is then kept).
+const WORKED_IN = [REGIONS[5], REGIONS[0]];
+const SPEC = { accounts: 240, stackName: 'lake', containers: ['raw', 'curated'] };
 
 /** The output as a reader sees it, without synth's own state folder. */
 const visible = (out: string) =>
   Object.fromEntries(Object.entries(treeOf(out)).filter(([rel]) => !rel.startsWith('.adls-backup')));
+
+const stackFile = (region: string) => `stacks/lake-${region}/cdk.tf.json`;
 
 let script: string;
 let dir: string;
@@ -50,12 +37,12 @@ beforeAll(async () => {
   dir = tempDir();
   const specA = join(dir, 'a.yaml');
   specB = join(dir, 'b.yaml');
-  writeFileSync(specA, fleetSpec('P30D'));
-  writeFileSync(specB, fleetSpec('P60D'));
+  writeFileSync(specA, regionalSpec({ ...SPEC, regions: OLD_REGIONS, retention: 'P30D' }));
+  writeFileSync(specB, regionalSpec({ ...SPEC, regions: NEW_REGIONS, retention: 'P60D' }));
   oldOut = join(dir, 'old');
   expect((await runCli(script, ['synth', '-c', specA, '-o', oldOut])).code).toBe(0);
   // As after `terraform init` and `apply` in two of the stacks.
-  for (const region of REGIONS.slice(0, 2)) {
+  for (const region of WORKED_IN) {
     const stack = join(oldOut, 'stacks', `lake-${region}`);
     mkdirSync(join(stack, '.terraform', 'providers'), { recursive: true });
     writeFileSync(join(stack, '.terraform', 'providers', 'azurerm'), `provider for ${region}`);
@@ -67,8 +54,13 @@ beforeAll(async () => {
   const run = await runCli(script, ['synth', '-c', specB, '-o', fresh]);
   expect(run.code).toBe(0);
   newTree = treeOf(fresh);
-  expect(newTree).not.toEqual(oldTree);
-  expect(newTree[`stacks/lake-${REGIONS[0]}/terraform.tfstate`]).toBe(`{"serial": 3, "region": "${REGIONS[0]}"}`);
+  // The two outputs differ in every way a stack can: kept and changed, new, dropped with and without its folder.
+  expect(oldTree[stackFile(REGIONS[5])]).not.toBe(newTree[stackFile(REGIONS[5])]);
+  expect([oldTree[stackFile(REGIONS[23])], newTree[stackFile(REGIONS[23])]]).toEqual([undefined, expect.any(String)]);
+  expect([oldTree[stackFile(REGIONS[1])], newTree[`stacks/lake-${REGIONS[1]}`]]).toEqual([expect.any(String), undefined]);
+  for (const region of WORKED_IN)
+    expect(newTree[`stacks/lake-${region}/terraform.tfstate`]).toBe(`{"serial": 3, "region": "${region}"}`);
+  expect(newTree[stackFile(REGIONS[0])]).toBeUndefined();
 });
 
 afterAll(() => {
@@ -89,27 +81,67 @@ async function expectNextRunFinishes(out: string): Promise<void> {
   expect(treeOf(out)).toEqual(newTree);
 }
 
+/**
+ * What a reader may see at any instant: the old manifest or the new one; every file as it is in the old output
+ * or in the new one; every stack the manifest names with its stack file there; Terraform's files all in place.
+ * Returns how many stack files are new and how many are old.
+ */
+function expectCompleteStacks(out: string): { readonly newFiles: number; readonly oldFiles: number } {
+  const tree = visible(out);
+  expect([oldTree['manifest.json'], newTree['manifest.json']]).toContain(tree['manifest.json']);
+  for (const [rel, text] of Object.entries(tree)) expect([rel, [oldTree[rel], newTree[rel]].includes(text)]).toEqual([rel, true]);
+  const manifest = JSON.parse(tree['manifest.json']) as { stacks: Record<string, { synthesizedStackPath: string }> };
+  for (const stack of Object.values(manifest.stacks)) expect(tree[stack.synthesizedStackPath]).toEqual(expect.any(String));
+  for (const [rel, text] of Object.entries(oldTree))
+    if (!rel.endsWith('cdk.tf.json') && rel !== 'manifest.json' && text !== '<dir>') expect(tree[rel]).toBe(text);
+  const stackFiles = Object.keys(tree).filter((rel) => rel.endsWith('/cdk.tf.json'));
+  return {
+    newFiles: stackFiles.filter((rel) => tree[rel] === newTree[rel] && tree[rel] !== oldTree[rel]).length,
+    oldFiles: stackFiles.filter((rel) => tree[rel] === oldTree[rel] && tree[rel] !== newTree[rel]).length,
+  };
+}
+
+const expectReviewRefuses = (out: string) => {
+  const review = cli(['review', out]);
+  expect([review.code, review.stderr]).toEqual([2, expect.stringContaining('holds a synth that was stopped while it')]);
+};
+
 describe.each([
-  ['staged', 'old'],
-  ['journal-written', 'old'],
-  ['old-stacks-parked', 'journal'],
-  ['new-stacks-in', 'journal'],
-  ['manifest-in', 'new'],
-  ['cleaned', 'new'],
-] as const)('killed at "%s"', (point, expected) => {
-  test(`--out holds the ${expected === 'journal' ? 'journal of the swap, which the next run finishes' : `${expected} output`}`, async () => {
+  ['staged', 'the old output, untouched'],
+  ['journal-written', 'the old output, untouched'],
+  ['first-stack-in', 'one new stack beside old ones, under the old manifest'],
+  ['stacks-in', 'every stack new, under the old manifest, the dropped stacks still there'],
+  ['manifest-in', 'the new manifest, the dropped stacks not yet removed'],
+  ['cleaned', 'the new output'],
+] as const)('killed at "%s"', (point, what) => {
+  test(`--out holds ${what}; every stack is complete, and the next run finishes`, async () => {
     const out = copyOfOld(`crash-${point}`);
     const run = await runCli(script, ['synth', '-c', specB, '-o', out], { env: { ADLS_BACKUP_CRASH_AT: point } });
     expect(run.signal).toBe('SIGKILL');
-    if (expected === 'journal') {
-      expect(existsSync(join(out, '.adls-backup', 'swap.json'))).toBe(true);
-      // Half old, half new: the review refuses to report on it until the next synth finishes the swap.
-      const review = cli(['review', out]);
-      expect([review.code, review.stderr]).toEqual([
-        2,
-        expect.stringContaining('holds a synth that was stopped while it swapped its output in'),
-      ]);
-    } else expect(visible(out)).toEqual(expected === 'old' ? oldTree : newTree);
+    const files = expectCompleteStacks(out);
+    const manifest = visible(out)['manifest.json'];
+    switch (point) {
+      case 'staged':
+      case 'journal-written':
+        expect(visible(out)).toEqual(oldTree);
+        break;
+      case 'first-stack-in':
+        // The first rename moves in the folder of the first new stack: nothing of the old output has changed.
+        expect([files.newFiles, files.oldFiles, manifest]).toEqual([1, 20, oldTree['manifest.json']]);
+        expectReviewRefuses(out);
+        break;
+      case 'stacks-in':
+        expect([files.newFiles, files.oldFiles, manifest]).toEqual([20, 4, oldTree['manifest.json']]);
+        expectReviewRefuses(out);
+        break;
+      case 'manifest-in':
+        expect([files.newFiles, files.oldFiles, manifest]).toEqual([20, 4, newTree['manifest.json']]);
+        expectReviewRefuses(out);
+        break;
+      case 'cleaned':
+        expect(visible(out)).toEqual(newTree);
+        break;
+    }
     await expectNextRunFinishes(out);
   });
 });
@@ -120,7 +152,7 @@ describe('killed while cdktf writes the staged stacks', () => {
     return existsSync(stacks) ? readdirSync(stacks).filter((s) => existsSync(join(stacks, s, 'cdk.tf.json'))).length : 0;
   };
 
-  test.each([1, 6, 12])('after %i of 24 stack files: the old output, untouched', async (files) => {
+  test.each([1, 6, 12])('after %i of 20 stack files: the old output, untouched', async (files) => {
     const out = copyOfOld(`kill-${files}`);
     const run = await runCli(script, ['synth', '-c', specB, '-o', out], { killWhen: () => stackFilesStaged(out) >= files });
     expect(run.signal).toBe('SIGKILL');

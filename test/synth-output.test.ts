@@ -5,7 +5,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, 
 import { hostname } from 'os';
 import { join } from 'path';
 import { spawnSync } from 'child_process';
-import { accountId, cli, MINIMAL_SPEC, tempDir, writeSpec } from './support/cli';
+import { accountId, cli, MINIMAL_SPEC, regionalSpec, tempDir, writeSpec } from './support/cli';
 import { treeOf } from './support/tree';
 
 // The module object itself, not an import's namespace copy: faults are injected by replacing its functions.
@@ -83,6 +83,41 @@ describe('links: nothing is read, cleared or written through one', () => {
     expect(spec).toBeTruthy();
   });
 
+  test.each([
+    ['kept in the new output', STACK, MINIMAL_SPEC],
+    ['dropped from the spec', STACK, `${MINIMAL_SPEC}stackName: other\n`],
+    ['new in the spec, where a link already stands', 'other', `${MINIMAL_SPEC}stackName: other\n`],
+  ])("a stack's folder that is a link, for a stack %s, is refused by name; its target is untouched", (_, stack, next) => {
+    const { dir, spec, out } = synthesized();
+    const folder = join(out, 'stacks', stack);
+    const target = join(dir, 'elsewhere');
+    if (stack === STACK) fs.renameSync(folder, target);
+    else mkdirSync(target);
+    writeFileSync(join(target, 'terraform.tfstate'), '{"serial":1}');
+    symlinkSync(target, folder);
+    const before = { out: treeOf(out), target: treeOf(target) };
+    writeSpec(dir, next);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${folder} is a symbolic link (to ${target}): synth never follows a link out of --out, so it will not read, clear or write through it; replace it with a real folder for the stack's files`,
+    );
+    expect({ out: treeOf(out), target: treeOf(target) }).toEqual(before);
+  });
+
+  test('--out given as a link with a trailing slash is refused like the link itself', () => {
+    const { dir, spec, out } = synthesized();
+    const target = join(dir, 'real-out');
+    fs.renameSync(out, target);
+    symlinkSync(target, out);
+    const before = treeOf(target);
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', `${out}/`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${out} is a symbolic link (to ${target})`);
+    expect(treeOf(target)).toEqual(before);
+  });
+
   test('links someone put under stacks/ are kept as links, never followed', () => {
     const { dir, spec, out } = synthesized();
     const outside = join(dir, 'outside.txt');
@@ -114,7 +149,7 @@ describe("Terraform's working files and anyone else's files under stacks/ surviv
     }
   }
 
-  test('byte-identical, as the same files (hard links, not copies), beside the new stack file', () => {
+  test('byte-identical and untouched (the same inodes), beside the new stack file', () => {
     const { dir, spec, out } = synthesized();
     withTerraformFiles(out);
     const inode = lstatSync(join(out, 'stacks', STACK, 'terraform.tfstate')).ino;
@@ -129,6 +164,20 @@ describe("Terraform's working files and anyone else's files under stacks/ surviv
     expect(stackJson(out).resource.azurerm_data_protection_backup_policy_data_lake_storage).toBeDefined();
     expect(JSON.stringify(stackJson(out))).toContain('P60D');
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']); // no state folder left behind
+  });
+
+  test("a stack's folder keeps its mode, setgid bit, owner and inode: synth never recreates it", () => {
+    const { dir, spec, out } = synthesized();
+    const folder = join(out, 'stacks', STACK);
+    withTerraformFiles(out);
+    fs.chmodSync(folder, 0o2750);
+    fs.chownSync(folder, 1234, 4321); // these tests run as root, so any owner can be given
+    const before = lstatSync(folder);
+    writeSpec(dir, CHANGED_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    const after = lstatSync(folder);
+    expect([after.mode & 0o7777, after.uid, after.gid, after.ino]).toEqual([0o2750, 1234, 4321, before.ino]);
+    expect(JSON.stringify(stackJson(out))).toContain('P60D');
   });
 
   test('a stack dropped from the spec loses its stack file; its folder stays while it holds Terraform files, with a warning', () => {
@@ -170,20 +219,19 @@ describe("Terraform's working files and anyone else's files under stacks/ surviv
     const result = cli(['synth', '--config', spec, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `${out}/stacks/second/cdk.tf.json was not written by synth, and the new output writes stacks/second/cdk.tf.json in its place`,
+      `${out}/stacks/second/cdk.tf.json was not written by synth (the previous manifest does not list it), and the new output writes stacks/second/cdk.tf.json in its place`,
     );
     expect(treeOf(out)).toEqual(before);
   });
 
-  test('a FIFO under stacks/ is refused before anything changes: synth could not keep it', () => {
+  test('a FIFO under stacks/ is left where it is: synth never looks into what it did not write', () => {
     const { dir, spec, out } = synthesized();
     const fifo = join(out, 'stacks', STACK, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     writeSpec(dir, CHANGED_SPEC);
-    const result = cli(['synth', '--config', spec, '--out', out]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${fifo} is not a file, directory or link (a FIFO, socket or device)`);
-    expect(JSON.stringify(stackJson(out))).toContain('P30D');
+    expect(cli(['synth', '--config', spec, '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.stringify(stackJson(out))).toContain('P60D');
   });
 });
 
@@ -224,25 +272,58 @@ describe('a failure at any stage leaves the previous output byte-identical', () 
     expect(treeOf(out)).toEqual(before);
   });
 
+  // Stacks in two regions, then one kept (its file replaced), one new (its folder moved in), one dropped.
+
   test.each([
-    ['parking the old stacks/', 1],
-    ['moving the new stacks/ in', 2],
+    ["moving the new stack's folder in", 1],
+    ["replacing the kept stack's file", 2],
     ['moving the new manifest in', 3],
-  ])('EACCES while %s: the renames done are undone', (_, failing) => {
-    const { dir, spec, out } = synthesized();
-    const before = treeOf(out);
-    writeSpec(dir, CHANGED_SPEC);
+  ])('EACCES while %s: the renames done are undone, to the same files', (_, failing) => {
+    const { dir, spec, out } = synthesized(regionalSpec({ regions: ['westeurope', 'northeurope'], retention: 'P30D' }));
+    const kept = join(out, 'stacks', `${STACK}-westeurope`, 'cdk.tf.json');
+    const before = { tree: treeOf(out), inode: lstatSync(kept).ino };
+    writeSpec(dir, regionalSpec({ regions: ['westeurope', 'eastus'], retention: 'P60D' }));
     const real = fs.renameSync;
-    let calls = 0;
+    const moves: string[] = [];
     jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      calls += 1;
-      if (calls === failing) throw Object.assign(new Error(`EACCES: simulated, rename '${String(from)}'`), { code: 'EACCES' });
+      if (String(from).includes('/.adls-backup/next/')) {
+        moves.push(String(to).slice(out.length + 1));
+        if (moves.length === failing)
+          throw Object.assign(new Error(`EACCES: simulated, rename '${String(from)}'`), { code: 'EACCES' });
+      }
       return real(from, to);
     });
     const result = cli(['synth', '--config', spec, '--out', out]);
     jest.restoreAllMocks();
-    expect(calls).toBeGreaterThanOrEqual(failing);
-    expect(result.code).toBe(1);
+    expect(moves).toEqual(
+      [`stacks/${STACK}-eastus`, `stacks/${STACK}-westeurope/cdk.tf.json`, 'manifest.json'].slice(0, failing),
+    );
+    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('EACCES: simulated')]);
+    expect({ tree: treeOf(out), inode: lstatSync(kept).ino }).toEqual(before);
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']);
+  });
+
+  test.each([
+    ['fsync, flushing the staged files', 'fsyncSync', () => true],
+    ['a hard link, saving an old stack file for undo', 'linkSync', () => true],
+    ['the journal', 'writeFileSync', (file: string) => file.endsWith('swap.json')],
+  ] as const)('EIO from %s: the old output, byte-identical', (_, name, when) => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const real = fs[name] as (...args: unknown[]) => unknown;
+    let faults = 0;
+    jest.spyOn(fs, name).mockImplementation(((first: unknown, ...rest: unknown[]) => {
+      if (when(String(first))) {
+        faults += 1;
+        throw Object.assign(new Error(`EIO: simulated ${name}`), { code: 'EIO' });
+      }
+      return real(first, ...rest);
+    }) as never);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect(faults).toBe(1);
+    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining(`EIO: simulated ${name}`)]);
     expect(treeOf(out)).toEqual(before);
   });
 
@@ -298,8 +379,9 @@ describe('runs that were stopped, and runs at the same time', () => {
   });
 
   test.each([
-    ['parks outside the state folder', { owned: [`stacks/${STACK}/cdk.tf.json`], parked: '../../victim' }],
-    ['owns a file outside stacks/', { owned: ['../victim/precious.txt'], parked: 'previous-1' }],
+    ['moves a file outside stacks/', { moves: ['../victim/precious.txt'], drops: [] }],
+    ["moves a stack's folder out of stacks/", { moves: ['stacks/..'], drops: [] }],
+    ['drops a file outside stacks/', { moves: [], drops: ['../victim/stacks/adls-backup/cdk.tf.json'] }],
   ])('a journal that %s is refused, and nothing outside --out changes', (_, journal) => {
     const { dir, spec, out } = synthesized();
     const victim = join(dir, 'victim');
@@ -326,7 +408,7 @@ describe('runs that were stopped, and runs at the same time', () => {
     writeFileSync(join(victim, 'manifest.json'), 'theirs');
     mkdirSync(join(out, '.adls-backup'));
     symlinkSync(victim, join(out, '.adls-backup', 'next'));
-    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify({ owned: [], parked: 'previous-1' }));
+    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify({ moves: ['manifest.json'], drops: [] }));
     const result = cli(['synth', '--config', spec, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${out}/.adls-backup/next is a symbolic link (to ${victim})`);
@@ -345,7 +427,9 @@ describe('runs that were stopped, and runs at the same time', () => {
     expect(result.stderr).toContain(
       `warning: a previous synth (process ${dead}, started 2026-12-03T10:00:00.000Z) stopped without finishing; its lock was removed`,
     );
-    expect(result.stderr).toContain('warning: removed the unfinished staging folder of a synth that was stopped before its swap');
+    expect(result.stderr).toContain(
+      'warning: removed the unfinished staging folder of a synth that was stopped before it put its output in place',
+    );
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']);
   });
 });

@@ -15,6 +15,7 @@ import { fillTemplate, FleetPlan, PlannedAccount, PlannedRegion, planFleet } fro
 import { FleetSpec } from './spec';
 import { PROVIDER_ID } from './scope-ids';
 import { SpecError, SpecProblem } from './spec-problems';
+import { inheritedNote } from './inherited';
 import { literalTags } from './spec-text';
 import { retentionDuration, retentionRulesOf, scheduleOf, waitDuration } from './spec-values';
 
@@ -72,7 +73,7 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
     buildRegion(stack, region, spec, attempt);
   }
   for (const { path, message, accounts } of inherited.values()) {
-    problems.push(loaded.locator.problem(path, `${message} (inherited by ${accounts} account${accounts === 1 ? '' : 's'})`));
+    problems.push(loaded.locator.problem(path, `${message}${inheritedNote(accounts)}`));
   }
   if (problems.length > 0) throw new SpecError(loaded.file, problems);
   return { plan, stacks, origins };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, YAMLError } from 'yaml';
 import { InputError } from '../cli/input-error';
+import { withInheritedNote } from './inherited';
 import { schemaProblems } from './schema-check';
 import { FleetSpec } from './spec';
 import { ruleProblems } from './spec-rules';
@@ -70,7 +71,7 @@ export function parseFleetSpec(text: string, file: string): LoadedSpec {
     // Aliases that expand past the limit (a "billion laughs" document) are input, not a failure of the command.
     throw new SpecError(file, [{ path: [], message: `cannot be read: ${(e as Error).message}`, line: 1, column: 1 }]);
   }
-  const problems = schemaProblems(value, locator);
+  const problems = schemaProblems(value, locator).map((p) => ({ ...p, message: withInheritedNote(value, p.path, p.message) }));
   if (problems.length > 0) throw new SpecError(file, problems);
   const spec = withoutPrototypes(value) as FleetSpec;
   const { errors, warnings } = ruleProblems(spec, locator);

@@ -1,6 +1,7 @@
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from '../regions';
 import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from '../private/names';
 import { isResourceIdProblem, parseResourceId, STORAGE_ACCOUNT_ID_SHAPE } from '../private/resource-id';
+import { withInheritedNote } from './inherited';
 import { RESERVED_SCOPE_IDS } from './scope-ids';
 import { FleetSpec } from './spec';
 import { tokenMarkerPaths } from './spec-text';
@@ -50,7 +51,10 @@ function checkPolicyReferences(spec: FleetSpec, fail: (path: Path, message: stri
   const known = `one of the policies: ${names.join(', ')}`;
   const wanted = spec.defaults?.policy;
   if (wanted !== undefined && !names.includes(wanted)) {
-    fail(['defaults', 'policy'], `must name ${known}, got: ${echoValue(wanted)}`);
+    fail(
+      ['defaults', 'policy'],
+      withInheritedNote(spec, ['defaults', 'policy'], `must name ${known}, got: ${echoValue(wanted)}`),
+    );
   }
   spec.accounts.forEach((account, i) => {
     if (account.policy !== undefined && !names.includes(account.policy)) {

@@ -3,15 +3,12 @@
 // token markers (`${TfToken[TOKEN.1]}`) as references to other objects of the app. So free text from the spec is
 // written with Terraform's escapes, and a token marker anywhere in the spec is refused.
 
+import { terraformLiteral } from '../private/terraform-template';
+
 type Path = (string | number)[];
 
 // cdktf's (and CDK Terrain's) string, list and map token markers all contain this.
 const TOKEN_MARKER = 'TfToken[';
-
-/** `text` as a Terraform literal: `${` written `$${` and `%{` written `%%{`, so Terraform reads back `text`. */
-export function terraformLiteral(text: string): string {
-  return text.replace(/([$%])\{/g, (_, sign: string) => `${sign}${sign}{`);
-}
 
 /** Tags with every key and value made literal; undefined stays undefined. */
 export function literalTags(tags: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {

@@ -1,4 +1,5 @@
-import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE, terraformText } from './names';
+import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from './names';
+import { terraformText } from './terraform-template';
 import { isLiteral, isTokenCollection, Problems } from './problems';
 
 // Checks that several constructs share: Azure's rules for resource groups and tags, enums and booleans.

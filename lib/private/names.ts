@@ -1,35 +1,18 @@
 // Rules for names and free text that several constructs share, each defined once.
 
 // azurerm's resource group rule (resourcegroups.ValidateName; Go's \w is ASCII): 1-90 letters, digits, `_ - . ( )`,
-// not ending in `.`.
+// not ending in `.`. Azure itself also takes non-ASCII letters (`données`), but azurerm refuses them in every
+// resource_group_name this library writes (the vault's and the data sources'), so the plan would fail: the rule here
+// is azurerm's, and says ASCII.
 const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/;
 
 /** How the resource group rule reads in a message. */
 export const RESOURCE_GROUP_NAME_RULE =
-  '1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period';
+  '1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period';
 
 /** True for a resource group name Azure accepts. */
 export function isResourceGroupName(value: unknown): value is string {
   return typeof value === 'string' && RESOURCE_GROUP_NAME.test(value) && !value.endsWith('.');
-}
-
-// Terraform reads every string of cdk.tf.json as a template: `${` and `%{` open an interpolation or a directive,
-// `$${` and `%%{` are their escapes for a literal `${` and `%{`. cdktf writes strings unchanged (a string may carry a
-// reference, its own tokens or a raw `${...}`), so a literal `${` is written `$${` in TypeScript too.
-const TEMPLATE_SEQUENCE = /\$\$\{|%%\{|\$\{|%\{/g;
-
-/**
- * The text Terraform sends for `value`: `$${` read as `${` and `%%{` as `%{`. Undefined when `value` holds an
- * unescaped `${` or `%{`: a template whose result is only known when Terraform evaluates it.
- */
-export function terraformText(value: string): string | undefined {
-  let template = false;
-  const text = value.replace(TEMPLATE_SEQUENCE, (sequence) => {
-    if (sequence === '$${' || sequence === '%%{') return sequence.slice(1);
-    template = true;
-    return sequence;
-  });
-  return template ? undefined : text;
 }
 
 // eslint-disable-next-line no-control-regex

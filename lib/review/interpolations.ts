@@ -15,6 +15,7 @@
 // which is also how cdktf's cross-stack references arrive) to a block of the same stack: that is what the library
 // writes, e.g. `resource_group_name = "${azurerm_resource_group.x.name}"`. Everything else with a template sequence
 // is flagged: a function call, a directive, a variable or local, a reference to no block of the stack, several parts.
+import { templateSequences } from '../private/terraform-template';
 import type { Args } from './read-out-dir';
 import { Block, compare, Configuration } from './terraform';
 
@@ -99,27 +100,6 @@ export function whyEvaluated(config: Configuration, stack: string, value: string
     return `a reference to \`${shown(whole, 60)}\`, not to a resource or data source of this stack`;
   }
   return 'an expression';
-}
-
-/**
- * Whether a string holds an unescaped template interpolation (`${`) or directive (`%{`). Terraform reads `$${` as a
- * literal `${` and `%%{` as `%{`; before a brace, a run of two or more `$` (or `%`) ends in that escape, one alone
- * starts a sequence (HCL's scanner takes a `$` that another `$` follows as a literal `$`).
- */
-export function templateSequences(value: string): { interpolation: boolean; directive: boolean; first: number } {
-  let interpolation = false;
-  let directive = false;
-  let first = -1;
-  for (let i = 1; i < value.length; i++) {
-    if (value[i] !== '{') continue;
-    const mark = value[i - 1];
-    if (mark !== '$' && mark !== '%') continue;
-    if (i >= 2 && value[i - 2] === mark) continue; // `$${`, `$$${`...: the last two and the brace are the escape
-    if (mark === '$') interpolation = true;
-    else directive = true;
-    if (first < 0) first = i - 1;
-  }
-  return { interpolation, directive, first };
 }
 
 /**

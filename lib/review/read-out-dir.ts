@@ -41,7 +41,7 @@ export function readOutDir(dir: string, what: string): SynthesizedStack[] {
   const root = fs.realpathSync(dir);
   if (fs.existsSync(path.join(dir, SYNTH_STATE_DIR, SWAP_JOURNAL))) {
     throw new InputError(
-      `${what} ${dir} holds a synth that was stopped while it swapped its output in (${path.join(SYNTH_STATE_DIR, SWAP_JOURNAL)}): run \`adls-backup synth\` again to finish it, then review`,
+      `${what} ${dir} holds a synth that was stopped while it put its output in place (${path.join(SYNTH_STATE_DIR, SWAP_JOURNAL)}): run \`adls-backup synth\` again to finish it, then review`,
     );
   }
   const manifestPath = path.join(dir, 'manifest.json');

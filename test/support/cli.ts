@@ -48,3 +48,34 @@ accounts:
     region: westeurope
     containers: [raw]
 `;
+
+/**
+ * A spec with a stack per region (`<stackName>-<region>`): `accounts` accounts (`lake0000`, `lake0001`...) spread
+ * over `regions` in turn, with `containers`, backed up daily with `retention` days kept.
+ */
+export function regionalSpec(options: {
+  readonly regions: readonly string[];
+  readonly retention: string;
+  readonly accounts?: number;
+  readonly stackName?: string;
+  readonly containers?: readonly string[];
+}): string {
+  const { regions, retention, accounts = regions.length, stackName = 'adls-backup', containers = ['raw'] } = options;
+  const entries = Array.from({ length: accounts }, (_, i) =>
+    [
+      `  - id: ${accountId(`lake${String(i).padStart(4, '0')}`)}`,
+      `    region: ${regions[i % regions.length]}`,
+      `    containers: [${containers.join(', ')}]`,
+    ].join('\n'),
+  );
+  return `version: 1
+stackName: ${stackName}
+stackPerRegion: true
+policies:
+  daily:
+    schedule: { frequency: daily, time: "02:00" }
+    retention: { default: ${retention} }
+accounts:
+${entries.join('\n')}
+`;
+}

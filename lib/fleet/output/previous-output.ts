@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { InputError } from '../../cli/input-error';
 import { SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 import { kindAt, refuseLink, walk } from './tree';
@@ -27,8 +27,8 @@ export function isStackFile(rel: string): boolean {
 /**
  * Reads what is in --out and refuses, before anything changes, a directory synth did not make: anything at the
  * top level but `manifest.json`, `stacks/` and its own state folder; a `stacks/` without a manifest that holds
- * files; a manifest whose paths leave `stacks/`; a link where synth would read or write; a FIFO or socket it
- * could not keep. Everything under `stacks/` the manifest does not list is someone else's and is kept.
+ * files; a manifest whose paths leave `stacks/`; a link where synth reads or writes (`stacks/`, the manifest, a
+ * stack's folder or file). Everything else under `stacks/` is someone else's and is never looked into.
  */
 export function readPreviousOutput(out: string): PreviousOutput {
   const foreign = readdirSync(out).filter((name) => name !== 'manifest.json' && name !== 'stacks' && name !== STATE_DIR);
@@ -41,20 +41,13 @@ export function readPreviousOutput(out: string): PreviousOutput {
   const stacks = kindAt(stacksPath);
   if (stacks === 'link') refuseLink(stacksPath, 'a directory');
   if (stacks !== undefined && stacks !== 'dir') throw new InputError(`--out ${out}: stacks is not a directory`);
-  const entries = stacks === 'dir' ? walk(stacksPath) : [];
-  const odd = entries.find((e) => e.kind === 'other');
-  if (odd) {
-    throw new InputError(
-      `${join(stacksPath, odd.rel)} is not a file, directory or link (a FIFO, socket or device): synth keeps every file it did not write and cannot keep this one; move it`,
-    );
-  }
 
   const manifestPath = join(out, 'manifest.json');
   const manifest = kindAt(manifestPath);
   if (manifest === 'link') refuseLink(manifestPath, 'the file');
   if (manifest === undefined) {
     // A stacks/ with nothing but empty folders is what an older version left after a refused spec.
-    const file = entries.find((e) => e.kind !== 'dir');
+    const file = stacks === 'dir' ? walk(stacksPath).find((e) => e.kind !== 'dir') : undefined;
     if (file) {
       throw new InputError(
         `--out ${out}: stacks/ holds ${file.rel} but there is no manifest.json, so it is not a previous synthesis; choose another directory`,
@@ -65,6 +58,12 @@ export function readPreviousOutput(out: string): PreviousOutput {
   if (manifest !== 'file') throw new InputError(`--out ${out}: manifest.json is not a file`);
   const owned = new Set(['manifest.json', ...listedStackFiles(out, manifestPath)]);
   for (const rel of owned) {
+    // The folder first: lstat of a path through a linked folder would follow the link.
+    const folder = dirname(join(out, rel));
+    const folderKind = kindAt(folder);
+    if (folder !== out && folderKind === 'link') refuseLink(folder, "a real folder for the stack's files");
+    if (folder !== out && folderKind !== undefined && folderKind !== 'dir')
+      throw new InputError(`${folder}: synth made a stack's folder here, and it is now a ${folderKind}; move it`);
     const kind = kindAt(join(out, rel));
     if (kind === 'link') refuseLink(join(out, rel), 'the file synth wrote, or delete it');
     if (kind !== undefined && kind !== 'file')

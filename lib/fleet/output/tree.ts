@@ -49,15 +49,6 @@ export function walk(root: string): TreeEntry[] {
   return entries;
 }
 
-/** Whether two entries hold the same thing: the same inode (a hard link), or links to the same target. */
-export function sameEntry(a: string, aEntry: TreeEntry, b: string): boolean {
-  const other = lstatOrUndefined(b);
-  if (!other || kindOf(other) !== aEntry.kind) return false;
-  if (aEntry.kind === 'link') return readlinkSync(a) === readlinkSync(b);
-  if (aEntry.kind === 'dir') return true;
-  return aEntry.stats.ino === other.ino && aEntry.stats.dev === other.dev;
-}
-
 /** Flushes a file's or a directory's entries to the disk, so that a rename after it cannot expose half of it. */
 export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');

@@ -1,22 +1,26 @@
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'fs';
+import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { InputError } from '../../cli/input-error';
-import { carryOver } from './carry-over';
 import { crashPoint } from './crash-point';
+import { install, InstallLayout, layoutOf, planInstall, recover } from './install';
 import { acquireLock } from './lock';
 import { readPreviousOutput, STATE_DIR } from './previous-output';
-import { commit, layoutOf, recover, SwapLayout } from './swap';
 import { fsyncPath, kindAt, refuseLink, walk } from './tree';
 
 /**
- * Replaces the output in `out` with what `produce` writes into the staging folder it is given, atomically:
- * at every moment `out` holds the whole old output or the whole new one (a kill during the three renames of the
- * swap is finished by the next run), and any failure before the swap leaves the old output byte-identical.
- * Files under `stacks/` that synth did not write (Terraform's `.terraform/`, state, lock file, a user's files)
- * are kept. Nothing outside `out` is written, and no link in it is followed. Returns `produce`'s result and
- * notes for the user (a stopped run finished, a dropped stack's folder kept).
+ * Replaces the output in `out` with what `produce` writes into the staging folder it is given. Any failure before
+ * the renames that put it in place leaves the old output byte-identical; during them, each stack folder holds a
+ * complete stack file, old or new, and the manifest moves in last (see install.ts); a kill there is finished by
+ * the next run. Files under `stacks/` that synth did not write (Terraform's `.terraform/`, state, lock file, a
+ * user's files) are never touched. Nothing outside `out` is written, and no link in it is followed. Returns
+ * `produce`'s result and notes for the user (a stopped run finished, a dropped stack's folder kept).
  */
-export function writeOutput<T>(out: string, produce: (staging: string) => T): { readonly result: T; readonly notes: string[] } {
+export function writeOutput<T>(
+  outArg: string,
+  produce: (staging: string) => T,
+): { readonly result: T; readonly notes: string[] } {
+  // `link/` would make lstat follow the link: the name itself is what is checked.
+  const out = outArg.length > 1 ? outArg.replace(/\/+$/, '') || '/' : outArg;
   const notes: string[] = [];
   const createdOut = prepareOut(out);
   const state = join(out, STATE_DIR);
@@ -31,20 +35,17 @@ export function writeOutput<T>(out: string, produce: (staging: string) => T): { 
     const previous = readPreviousOutput(out);
     mkdirSync(layout.staging);
     const result = produce(layout.staging);
-    const dropped = carryOver(join(out, 'stacks'), join(layout.staging, 'stacks'), previous.owned, stackNames(layout.staging));
-    for (const stack of dropped) {
-      notes.push(
-        `stacks/${stack}/ is no longer in the spec and was kept, since it holds files synth did not write (Terraform's working files or state): its resources are not destroyed by dropping it; destroy or move them, then delete the folder`,
-      );
-    }
+    const journal = planInstall(layout, previous);
     flush(layout.staging);
     crashPoint('staged');
-    commit(layout, previous.owned, notes);
+    install(layout, journal, notes);
     succeeded = true;
     return { result, notes };
   } finally {
     // A run refused by the lock never touches what the lock holder is writing.
-    if (release && !succeeded && kindAt(layout.journal) === undefined) rmSync(layout.staging, { recursive: true, force: true });
+    if (release && !succeeded && kindAt(layout.journal) === undefined) {
+      for (const folder of [layout.staging, layout.saved]) rmSync(folder, { recursive: true, force: true });
+    }
     release?.();
     // Leave nothing behind that was not there: a clean run's state folder is empty, and a failed first run
     // removes the --out it created.
@@ -87,23 +88,17 @@ function prepareState(state: string): boolean {
   }
 }
 
-// The staging folder of a run that was killed before its swap holds only what it wrote and hard links to files
-// that are still in the old output: removing it loses nothing. A parked copy kept by an earlier run is reported.
-function clearStale(layout: SwapLayout, notes: string[]): void {
-  if (kindAt(layout.staging) !== undefined) {
-    rmSync(layout.staging, { recursive: true, force: true });
-    notes.push('removed the unfinished staging folder of a synth that was stopped before its swap');
+// A run killed before its journal was written had renamed nothing: its staging folder holds only what it wrote,
+// and its saved folder only hard links to files still in the output. Removing both loses nothing.
+function clearStale(layout: InstallLayout, notes: string[]): void {
+  for (const folder of [layout.staging, layout.saved]) {
+    const kind = kindAt(folder);
+    if (kind === undefined) continue;
+    if (kind === 'link') refuseLink(folder, 'nothing: synth makes this folder itself');
+    rmSync(folder, { recursive: true, force: true });
+    if (folder === layout.staging)
+      notes.push('removed the unfinished staging folder of a synth that was stopped before it put its output in place');
   }
-  for (const name of readdirSync(layout.state).filter((n) => n.startsWith('previous-'))) {
-    notes.push(
-      `${join(layout.state, name)} holds files of an earlier output that were not in the one after it: look at them, then delete it`,
-    );
-  }
-}
-
-function stackNames(staging: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
-  return Object.keys(manifest.stacks);
 }
 
 // Every staged file and folder reaches the disk before the swap, so a power cut after it cannot expose half a file.
