@@ -2,7 +2,7 @@
 // stack in --out complete, old or new, with a manifest that names only stacks whose file is there, and the next run
 // ends with the new output, without losing Terraform's files. Real processes: a 240-account spec over 20 regions,
 // then a spec that drops 4 of those regions, adds 4 others and changes the retention of the 16 it keeps.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { ADLS_BACKUP_REGIONS, normalizeRegion } from '../lib/regions';
 import { cli, regionalSpec, tempDir } from './support/cli';
@@ -158,5 +158,70 @@ describe('killed while cdktf writes the staged stacks', () => {
     expect(run.signal).toBe('SIGKILL');
     expect(visible(out)).toEqual(oldTree);
     await expectNextRunFinishes(out);
+  });
+});
+
+describe('what the next run finds after a kill, changed by hand in between', () => {
+  /** A copy of the old output with a synth of spec B killed once its journal is written. */
+  async function stopped(name: string): Promise<string> {
+    const out = copyOfOld(name);
+    const run = await runCli(script, ['synth', '-c', specB, '-o', out], { env: { ADLS_BACKUP_CRASH_AT: 'journal-written' } });
+    expect([run.signal, existsSync(join(out, '.adls-backup', 'swap.json'))]).toEqual(['SIGKILL', true]);
+    return out;
+  }
+
+  test.each([
+    ['stacks/ replaced by a link', (out: string) => join(out, 'stacks')],
+    ['the staged stacks/ replaced by a link', (out: string) => join(out, '.adls-backup', 'next', 'stacks')],
+  ])('%s: refused before any rename; what the link points to is untouched', async (_, linkAt) => {
+    const out = await stopped(`linked-${linkAt('').split('/').length}`);
+    const victim = join(dir, `victim-${linkAt('').split('/').length}`);
+    renameSync(linkAt(out), victim);
+    symlinkSync(victim, linkAt(out));
+    const before = treeOf(victim);
+    const result = cli(['synth', '--config', specB, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${linkAt(out)} is a symbolic link (to ${victim})`);
+    expect(treeOf(victim)).toEqual(before);
+  });
+
+  test('the staging folder removed by hand, the journal kept: nothing is moved or removed on its word', async () => {
+    const out = await stopped('removed-staging');
+    rmSync(join(out, '.adls-backup', 'next'), { recursive: true });
+    // A run refused by a library rule shows what the recovery alone did: the old output, whole.
+    const refused = join(dir, 'refused.yaml');
+    writeFileSync(refused, regionalSpec({ ...SPEC, regions: NEW_REGIONS, retention: 'P3651D' }));
+    expect(cli(['synth', '--config', refused, '--out', out]).code).toBe(2);
+    expect(visible(out)).toEqual(oldTree);
+  });
+
+  test("a kept stack's folder removed by hand: made again, and the run ends with the new output", async () => {
+    const out = await stopped('removed-folder');
+    rmSync(join(out, 'stacks', `lake-${REGIONS[6]}`), { recursive: true });
+    const result = cli(['synth', '--config', specB, '--out', out]);
+    expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('it is now finished')]);
+    expect(treeOf(out)).toEqual(newTree);
+  });
+
+  test("a new stack's folder made by hand: the stack file moves into it, beside what it holds", async () => {
+    const out = await stopped('made-folder');
+    mkdirSync(join(out, 'stacks', `lake-${REGIONS[23]}`));
+    writeFileSync(join(out, 'stacks', `lake-${REGIONS[23]}`, 'notes.txt'), 'mine');
+    expect(cli(['synth', '--config', specB, '--out', out]).code).toBe(0);
+    expect(treeOf(out)).toEqual({ ...newTree, [`stacks/lake-${REGIONS[23]}/notes.txt`]: 'mine' });
+  });
+
+  test('a stack file written by hand where a new stack goes: refused by name until it is moved, then finished', async () => {
+    const out = await stopped('written-file');
+    const file = join(out, 'stacks', `lake-${REGIONS[23]}`, 'cdk.tf.json');
+    mkdirSync(dirname(file));
+    writeFileSync(file, 'hand-written');
+    const refused = cli(['synth', '--config', specB, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${file} was not written by synth, and the new output writes its stack file there`);
+    expect(readFileSync(file, 'utf8')).toBe('hand-written');
+    rmSync(file);
+    expect(cli(['synth', '--config', specB, '--out', out]).code).toBe(0);
+    expect(treeOf(out)).toEqual(newTree);
   });
 });

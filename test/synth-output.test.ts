@@ -105,14 +105,14 @@ describe('links: nothing is read, cleared or written through one', () => {
     expect({ out: treeOf(out), target: treeOf(target) }).toEqual(before);
   });
 
-  test('--out given as a link with a trailing slash is refused like the link itself', () => {
+  test.each(['/', '/.', '//./'])('--out given as a link with %j after it is refused like the link itself', (ending) => {
     const { dir, spec, out } = synthesized();
     const target = join(dir, 'real-out');
     fs.renameSync(out, target);
     symlinkSync(target, out);
     const before = treeOf(target);
     writeSpec(dir, CHANGED_SPEC);
-    const result = cli(['synth', '--config', spec, '--out', `${out}/`]);
+    const result = cli(['synth', '--config', spec, '--out', `${out}${ending}`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${out} is a symbolic link (to ${target})`);
     expect(treeOf(target)).toEqual(before);
@@ -379,9 +379,9 @@ describe('runs that were stopped, and runs at the same time', () => {
   });
 
   test.each([
-    ['moves a file outside stacks/', { moves: ['../victim/precious.txt'], drops: [] }],
-    ["moves a stack's folder out of stacks/", { moves: ['stacks/..'], drops: [] }],
-    ['drops a file outside stacks/', { moves: [], drops: ['../victim/stacks/adls-backup/cdk.tf.json'] }],
+    ['moves a file outside stacks/', { moves: ['../victim/precious.txt'], replaces: [], drops: [] }],
+    ["moves a stack's folder out of stacks/", { moves: ['stacks/..'], replaces: [], drops: [] }],
+    ['drops a file outside stacks/', { moves: [], replaces: [], drops: ['../victim/stacks/adls-backup/cdk.tf.json'] }],
   ])('a journal that %s is refused, and nothing outside --out changes', (_, journal) => {
     const { dir, spec, out } = synthesized();
     const victim = join(dir, 'victim');
@@ -408,7 +408,7 @@ describe('runs that were stopped, and runs at the same time', () => {
     writeFileSync(join(victim, 'manifest.json'), 'theirs');
     mkdirSync(join(out, '.adls-backup'));
     symlinkSync(victim, join(out, '.adls-backup', 'next'));
-    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify({ moves: ['manifest.json'], drops: [] }));
+    writeFileSync(join(out, '.adls-backup', 'swap.json'), JSON.stringify({ moves: ['manifest.json'], replaces: [], drops: [] }));
     const result = cli(['synth', '--config', spec, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${out}/.adls-backup/next is a symbolic link (to ${victim})`);
@@ -430,6 +430,146 @@ describe('runs that were stopped, and runs at the same time', () => {
     expect(result.stderr).toContain(
       'warning: removed the unfinished staging folder of a synth that was stopped before it put its output in place',
     );
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']);
+  });
+});
+
+describe('the lock and the journal, under pressure', () => {
+  const lockPath = (out: string) => join(out, '.adls-backup', 'lock');
+  const plantLock = (out: string, owner: object) => {
+    mkdirSync(join(out, '.adls-backup'), { recursive: true });
+    writeFileSync(lockPath(out), JSON.stringify({ host: hostname(), ...owner }));
+  };
+  const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
+
+  test("two runs that find the same dead lock: the slower one leaves the faster one's fresh lock alone", () => {
+    const { dir, spec, out } = synthesized();
+    plantLock(out, { pid: deadPid(), started: '2026-12-03T10:00:00.000Z' });
+    fs.utimesSync(lockPath(out), new Date('2026-12-03T10:00:00Z'), new Date('2026-12-03T10:00:00Z'));
+    const live = JSON.stringify({ pid: process.ppid, host: hostname(), started: '2026-12-03T10:00:01.000Z' });
+    const real = fs.readFileSync;
+    let raced = false;
+    // Right after this run has read the dead lock, another run removes it and takes the lock itself.
+    jest.spyOn(fs, 'readFileSync').mockImplementation(((file: string, ...rest: unknown[]) => {
+      const text = (real as (...a: unknown[]) => unknown)(file, ...rest);
+      if (String(file) === lockPath(out) && !raced) {
+        raced = true;
+        fs.rmSync(lockPath(out));
+        writeFileSync(lockPath(out), live, { flag: 'wx' });
+      }
+      return text;
+    }) as never);
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect(raced).toBe(true);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`another adls-backup synth (process ${process.ppid} on ${hostname()}`);
+    expect(readFileSync(lockPath(out), 'utf8')).toBe(live);
+    expect(JSON.stringify(stackJson(out))).toContain('P30D');
+  });
+
+  test('a dead lock another run is taking over just now is left to it', () => {
+    const { dir, spec, out } = synthesized();
+    plantLock(out, { pid: deadPid(), started: '2026-12-03T10:00:00.000Z' });
+    writeFileSync(`${lockPath(out)}.break`, '12345\n');
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is taking over the lock');
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test.each([
+    ['older than this process: a restarted container reuses process numbers', '2020-01-01T00:00:00.000Z', 0],
+    ["newer than this process: another container's, with the same host name", '2099-01-01T00:00:00.000Z', 2],
+  ])('a lock with this very process number, %s', (_, started, code) => {
+    const { dir, spec, out } = synthesized();
+    plantLock(out, { pid: process.pid, started });
+    writeSpec(dir, CHANGED_SPEC);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(code);
+  });
+
+  test.each(['lock', 'swap.json', 'undoing'])(
+    'a link at .adls-backup/%s is refused, and what it points to is untouched',
+    (name) => {
+      const { dir, spec, out } = synthesized();
+      const target = join(dir, 'outside.json');
+      writeFileSync(target, JSON.stringify({ pid: 1, host: 'elsewhere', started: 'SECRET' }));
+      mkdirSync(join(out, '.adls-backup'));
+      symlinkSync(target, join(out, '.adls-backup', name));
+      writeSpec(dir, CHANGED_SPEC);
+      const result = cli(['synth', '--config', spec, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${out}/.adls-backup/${name} is a symbolic link (to ${target})`);
+      expect(result.stderr).not.toContain('SECRET');
+      expect(readFileSync(target, 'utf8')).toContain('SECRET');
+      expect(fs.readdirSync(join(out, '.adls-backup'))).toEqual([name]);
+    },
+  );
+
+  test('a journal cut short by a full disk: nothing was renamed, nothing is left, and review reads the old output', () => {
+    const { dir, spec, out } = synthesized();
+    const before = treeOf(out);
+    writeSpec(dir, CHANGED_SPEC);
+    const real = fs.writeFileSync;
+    jest.spyOn(fs, 'writeFileSync').mockImplementation(((file: string, data: string, ...rest: unknown[]) => {
+      if (!String(file).endsWith('swap.json')) return (real as (...a: unknown[]) => void)(file, data, ...rest);
+      (real as (...a: unknown[]) => void)(file, data.slice(0, 10), ...rest);
+      throw Object.assign(new Error('ENOSPC: simulated, write'), { code: 'ENOSPC' });
+    }) as never);
+    const result = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('ENOSPC: simulated')]);
+    expect(treeOf(out)).toEqual(before);
+    expect(cli(['review', out]).code).toBe(0);
+  });
+
+  test('an error while undoing, too: the next run undoes the rest first, back to the old output', () => {
+    const { dir, spec, out } = synthesized(regionalSpec({ regions: ['westeurope', 'northeurope'], retention: 'P30D' }));
+    const before = treeOf(out);
+    writeSpec(dir, regionalSpec({ regions: ['westeurope', 'eastus'], retention: 'P60D' }));
+    const real = fs.renameSync;
+    let renames = 0;
+    // The second move fails, and so does the first rename that undoes (putting the new folder back).
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      renames += 1;
+      if (renames === 2) throw Object.assign(new Error('EACCES: simulated move'), { code: 'EACCES' });
+      if (renames === 3) throw Object.assign(new Error('EIO: simulated undo'), { code: 'EIO' });
+      return real(from, to);
+    });
+    const failed = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect([failed.code, failed.stderr]).toEqual([
+      1,
+      expect.stringContaining('undoing the renames failed too (EIO: simulated undo)'),
+    ]);
+    expect(fs.readdirSync(join(out, '.adls-backup')).sort()).toEqual(['next', 'saved', 'swap.json', 'undoing']);
+    // The next run is refused by a library rule, after it has put the old output back.
+    writeSpec(dir, regionalSpec({ regions: ['westeurope'], retention: 'P3651D' }));
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(2);
+    expect(treeOf(out)).toEqual(before);
+  });
+
+  test("an error removing a dropped stack's file after the new manifest is in: said so, and the next run finishes", () => {
+    const { dir, spec, out } = synthesized(regionalSpec({ regions: ['westeurope', 'northeurope'], retention: 'P30D' }));
+    writeSpec(dir, regionalSpec({ regions: ['westeurope'], retention: 'P60D' }));
+    const dropped = join(out, 'stacks', `${STACK}-northeurope`, 'cdk.tf.json');
+    const real = fs.rmSync;
+    jest.spyOn(fs, 'rmSync').mockImplementation((path, options) => {
+      if (String(path) === dropped) throw Object.assign(new Error('EACCES: simulated, unlink'), { code: 'EACCES' });
+      return real(path, options);
+    });
+    const failed = cli(['synth', '--config', spec, '--out', out]);
+    jest.restoreAllMocks();
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      'the new output is in place, but removing what it no longer has failed (EACCES: simulated, unlink)',
+    );
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks)).toEqual([`${STACK}-westeurope`]);
+    expect(cli(['synth', '--config', spec, '--out', out]).code).toBe(0);
+    expect(fs.readdirSync(join(out, 'stacks'))).toEqual([`${STACK}-westeurope`]);
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'stacks']);
   });
 });

@@ -1,10 +1,11 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join } from 'path';
 import { InputError } from '../../cli/input-error';
-import { SWAP_JOURNAL } from '../../private/out-dir-layout';
 import { crashPoint } from './crash-point';
-import { isStackFile, PreviousOutput } from './previous-output';
-import { fsyncPath, kindAt, refuseLink } from './tree';
+import { InstallLayout, Journal, markUndoing, readJournal, removeJournal, writeJournal } from './journal';
+import { PreviousOutput } from './previous-output';
+import { moveIn, rollBack } from './renames';
+import { fsyncPath, kindAt, refuseLink, refuseLinksOnTheWay } from './tree';
 
 // Putting a staged output in place without ever exposing a stack folder without its stack file.
 //
@@ -16,39 +17,17 @@ import { fsyncPath, kindAt, refuseLink } from './tree';
 // file (its old one or its new one), and the manifest names only stacks whose file is there. Folders are never
 // recreated: Terraform's `.terraform/`, state, lock file, a user's files, and the folders' own mode, owner and
 // inode stay exactly as they were. A journal written before the first rename lets the next run finish what a
-// kill interrupted; an error (not a kill) undoes the renames done, from hard links to the old files.
+// kill interrupted (journal.ts); an error (not a kill) undoes the renames done, from hard links to the old files
+// (renames.ts).
 
-/** Where one run keeps its work inside --out. */
-export interface InstallLayout {
-  readonly out: string;
-  readonly state: string;
-  /** The staged output: cdktf's App writes here (manifest.json, stacks/). */
-  readonly staging: string;
-  /** Hard links to the old files the renames replace, for undoing them after an error. */
-  readonly saved: string;
-  readonly journal: string;
-}
-
-/** What a run puts in place, written to the journal before the first rename. Paths are relative to --out. */
-interface Journal {
-  /**
-   * Moved from the staging folder, in this order: `stacks` (into an output that has none), the folder of each new
-   * stack (`stacks/<stack>`), the stack file of each kept stack (`stacks/<stack>/cdk.tf.json`), `manifest.json`.
-   */
-  readonly moves: string[];
-  /** Stack files of the old output that the new one does not have: removed once the manifest is in. */
-  readonly drops: string[];
-}
-
-export function layoutOf(out: string, state: string): InstallLayout {
-  return { out, state, staging: join(state, 'next'), saved: join(state, 'saved'), journal: join(state, SWAP_JOURNAL) };
-}
+/** The renames a run will make, before the files they replace are saved. */
+export type InstallPlan = Omit<Journal, 'replaces'>;
 
 /**
  * Works out the renames that put the staged output in place, refusing (before anything changes) a stack folder
  * that is a link or not a folder, and a file synth did not write where a stack file goes.
  */
-export function planInstall(layout: InstallLayout, previous: PreviousOutput): Journal {
+export function planInstall(layout: InstallLayout, previous: PreviousOutput): InstallPlan {
   const stagedStacks = join(layout.staging, 'stacks');
   const stacks = readdirSync(stagedStacks).sort();
   const newFiles = new Set(stacks.map((stack) => `stacks/${stack}/cdk.tf.json`));
@@ -87,78 +66,69 @@ export function planInstall(layout: InstallLayout, previous: PreviousOutput): Jo
 }
 
 /**
- * Puts the staged output in place. On an error (not a kill) every rename done is undone and the error rethrown,
- * so the old output is byte-identical. Returns notes for the user (a dropped stack's folder kept).
+ * Puts the staged output in place. On an error (not a kill) every rename made is undone and the error rethrown,
+ * so the old output is byte-identical. Adds notes for the user (a dropped stack's folder kept).
  */
-export function install(layout: InstallLayout, journal: Journal, notes: string[]): void {
-  saveOldFiles(layout, journal);
-  writeFileSync(layout.journal, JSON.stringify(journal), { flag: 'wx' });
-  fsyncPath(layout.journal);
-  fsyncPath(layout.state);
+export function install(layout: InstallLayout, plan: InstallPlan, notes: string[]): void {
+  const journal: Journal = { ...plan, replaces: saveOldFiles(layout, plan.moves) };
+  writeJournal(layout, journal);
   crashPoint('journal-written');
-  const done: string[] = [];
   try {
-    moveIn(layout, journal, done);
+    moveIn(layout, journal);
   } catch (e) {
-    undo(layout, done);
-    rmSync(layout.journal, { force: true });
+    markUndoing(layout);
+    try {
+      rollBack(layout, journal);
+    } catch (undoError) {
+      throw new Error(
+        `${(e as Error).message}; undoing the renames failed too (${(undoError as Error).message}): the next synth undoes the rest`,
+        { cause: undoError },
+      );
+    }
+    rmSync(layout.saved, { recursive: true, force: true });
+    removeJournal(layout);
     throw e;
   }
   finish(layout, journal, notes);
 }
 
 /**
- * Finishes what the journal of an interrupted run started (each rename checks whether it is done), then cleans up.
- * Returns whether there was anything to finish.
+ * Finishes what a stopped run's journal started (or the undoing an error had started), then cleans up. Returns
+ * whether there was anything to finish.
  */
 export function recover(layout: InstallLayout, notes: string[]): boolean {
-  if (kindAt(layout.journal) !== 'file') return false;
-  let journal: unknown;
-  try {
-    journal = JSON.parse(readFileSync(layout.journal, 'utf8'));
-  } catch {
-    // Killed while writing the journal: no rename had started, and the old output is whole.
-    rmSync(layout.journal, { force: true });
-    return false;
-  }
-  if (!isJournal(journal)) {
-    throw new InputError(
-      `${layout.journal} is not a journal synth wrote (it names paths other than stacks/, a stack's folder or file, and manifest.json): synth will not act on it; move it away`,
+  const found = readJournal(layout);
+  if (found === undefined) return false;
+  const staging = kindAt(layout.staging);
+  if (staging === 'link') refuseLink(layout.staging, 'nothing: synth makes this folder itself');
+  if (staging !== undefined && staging !== 'dir')
+    throw new InputError(`${layout.staging} is not a folder synth made; move it away`);
+  const stacks = join(layout.out, 'stacks');
+  if (kindAt(stacks) === 'link') refuseLink(stacks, 'a directory');
+  if (found.undoing) {
+    rollBack(layout, found.journal);
+    notes.push(
+      'a previous synth failed while it put its output in place and was stopped while undoing that: the previous output is back',
     );
+  } else if (staging === undefined) {
+    // The stopped run had made every rename and removed the dropped stacks' files: only its journal is left.
+  } else {
+    moveIn(layout, found.journal);
+    notes.push('a previous synth was stopped while it put its output in place: it is now finished');
+    finish(layout, found.journal, notes);
+    return true;
   }
-  const kind = kindAt(layout.staging);
-  if (kind === 'link') refuseLink(layout.staging, 'nothing: synth makes this folder itself');
-  if (kind !== undefined && kind !== 'dir') throw new InputError(`${layout.staging} is not a folder synth made; move it away`);
-  moveIn(layout, journal, []);
-  notes.push('a previous synth was stopped while it put its output in place: it is now finished');
-  finish(layout, journal, notes);
+  for (const folder of [layout.saved, layout.staging]) rmSync(folder, { recursive: true, force: true });
+  removeJournal(layout);
   return true;
 }
 
-const STACK_FOLDER = /^stacks\/([^/\\]+)$/;
-
-// The journal is read back from --out, where anyone may have written: it is acted on only in the shape synth
-// writes, so that it can never name a path outside stacks/ and the manifest.
-function isJournal(x: unknown): x is Journal {
-  const j = x as Journal;
-  const isMove = (rel: unknown) =>
-    typeof rel === 'string' &&
-    (rel === 'stacks' || rel === 'manifest.json' || isStackFile(rel) || (STACK_FOLDER.test(rel) && !/\/\.\.?$/.test(rel)));
-  return (
-    typeof j === 'object' &&
-    j !== null &&
-    Array.isArray(j.moves) &&
-    j.moves.every(isMove) &&
-    Array.isArray(j.drops) &&
-    j.drops.every((rel) => typeof rel === 'string' && isStackFile(rel))
-  );
-}
-
 // Hard links to the files the renames replace (the same data; a copy where a link cannot be made), so that an
-// error part way can put each one back.
-function saveOldFiles(layout: InstallLayout, journal: Journal): void {
+// error part way can put each one back. Returns the moves that replace a file.
+function saveOldFiles(layout: InstallLayout, moves: readonly string[]): string[] {
   rmSync(layout.saved, { recursive: true, force: true });
-  for (const rel of journal.moves) {
+  const replaces: string[] = [];
+  for (const rel of moves) {
     const old = join(layout.out, rel);
     if (kindAt(old) !== 'file') continue;
     const saved = join(layout.saved, rel);
@@ -170,47 +140,31 @@ function saveOldFiles(layout: InstallLayout, journal: Journal): void {
       if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw e;
       copyFileSync(old, saved);
     }
+    replaces.push(rel);
   }
-}
-
-function moveIn(layout: InstallLayout, journal: Journal, done: string[]): void {
-  const stackMoves = journal.moves.filter((rel) => rel !== 'manifest.json').length;
-  for (const rel of journal.moves) {
-    const from = join(layout.staging, rel);
-    const kind = kindAt(from);
-    if (kind === undefined) continue; // moved by the run a kill interrupted
-    if (kind === 'link') refuseLink(from, 'nothing: synth makes this folder itself');
-    // The folder a stack file moves into is checked again here: the journal may be a stopped run's, read back.
-    const parent = dirname(join(layout.out, rel));
-    if (parent !== layout.out && kindAt(parent) === 'link') refuseLink(parent, "a real folder for the stack's files");
-    renameSync(from, join(layout.out, rel));
-    done.push(rel);
-    if (rel === 'manifest.json') crashPoint('manifest-in');
-    else if (done.length === 1) crashPoint('first-stack-in');
-    if (done.length === stackMoves) crashPoint('stacks-in');
-  }
-}
-
-// Last rename first: a replaced file gets its saved old self back; what was new moves back to the staging folder.
-function undo(layout: InstallLayout, done: readonly string[]): void {
-  for (const rel of [...done].reverse()) {
-    const saved = join(layout.saved, rel);
-    if (kindAt(saved) === 'file') renameSync(saved, join(layout.out, rel));
-    else renameSync(join(layout.out, rel), join(layout.staging, rel));
-  }
+  return replaces;
 }
 
 // After the manifest: each folder a rename changed reaches the disk, the stack files of dropped stacks go (their
 // folders too when nothing else is in them), then synth's own work.
 function finish(layout: InstallLayout, journal: Journal, notes: string[]): void {
-  const changed = new Set(journal.moves.map((rel) => dirname(join(layout.out, rel))));
-  for (const folder of changed) if (kindAt(folder) === 'dir') fsyncPath(folder);
   const kept: string[] = [];
-  for (const rel of journal.drops) {
-    const folder = dirname(join(layout.out, rel));
-    if (kindAt(folder) !== 'dir') continue; // a link planted since: never followed
-    rmSync(join(layout.out, rel), { force: true });
-    if (!tryRmdir(folder)) kept.push(rel.split('/')[1]);
+  try {
+    const changed = new Set(journal.moves.map((rel) => dirname(join(layout.out, rel))));
+    for (const folder of changed) if (kindAt(folder) === 'dir') fsyncPath(folder);
+    for (const rel of journal.drops) {
+      refuseLinksOnTheWay(layout.out, rel, "a real folder for the stack's files");
+      const folder = dirname(join(layout.out, rel));
+      if (kindAt(folder) !== 'dir') continue;
+      rmSync(join(layout.out, rel), { force: true });
+      if (!tryRmdir(folder)) kept.push(rel.split('/')[1]);
+    }
+  } catch (e) {
+    if (InputError.isInputError(e)) throw e;
+    throw new Error(
+      `the new output is in place, but removing what it no longer has failed (${(e as Error).message}); the next synth finishes it`,
+      { cause: e },
+    );
   }
   for (const stack of kept) {
     notes.push(
@@ -219,7 +173,7 @@ function finish(layout: InstallLayout, journal: Journal, notes: string[]): void 
   }
   rmSync(layout.saved, { recursive: true, force: true });
   rmSync(layout.staging, { recursive: true, force: true });
-  rmSync(layout.journal, { force: true });
+  removeJournal(layout);
   crashPoint('cleaned');
 }
 

@@ -65,3 +65,15 @@ export function refuseLink(path: string, what: string): never {
     `${path} is a symbolic link (to ${readlinkSync(path)}): synth never follows a link out of --out, so it will not read, clear or write through it; replace it with ${what}`,
   );
 }
+
+/**
+ * Refuses a link at any folder between `root` (checked by the caller) and `rel` below it, so that nothing is read,
+ * moved or removed through one: lstat of `a/b/c` follows a link at `a` or `a/b`.
+ */
+export function refuseLinksOnTheWay(root: string, rel: string, what: string): void {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = join(root, ...parts.slice(0, i));
+    if (kindAt(folder) === 'link') refuseLink(folder, what);
+  }
+}

@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { InputError } from '../../cli/input-error';
 import { crashPoint } from './crash-point';
-import { install, InstallLayout, layoutOf, planInstall, recover } from './install';
+import { install, planInstall, recover } from './install';
+import { InstallLayout, layoutOf } from './journal';
 import { acquireLock } from './lock';
 import { readPreviousOutput, STATE_DIR } from './previous-output';
 import { fsyncPath, kindAt, refuseLink, walk } from './tree';
@@ -19,8 +20,7 @@ export function writeOutput<T>(
   outArg: string,
   produce: (staging: string) => T,
 ): { readonly result: T; readonly notes: string[] } {
-  // `link/` would make lstat follow the link: the name itself is what is checked.
-  const out = outArg.length > 1 ? outArg.replace(/\/+$/, '') || '/' : outArg;
+  const out = withoutTrailing(outArg);
   const notes: string[] = [];
   const createdOut = prepareOut(out);
   const state = join(out, STATE_DIR);
@@ -49,7 +49,7 @@ export function writeOutput<T>(
     release?.();
     // Leave nothing behind that was not there: a clean run's state folder is empty, and a failed first run
     // removes the --out it created.
-    if (succeeded || createdState) tryRemoveEmpty(state);
+    if (succeeded || createdState || release) tryRemoveEmpty(state);
     if (!succeeded && createdOut) tryRemoveEmpty(out);
   }
 }
@@ -99,6 +99,14 @@ function clearStale(layout: InstallLayout, notes: string[]): void {
     if (folder === layout.staging)
       notes.push('removed the unfinished staging folder of a synth that was stopped before it put its output in place');
   }
+  rmSync(layout.undoing, { force: true });
+}
+
+// `link/` and `link/.` make lstat follow the link: the name itself is what is checked, so those endings go.
+function withoutTrailing(out: string): string {
+  let name = out;
+  while (name.length > 1 && /\/\.?$/.test(name)) name = name.replace(/\/\.?$/, '') || '/';
+  return name;
 }
 
 // Every staged file and folder reaches the disk before the swap, so a power cut after it cannot expose half a file.
