@@ -40,14 +40,14 @@ export interface ProviderSchema {
 }
 
 // Beside this file when run from source (the tests), two levels up when compiled to dist/codegen (npm run generate).
-export const SCHEMA_DIR = existsSync(join(__dirname, 'schema'))
+const SCHEMA_DIR = existsSync(join(__dirname, 'schema'))
   ? join(__dirname, 'schema')
   : join(__dirname, '..', '..', 'codegen', 'schema');
 
 /** The azurerm versions the bindings must be valid in; the files' `version` fields must agree. */
-export const AZURERM_SCHEMA_FILES = ['azurerm-4.68.0.json', 'azurerm-4.79.0.json', 'azurerm-5.x-derived.json'] as const;
-export const AZURERM_PROVIDER_FILE = 'azurerm-provider.json';
-export const TIME_SCHEMA_FILE = 'time-0.13.1.json';
+const AZURERM_SCHEMA_FILES = ['azurerm-4.68.0.json', 'azurerm-4.79.0.json', 'azurerm-5.x-derived.json'] as const;
+const AZURERM_PROVIDER_FILE = 'azurerm-provider.json';
+const TIME_SCHEMA_FILE = 'time-0.13.1.json';
 
 interface SchemaFile {
   readonly version: string;

@@ -13,13 +13,20 @@ import { registerBackupSource } from './private/account-registry';
 import { checkBoolean } from './private/common-checks';
 import { ensureTimeProvider } from './private/time-provider';
 import { dependsOnByAddress } from './private/depends-on';
-import { quietTokenStacks } from './private/token-stacks';
+import { quietTokenStacks } from './private/host-internals';
 import { planTimeRegionChecks } from './private/region-checks';
 import { checkAccountReference, checkVaultReference } from './private/references';
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from './regions';
-import { IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
-import { IBackupVault } from './vault';
+import type { IBackupVault, IDataLakeStorageAccount, PlanTimeCheck } from './interfaces';
 import { brand, isBranded } from './private/brand';
+import {
+  CONTAINER_NAME,
+  CONTAINER_NAME_RULE,
+  INSTANCE_NAME,
+  INSTANCE_NAME_RULE,
+  MAX_WAIT_SECONDS,
+  WAIT_RANGE_RULE,
+} from './private/rules';
 
 /**
  * A container to protect: its name, or an `azurerm_storage_container` of this stack from any provider package (then
@@ -73,9 +80,8 @@ export interface DataLakeBackupProps {
 
 /** Default wait for role propagation: long enough in practice, short enough for a pipeline's first apply. */
 export const DEFAULT_ROLE_PROPAGATION_WAIT = Duration.minutes(5);
-const MAX_WAIT_SECONDS = 3600;
-/** An Azure blob container name that ADLS backup accepts. */
-export const CONTAINER_NAME = /^[0-9a-z](?:[0-9a-z]|-(?=[0-9a-z])){2,62}$/;
+/** An Azure blob container name that ADLS backup accepts (the rule is in ./private/rules). */
+export { CONTAINER_NAME };
 
 // One backup instance per data source: Azure refuses a second one for the same account.
 const protectedAccounts = new WeakMap<TerraformStack, Map<string, string>>();
@@ -128,7 +134,7 @@ export class DataLakeBackup extends Construct {
     if (problems.empty) this.claimAccount(problems, p.vault, p.storageAccount);
     problems.throwIfAny();
 
-    // Only the resources are built in the window: validation and its warnings keep their stacks (token-stacks.ts).
+    // Only the resources are built in the window: validation and its warnings keep their stacks (host-internals.ts).
     const restore = quietTokenStacks();
     try {
       const account = p.storageAccount;
@@ -220,14 +226,6 @@ export class DataLakeBackup extends Construct {
 }
 brand(DataLakeBackup, 'DataLakeBackup');
 
-// The backup instance's name. azurerm checks it with StringIsNotEmpty only (FACTS.md: "not empty"), and Azure
-// publishes no rule for backupInstances (resource-name-rules lists none). The portal and `az dataprotection
-// backup-instance initialize` name instances `<account>-<account>-<GUID>`; the library's default is the account's
-// name. So the rule kept here is the strict one those names follow: 1-150 (the limit the library has always applied)
-// letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit. It keeps out what
-// ARM cannot put in a URL path (`/ \ ? #`), spaces at either end (`' '`), quotes, new lines and a raw `${`.
-const INSTANCE_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9_.]{0,148}[a-zA-Z0-9])?$/;
-
 function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
   checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
@@ -241,11 +239,7 @@ function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
     'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)',
   );
   if (p.name !== undefined && (typeof p.name !== 'string' || (isLiteral(p.name) && !INSTANCE_NAME.test(p.name)))) {
-    problems.add(
-      'name',
-      'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
-      p.name,
-    );
+    problems.add('name', `must be ${INSTANCE_NAME_RULE}`, p.name);
   }
   if (!problems.empty) return;
   const policyVault = p.policy.vault;
@@ -303,11 +297,7 @@ function validateContainers(problems: Problems, containers: unknown, scope: Cons
       problems.add(`containers[${i}]`, 'must be a container name or a StorageContainer', name);
     } else if (isLiteral(name)) {
       if (!CONTAINER_NAME.test(name)) {
-        problems.add(
-          `containers[${i}]`,
-          'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
-          name,
-        );
+        problems.add(`containers[${i}]`, `must be ${CONTAINER_NAME_RULE} ($root and $web cannot be protected)`, name);
       } else if (names.indexOf(name) !== i) {
         problems.add(`containers[${i}]`, 'repeats a container already listed', name);
       }
@@ -330,7 +320,7 @@ function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
   }
   const seconds = wait.toSeconds();
   if (seconds === undefined || seconds > MAX_WAIT_SECONDS) {
-    problems.add('rolePropagationWait', 'must be from 1 second to 60 minutes', wait.toString());
+    problems.add('rolePropagationWait', `must be ${WAIT_RANGE_RULE}`, wait.toString());
   }
   if (p.grantAccess === false) {
     problems.add(

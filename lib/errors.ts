@@ -36,3 +36,23 @@ export class BackupConfigError extends Error {
 }
 
 brand(BackupConfigError, 'BackupConfigError');
+
+/**
+ * Input the fleet command line, the fleet synthesizer or the review cannot use: bad arguments, a spec that breaks a
+ * rule, a directory that is not a synthesized output. The command line exits with code 2 and prints the message,
+ * never a stack trace; a program that calls `synthFleet` or `reviewOutDir` tells it from a bug with
+ * `InputError.isInputError(e)`.
+ */
+export class InputError extends Error {
+  /** Whether `x` is an `InputError` (or a subclass), made by any copy of this library. */
+  public static isInputError(x: unknown): x is InputError {
+    return isBranded(x, 'InputError');
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+brand(InputError, 'InputError');

@@ -1,5 +1,5 @@
 // The public API. Internals live in ./private and are not exported.
-export { BackupConfigError } from './errors';
+export { BackupConfigError, InputError } from './errors';
 export { Duration, TimeUnit } from './duration';
 export { BackupSchedule, DayOfWeek, ScheduleFrequency } from './schedule';
 export type { DailyScheduleOptions, WeeklyScheduleOptions } from './schedule';
@@ -15,12 +15,13 @@ export type {
 export { ADLS_BACKUP_REGIONS, normalizeRegion, isAdlsBackupRegion } from './regions';
 export { POLICY_TIME_ZONES } from './time-zones';
 export { BackupVault, Redundancy, SoftDelete, Immutability, STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './vault';
-export type { BackupVaultProps, BackupVaultAttributes, IBackupVault } from './vault';
+export type { BackupVaultProps, BackupVaultAttributes } from './vault';
+export type { IBackupVault, IDataLakeStorageAccount, IRestoreSource, PlanTimeCheck } from './interfaces';
 export { IrreversibleSetting } from './irreversible-settings';
 export { DataLakeBackupPolicy } from './policy';
 export type { DataLakeBackupPolicyProps, IDataLakeBackupPolicy } from './policy';
 export { DataLakeStorageAccount } from './storage-account';
-export type { DataLakeStorageAccountAttributes, IDataLakeStorageAccount, PlanTimeCheck } from './storage-account';
+export type { DataLakeStorageAccountAttributes } from './storage-account';
 export { DataLakeBackup, DEFAULT_ROLE_PROPAGATION_WAIT } from './data-lake-backup';
 export type { DataLakeBackupProps, ContainerRef } from './data-lake-backup';
 export { DataLakeRestoreTarget } from './restore-target';

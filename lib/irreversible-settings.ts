@@ -41,7 +41,7 @@ const WARNING: Record<IrreversibleSetting, string> = {
 };
 
 /** The irreversible settings that `p` turns on. */
-export function requestedIrreversible(p: RequestedSettings): IrreversibleSetting[] {
+function requestedIrreversible(p: RequestedSettings): IrreversibleSetting[] {
   const requested: IrreversibleSetting[] = [];
   if (p.softDelete === 'AlwaysOn') requested.push(IrreversibleSetting.SOFT_DELETE_ALWAYS_ON);
   if (p.immutability === 'Locked') requested.push(IrreversibleSetting.IMMUTABILITY_LOCKED);

@@ -3,12 +3,12 @@ import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/generated/d
 import { Duration } from './duration';
 import { isLiteral, Problems } from './private/problems';
 import { claimName } from './private/account-registry';
-import { POLICY_NAME, POLICY_NAME_RULE } from './private/names';
+import { POLICY_NAME, POLICY_NAME_RULE } from './private/rules';
 import { checkVaultReference } from './private/references';
 import { checkRetentionDuration, orderByPriority, RetentionRule } from './retention';
 import { BackupSchedule, ScheduleFrequency } from './schedule';
 import { POLICY_TIME_ZONES, suggestTimeZone } from './time-zones';
-import { IBackupVault } from './vault';
+import type { IBackupVault } from './interfaces';
 import { brand, isBranded } from './private/brand';
 
 /** A backup policy for ADLS that backups can use. */

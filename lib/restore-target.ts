@@ -2,13 +2,13 @@ import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from './azurerm/generated/role-assignment';
 import { IStorageContainerShape, isResourceOfType, STORAGE_CONTAINER } from './azurerm/shapes';
-import { CONTAINER_NAME, DataLakeBackup } from './data-lake-backup';
+import { DataLakeBackup } from './data-lake-backup';
+import { CONTAINER_NAME } from './private/rules';
 import { isLiteral, Problems } from './private/problems';
 import { checkAccountReference, checkVaultReference } from './private/references';
 import { resolveIn } from './private/resolve';
 import { checkRestoreTarget } from './private/vault-base';
-import { IDataLakeStorageAccount } from './storage-account';
-import { IBackupVault } from './vault';
+import type { IBackupVault, IDataLakeStorageAccount } from './interfaces';
 
 /** Props of `DataLakeRestoreTarget`. */
 export interface DataLakeRestoreTargetProps {

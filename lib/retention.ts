@@ -4,6 +4,7 @@ import { parseDateTime } from './private/date-time';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { DayOfWeek } from './schedule';
 import { brand, isBranded } from './private/brand';
+import { RETENTION_RULE_NAME, RETENTION_RULE_NAME_RULE } from './private/rules';
 
 /** Weeks of a month, as azurerm spells them. */
 export enum WeekOfMonth {
@@ -256,16 +257,11 @@ const ABSOLUTE_WORDS: Record<AbsoluteCriteria, string> = {
   [AbsoluteCriteria.FIRST_OF_YEAR]: 'first backup of each year',
 };
 
-// azurerm checks `retention_rule.name` with StringIsNotEmpty only, and Azure publishes no rule for the names of a
-// policy's retention rules (FACTS.md: "not empty"). The name is a key inside the policy's JSON and shows in the
-// portal and the review, so the library holds it to the rule of the policy's own name (a letter, then letters,
-// digits and hyphens, at most 150): Azure's names for its own rules ("Default", "Weekly", "Monthly", "Yearly")
-// follow it, and quotes, new lines, spaces at either end and a raw `${` cannot get in.
-const RULE_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,149}$/;
+// The rule for a retention rule's name, and why, is in ./private/rules.
 
 function checkRuleName(problems: Problems, field: string, name: unknown): void {
-  if (typeof name !== 'string' || (isLiteral(name) && !RULE_NAME.test(name))) {
-    problems.add(field, 'must be 1-150 letters, digits or hyphens, starting with a letter', name);
+  if (typeof name !== 'string' || (isLiteral(name) && !RETENTION_RULE_NAME.test(name))) {
+    problems.add(field, `must be ${RETENTION_RULE_NAME_RULE}`, name);
   } else if (isLiteral(name) && name.toLowerCase() === 'default') {
     problems.add(field, 'must not be "Default": azurerm names the default retention rule so', name);
   }

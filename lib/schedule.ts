@@ -1,6 +1,7 @@
 import { parseDateTime } from './private/date-time';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { brand, isBranded } from './private/brand';
+import { MAX_SCHEDULE_INTERVALS as MAX_INTERVALS } from './private/rules';
 
 /** Days of the week, as azurerm spells them. */
 export enum DayOfWeek {
@@ -43,7 +44,6 @@ export interface WeeklyScheduleOptions extends DailyScheduleOptions {
 }
 
 const WEEK: DayOfWeek[] = Object.values(DayOfWeek);
-const MAX_INTERVALS = 5;
 
 // A fixed Monday anchors every rendered interval, so the same schedule always renders the same bytes
 // (every policy argument forces replacement in azurerm: a moving date would replace the policy each plan).

@@ -8,40 +8,11 @@ import {
   STORAGE_ACCOUNT,
 } from './azurerm/shapes';
 import { BackupConfigError } from './errors';
+import type { IDataLakeStorageAccount, PlanTimeCheck } from './interfaces';
 import { describe, isLiteral, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 import { checkResourceId, checkStorageAccountName } from './private/references';
 import { STORAGE_ACCOUNT_ID_SHAPE } from './private/resource-id';
-
-/** A storage account that a `DataLakeBackup` can protect: an ADLS Gen2 account (hierarchical namespace on). */
-export interface IDataLakeStorageAccount {
-  /** The account's resource ID (literal or a Terraform reference). */
-  readonly storageAccountId: string;
-  /** The account's region (literal or a Terraform reference). */
-  readonly location: string;
-  /** The account's name, when known (literal or a Terraform reference). */
-  readonly name?: string;
-  /**
-   * A key known at synth time that identifies the account within the app (its literal name, or the stack and
-   * logical ID of the resource or data source that reads it). Used for construct IDs, which become Terraform addresses.
-   */
-  readonly stableKey?: string;
-  /** The storage account resource when this stack creates it. */
-  readonly resource?: IStorageAccountShape;
-  /**
-   * Conditions only Terraform can check (the account is read at plan time), added to the backup instance as
-   * `lifecycle.precondition` so that `terraform plan` stops before anything is created.
-   */
-  readonly planTimeChecks?: readonly PlanTimeCheck[];
-}
-
-/** A condition Terraform evaluates at plan time, with the message it fails with. */
-export interface PlanTimeCheck {
-  /** A Terraform boolean expression. */
-  readonly condition: string;
-  /** What the reviewer reads when it is false. */
-  readonly errorMessage: string;
-}
 
 /** Attributes of a storage account that exists outside the stack (or comes from a data source or variable). */
 export interface DataLakeStorageAccountAttributes {

@@ -1,8 +1,7 @@
 import { Annotations } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { DataProtectionBackupVault } from './azurerm/generated/data-protection-backup-vault';
 import { ManagementLock } from './azurerm/generated/management-lock';
-import { RoleAssignment } from './azurerm/generated/role-assignment';
 import { Duration, TimeUnit } from './duration';
 import { checkAcknowledgements, IrreversibleSetting, warnAboutIrreversible } from './irreversible-settings';
 import { checkBoolean, checkEnum, checkResourceGroupName, checkTags } from './private/common-checks';
@@ -11,9 +10,9 @@ import { checkRegionShape } from './private/region-checks';
 import { checkPrincipalId, checkResourceId, checkVaultName } from './private/references';
 import { BACKUP_VAULT_ID_SHAPE } from './private/resource-id';
 import { VaultBase } from './private/vault-base';
-import type { DataLakeBackup } from './data-lake-backup';
-import { IDataLakeStorageAccount } from './storage-account';
+import type { IBackupVault } from './interfaces';
 import { brand, isBranded } from './private/brand';
+import { SOFT_DELETE_RETENTION_DAYS } from './private/rules';
 
 export { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from './private/vault-base';
 
@@ -36,43 +35,6 @@ export enum Immutability {
   DISABLED = 'Disabled',
   UNLOCKED = 'Unlocked',
   LOCKED = 'Locked',
-}
-
-/** A Backup vault, created in this stack or referenced. */
-export interface IBackupVault extends IConstruct {
-  /** The vault's resource ID. */
-  readonly vaultId: string;
-  /** The vault's region: protected storage accounts must be in the same one. */
-  readonly location: string;
-  /** The object ID of the vault's system-assigned identity. */
-  readonly principalId: string;
-  /** The vault's name, when known. */
-  readonly vaultName?: string;
-  /**
-   * Whether the vault carries `lifecycle.prevent_destroy`; backups of the vault follow it unless told otherwise.
-   * Undefined for a vault outside the stack (its backups are then guarded).
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * Grants the vault's identity Storage Account Backup Contributor on `storageAccount`, once per account:
-   * later calls for the same account return the same assignment.
-   * @param scope where to create the assignment; @default the vault. A backup in another stack passes itself,
-   * because Terraform's `depends_on` cannot name a resource of another stack.
-   */
-  grantBackupAccess(storageAccount: IDataLakeStorageAccount, scope?: Construct): RoleAssignment;
-  /**
-   * Prepares `targetAccount` for restores from this vault: grants the vault's identity Storage Account Backup
-   * Contributor on it, once (sharing the backup grant if the account is also backed up). Refuses the own account
-   * of a backup to be restored there (Azure restores only to a different account) and an account in another
-   * region (at synth, or by a precondition when a region is a reference).
-   * @param scope where to create the assignment; @default the vault.
-   * @param sources the backups to be restored there; @default every backup of this vault, now and later.
-   */
-  grantRestoreAccess(
-    targetAccount: IDataLakeStorageAccount,
-    scope?: Construct,
-    sources?: readonly DataLakeBackup[],
-  ): RoleAssignment;
 }
 
 /** Props of `BackupVault`. */
@@ -215,7 +177,9 @@ export class BackupVault extends VaultBase {
       redundancy,
       softDelete,
       retentionDurationInDays:
-        softDelete === SoftDelete.OFF ? undefined : (p.softDeleteRetention?.toSeconds() ?? 14 * 86400) / 86400,
+        softDelete === SoftDelete.OFF
+          ? undefined
+          : (p.softDeleteRetention?.toSeconds() ?? SOFT_DELETE_RETENTION_DAYS.default * 86400) / 86400,
       immutability: p.immutability ?? Immutability.DISABLED,
       // azurerm accepts this argument only on geo-redundant vaults, so it is left out elsewhere.
       crossRegionRestoreEnabled: redundancy === Redundancy.GEO_REDUNDANT ? (p.crossRegionRestore ?? false) : undefined,
@@ -254,9 +218,9 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
     const days = inDaysOrWeeks ? retention.toSeconds()! / 86400 : undefined;
     const shown = Duration.isDuration(retention) ? retention.toString() : retention;
     problems.check(
-      isIntegerInRange(days, 14, 180),
+      isIntegerInRange(days, SOFT_DELETE_RETENTION_DAYS.min, SOFT_DELETE_RETENTION_DAYS.max),
       'softDeleteRetention',
-      'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      `must be ${SOFT_DELETE_RETENTION_DAYS.min} to ${SOFT_DELETE_RETENTION_DAYS.max} days, given as Duration.days or Duration.weeks`,
       shown,
     );
     if (p.softDelete === SoftDelete.OFF) {

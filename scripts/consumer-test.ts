@@ -62,6 +62,7 @@ function checkTarball(tarball: string): void {
   check(files.includes('LICENSE'), `${name}: no LICENSE`);
   check(files.includes('dist/lib/index.js') && files.includes('dist/lib/index.d.ts'), `${name}: no dist/lib/index.js and .d.ts`);
   check(files.includes('dist/lib/fleet/fleet-spec.schema.json'), `${name}: no fleet spec schema`);
+  check(files.includes('dist/lib/review/report.schema.json'), `${name}: no review report schema`);
   const unexpected = files.filter((f) => !ALLOWED.some((pattern) => pattern.test(f)));
   check(unexpected.length === 0, `${name}: files a user does not need: ${unexpected.join(', ')}`);
   const sources = files.filter(

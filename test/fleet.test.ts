@@ -35,6 +35,18 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
   synthFleet(loadFleetSpec(FLEET_EXAMPLE), out);
   const stacks = readStacks(out);
   const regionOf = (region: string) => spec.accounts.filter((a) => a.region.replace(/\s/g, '').toLowerCase() === region);
+  // What examples/fleet/backup.yaml holds: the accounts of each region, and the subscriptions other than the
+  // provider's own (SUB_A) they are read from, one provider alias each.
+  const ACCOUNTS: Record<string, string[]> = {
+    eastus2: ['lakeeus2iot01', 'lakeeus2retail01'],
+    northeurope: ['lakeneuhr01', 'lakeneulogs01'],
+    westeurope: ['lakeweufinance01', 'lakeweusales01', 'lakeweusandbox01'],
+  };
+  const OTHER_SUBSCRIPTIONS: Record<string, string[]> = {
+    eastus2: ['33333333-3333-3333-3333-333333333333'],
+    northeurope: ['22222222-2222-2222-2222-222222222222'],
+    westeurope: ['22222222-2222-2222-2222-222222222222', '33333333-3333-3333-3333-333333333333'],
+  };
 
   test('has accounts in at least three regions, and gets one stack per region (stackPerRegion)', () => {
     expect(Object.keys(stacks).sort()).toEqual(['lake-backup-eastus2', 'lake-backup-northeurope', 'lake-backup-westeurope']);
@@ -80,6 +92,7 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
       const [[vaultAddress]] = all(j, VAULT_TYPE);
       const instances = all(j, INSTANCE_TYPE);
       const expected = regionOf(region);
+      expect(expected.map((a) => a.id.split('/').pop()).sort()).toEqual(ACCOUNTS[region]);
       expect(instances.map(([, i]) => i.name).sort()).toEqual(expected.map((a) => a.id.split('/').pop()).sort());
       const policyAddress = (name: string) => all(j, POLICY_TYPE).find(([, p]) => p.name === name)![0];
       for (const account of expected) {
@@ -114,6 +127,7 @@ describe('the fleet example (examples/fleet/backup.yaml)', () => {
       // The same registrations under azurerm 4.x and 5.x: only the namespace the backups need beyond the core.
       expect(main).toEqual({ ...REGISTRATIONS, features: [{}], subscription_id: SUB_A });
       const subscriptions = [...new Set(regionOf(region).map((a) => a.id.split('/')[2]))].sort();
+      expect(subscriptions).toEqual(OTHER_SUBSCRIPTIONS[region]);
       expect(aliases.map((a: any) => a.subscription_id).sort()).toEqual(subscriptions);
       for (const a of aliases)
         expect(a).toMatchObject({ alias: `subscription-${a.subscription_id}`, resource_provider_registrations: 'none' });
@@ -163,6 +177,9 @@ describe('the per-region split', () => {
     const after = synthText(`${MINIMAL_SPEC}  - id: ${accountId('lake09')}\n    region: westeurope\n    containers: [raw]\n`)[
       'adls-backup'
     ];
+    // The minimal spec's one account: its vault, policy, role assignment, wait and instance, each compared below.
+    expect(Object.keys(before.resource).sort()).toEqual([INSTANCE_TYPE, POLICY_TYPE, VAULT_TYPE, ROLE_TYPE, 'time_sleep']);
+    expect(Object.values<any>(before.resource).flatMap((r) => Object.keys(r))).toHaveLength(5);
     for (const [type, resources] of Object.entries<any>(before.resource)) {
       for (const [address, body] of Object.entries<any>(resources)) expect(after.resource[type][address]).toEqual(body);
     }

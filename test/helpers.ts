@@ -4,7 +4,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BackupConfigError } from '../lib/errors';
 import { BackupSchedule, BackupVault, DataLakeBackupPolicy, Duration } from '../lib';
 
-export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 export const INSTANCE_TYPE = 'azurerm_data_protection_backup_instance_data_lake_storage';
 export const POLICY_TYPE = 'azurerm_data_protection_backup_policy_data_lake_storage';
 

@@ -134,6 +134,9 @@ function expectedIntervals(s: ScheduleSpec): string[] {
 
 /** Each vault and policy rendered with the settings given, and the defaults the docs state for the rest. */
 function checkVaultsAndPolicies(config: AppSpec, json: Synthesized): void {
+  // configArb makes 1 to 3 vaults of 1 or 2 policies each: the loops below check something every run.
+  expect(config.vaults.length).toBeGreaterThan(0);
+  expect(resources(json, VAULT)).toHaveLength(config.vaults.length);
   for (const v of config.vaults) {
     const [vaultKey, body] = single(json, VAULT, `named ${v.name}`, (b) => b.name === v.name);
     const softDelete = v.softDelete ?? SoftDelete.ON;
@@ -156,6 +159,7 @@ function checkVaultsAndPolicies(config: AppSpec, json: Synthesized): void {
     expect(body.lifecycle?.prevent_destroy).toBe(v.preventDestroy === false ? undefined : true);
     const locks = resources(json, MANAGEMENT_LOCK).filter(([, b]) => b.scope === `\${${VAULT}.${vaultKey}.id}`);
     expect(locks.map(([, b]) => b.lock_level)).toEqual(v.deletionLock === true ? ['CanNotDelete'] : []);
+    expect(v.policies.length).toBeGreaterThan(0);
     for (const p of v.policies) {
       const [, policy] = single(
         json,
@@ -179,6 +183,8 @@ function checkVaultsAndPolicies(config: AppSpec, json: Synthesized): void {
 function checkProtection(config: AppSpec, json: Synthesized): void {
   const accounts = accountsOf(config);
   const waits = accounts.filter(({ spec }) => spec.rolePropagationWait !== false);
+  // configArb makes at least one account: the loops below check something every run.
+  expect(accounts.length).toBeGreaterThan(0);
   expect(resources(json, VAULT)).toHaveLength(config.vaults.length);
   expect(resources(json, POLICY)).toHaveLength(config.vaults.reduce((n, v) => n + v.policies.length, 0));
   expect(resources(json, MANAGEMENT_LOCK)).toHaveLength(config.vaults.filter((v) => v.deletionLock === true).length);
@@ -293,6 +299,8 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
       fiveContainers: accounts.some((a) => a.containers.length === 5),
     };
     expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((k) => [k, true])));
+    expect(samples).toHaveLength(CHEAP_RUNS);
+    expect(accounts.length).toBeGreaterThanOrEqual(CHEAP_RUNS); // at least one account a sample
     // Every sample is valid by construction: every account in its vault's region, every irreversible setting acknowledged.
     for (const s of samples) {
       for (const { v, spec } of accountsOf(s)) expect(normalizeRegion(spec.location)).toBe(normalizeRegion(s.vaults[v].location));
@@ -348,6 +356,8 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
           const bodiesA = bodiesByAddress(a);
           const bodiesB = bodiesByAddress(b);
           expect([...bodiesB.keys()].sort()).toEqual([...bodiesA.keys()].sort());
+          // At least a vault, a policy, an instance and its role assignment: the loop below compares something.
+          expect(bodiesA.size).toBeGreaterThanOrEqual(4);
           for (const [address, body] of bodiesA) expect(`${address} ${bodiesB.get(address)}`).toBe(`${address} ${body}`);
         }
       }),
@@ -404,6 +414,7 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
   // The rule, its error message and the README say "-14:00 to +14:00". The library accepted ±14:01..±14:59 up to
   // commit 40a91b2 (this property failed there); 8cdb61a refuses them.
   test(`schedule utcOffset: accepted exactly when within -14:00..+14:00 (seed ${SEED}, ${CHEAP_RUNS} runs)`, () => {
+    const outcomes = { accepted: 0, refused: 0 };
     fc.assert(
       fc.property(
         fc.constantFrom('+', '-'),
@@ -419,6 +430,7 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
           } catch (e) {
             error = e;
           }
+          outcomes[valid ? 'accepted' : 'refused']++;
           if (valid) expect(error).toBeUndefined();
           else {
             expect(error).toBeInstanceOf(BackupConfigError);
@@ -429,5 +441,9 @@ describe(`properties (fast-check, seed ${SEED}; replay: FC_SEED=${SEED} npx jest
       ),
       { seed: SEED, numRuns: CHEAP_RUNS },
     );
+    // Both branches ran: valid offsets were accepted and invalid ones refused.
+    expect(outcomes.accepted).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+    expect(outcomes.accepted + outcomes.refused).toBe(CHEAP_RUNS);
   });
 });

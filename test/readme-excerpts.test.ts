@@ -81,6 +81,8 @@ test('the excerpt for the fleet example is in its review', () => {
 test('the excerpt of a change is in `review head --base base`', () => {
   const excerpt = excerptAfter('From a change that keeps monthly backups', '```markdown');
   expect(excerpt.slice(0, 2)).toEqual(['### Policies that will be replaced', '...']);
+  // Lines to find besides the heading (7 today): an excerpt of only its heading and `...` would prove nothing.
+  expect(excerpt.filter((l) => l.trim() !== '' && l !== '...').length).toBeGreaterThan(5);
   expect(missingLines(excerpt, reviewOutDir(head, { base }))).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { reviewOutDir, ReviewReport } from '../lib/review';
 import { replaceOnce, synthFleetExample } from './support/example-output';
+import { expectGolden } from './support/golden';
 
 const GOLDEN = path.join(__dirname, 'expected', 'review-fleet.md');
 const WEU_SALES_ID =
@@ -47,9 +48,7 @@ function headings(section: string): string[] {
 }
 
 test('markdown of the fleet example is the committed golden text', () => {
-  const markdown = reviewOutDir(base);
-  if (process.env.UPDATE_REVIEW_GOLDEN === '1') fs.writeFileSync(GOLDEN, markdown);
-  expect(markdown).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+  expectGolden(GOLDEN, reviewOutDir(base));
 });
 
 describe('state and provider', () => {

@@ -13,7 +13,7 @@ import { reviewOutDir, ReviewReport } from '../lib/review';
 import { templateSequences } from '../lib/private/terraform-template';
 import { code, findInterpolations, shown } from '../lib/review/interpolations';
 import { buildModel } from '../lib/review/model';
-import { readOutDir } from '../lib/review/read-out-dir';
+import { readOutDir } from '../lib/review/read';
 import { cli } from './support/cli';
 import { editedCopy, onlyOf, synthExamples, synthFleetExample } from './support/example-output';
 import { INSTANCE_TYPE } from './helpers';

@@ -14,11 +14,12 @@ import {
   DayOfWeek,
   Duration,
 } from '../lib';
-import { InputError } from '../lib/cli/input-error';
+import { InputError } from '../lib/errors';
 import { reviewOutDir, ReviewReport } from '../lib/review';
 import { editedCopy, onlyOf, synthExamples } from './support/example-output';
 import { criteriaWords, goDurationWords, isoDurationWords, ruleWords, scheduleWords } from '../lib/review/words';
 import { INSTANCE_TYPE, storageAccountId, vaultId } from './helpers';
+import { expectGolden } from './support/golden';
 
 const GOLDEN = path.join(__dirname, 'expected', 'review-examples.md');
 let tmp: string;
@@ -53,9 +54,7 @@ function vaultSection(markdown: string, heading: string): string {
 
 describe('the examples', () => {
   test('markdown is the committed golden text', () => {
-    const markdown = reviewOutDir(examples);
-    if (process.env.UPDATE_REVIEW_GOLDEN === '1') fs.writeFileSync(GOLDEN, markdown);
-    expect(markdown).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+    expectGolden(GOLDEN, reviewOutDir(examples));
   });
 
   test('the same input gives the same bytes, and md is the default format', () => {

@@ -1,7 +1,7 @@
-// The window in which cdktf's token creation stacks come back empty (see lib/private/token-stacks.ts).
+// The window in which cdktf's token creation stacks come back empty (see lib/private/host-internals.ts).
 import { Tokenization } from 'cdktf';
 import { BackupSchedule, BackupVault, DataLakeBackup, DataLakeBackupPolicy, DataLakeStorageAccount, Duration } from '../lib';
-import { quietTokenStacks } from '../lib/private/token-stacks';
+import { quietTokenStacks } from '../lib/private/host-internals';
 import { newStack, storageAccountId } from './helpers';
 
 function captured(): string {

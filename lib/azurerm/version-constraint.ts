@@ -5,13 +5,13 @@
  */
 
 /** A version as Terraform compares it: up to three numeric parts and an optional prerelease. */
-export interface Version {
+interface Version {
   readonly parts: readonly number[];
   readonly prerelease?: string;
 }
 
 /** A constraint operator; a clause without one means `=`. */
-export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~>';
+type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~>';
 
 /** One clause of a constraint. */
 export interface Clause {
@@ -20,7 +20,7 @@ export interface Clause {
 }
 
 /** Reads `4.68.0`, `4.79`, `v5` or `5.0.0-beta1`; throws on anything else. */
-export function parseVersion(text: string): Version {
+function parseVersion(text: string): Version {
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(text.trim());
   if (!match) throw new Error(`not a version: ${JSON.stringify(text)}`);
   const parts = [match[1], match[2], match[3]].filter((p) => p !== undefined).map(Number);
@@ -28,7 +28,7 @@ export function parseVersion(text: string): Version {
 }
 
 /** Negative, zero or positive as `a` sorts before, with or after `b`. */
-export function compareVersions(a: Version, b: Version): number {
+function compareVersions(a: Version, b: Version): number {
   for (let i = 0; i < 3; i++) {
     const d = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
     if (d !== 0) return Math.sign(d);
@@ -95,12 +95,4 @@ export function refusesBelow(constraint: string, version: string): boolean {
     if (op === '>') return compareVersions(bound, floor) >= 0;
     return false;
   });
-}
-
-/** Terraform's source address with its defaults filled in: `azurerm` -> `hashicorp/azurerm`. */
-export function normalizeSource(source: string): string {
-  const parts = source.toLowerCase().split('/');
-  if (parts.length === 1) return `hashicorp/${parts[0]}`;
-  if (parts.length === 3 && parts[0] === 'registry.terraform.io') return `${parts[1]}/${parts[2]}`;
-  return parts.join('/');
 }

@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { stackOverride } from '../private/host-internals';
 import { ProviderFamily } from './binding';
 
 /**
@@ -21,16 +22,6 @@ export const TIME_VERSION_CONSTRAINT = '>= 0.13.0, < 1.0.0';
 const AZURERM_PATH = ['terraform', 'required_providers', 'azurerm', 'version'];
 const TERRAFORM_PATH = ['terraform', 'required_version'];
 
-/**
- * A stack override (`stack.addOverride(path, value)`) as it stands, or undefined. cdktf keeps overrides in a field
- * its types do not declare (the same in CDK Terrain); reading it is the only way to keep a user's own pin.
- */
-export function stackOverride(stack: TerraformStack, path: readonly string[]): unknown {
-  let node: unknown = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
-  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
-}
-
 /** The stack's azurerm version constraint as the user or the library set it, or undefined when none is set. */
 export function azurermConstraintOf(scope: IConstruct): string | undefined {
   const current = stackOverride(TerraformStack.of(scope), AZURERM_PATH);
@@ -51,7 +42,7 @@ function requireOverride(stack: TerraformStack, path: readonly string[], constra
  * `@cdktn/provider-azurerm` 16.x), which would refuse both older and newer providers for no reason of this library's;
  * the override replaces it. A constraint the user set as an override (`~> 4.79`) is kept and joined with ours.
  */
-export function requireAzurermVersion(scope: IConstruct): void {
+function requireAzurermVersion(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   requireOverride(stack, AZURERM_PATH, AZURERM_VERSION_CONSTRAINT);
   requireOverride(stack, TERRAFORM_PATH, TERRAFORM_VERSION_CONSTRAINT);

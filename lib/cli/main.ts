@@ -5,7 +5,7 @@ import { BackupConfigError } from '../errors';
 import { loadFleetSpec, synthFleet, validateFleet, FleetResult } from '../fleet';
 import { reviewOutDir, ReviewFormat } from '../review';
 import { COMMAND_HELP, USAGE } from './help';
-import { InputError } from './input-error';
+import { InputError } from '../errors';
 
 /** Where the command writes: the process's streams, or a test's buffers. */
 export interface CliIo {

@@ -26,7 +26,8 @@ export interface BuiltFleet {
   readonly plan: FleetPlan;
   readonly stacks: readonly TerraformStack[];
   /** The spec path each vault, policy and backup was built from. */
-  readonly origins: ReadonlyMap<IConstruct, Path>;
+  /** The spec path (`['accounts', 3]`) each construct was built from. */
+  readonly origins: ReadonlyMap<IConstruct, readonly (string | number)[]>;
 }
 
 /**
@@ -80,7 +81,7 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
 }
 
 /** The resource provider namespaces the fleet's resources need registered in the vaults' subscription. */
-export const RESOURCE_PROVIDERS_TO_REGISTER = ['Microsoft.DataProtection'] as const;
+const RESOURCE_PROVIDERS_TO_REGISTER = ['Microsoft.DataProtection'] as const;
 
 /** One Terraform state: the azurerm provider, the optional remote backend, and the aliases that read accounts. */
 class FleetStack extends TerraformStack {

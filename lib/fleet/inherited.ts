@@ -8,7 +8,7 @@ const INHERITED = new Set(['policy', 'rolePropagationWait']);
  * How many accounts of the (parsed, maybe invalid) spec take the value at `path` from `defaults`; undefined when
  * `path` is not an inherited default or the accounts cannot be counted.
  */
-export function inheritedBy(spec: unknown, path: readonly (string | number)[]): number | undefined {
+function inheritedBy(spec: unknown, path: readonly (string | number)[]): number | undefined {
   const field = path[1];
   if (path[0] !== 'defaults' || typeof field !== 'string' || !INHERITED.has(field)) return undefined;
   const accounts = (spec as { accounts?: unknown } | null)?.accounts;

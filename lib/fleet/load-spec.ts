@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, YAMLError } from 'yaml';
-import { InputError } from '../cli/input-error';
+import { InputError } from '../errors';
 import { withInheritedNote } from './inherited';
 import { schemaProblems } from './schema-check';
 import { FleetSpec } from './spec';

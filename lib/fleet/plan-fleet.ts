@@ -2,9 +2,9 @@ import { isResourceIdProblem, parseResourceId, STORAGE_ACCOUNT_ID_SHAPE } from '
 import { normalizeRegion } from '../regions';
 import { AccountSpec, FleetSpec, VaultSettingsSpec } from './spec';
 
-export const DEFAULT_STACK_NAME = 'adls-backup';
-export const DEFAULT_VAULT_NAME = 'bv-adls-{region}';
-export const DEFAULT_RESOURCE_GROUP = 'rg-backup-{region}';
+const DEFAULT_STACK_NAME = 'adls-backup';
+const DEFAULT_VAULT_NAME = 'bv-adls-{region}';
+const DEFAULT_RESOURCE_GROUP = 'rg-backup-{region}';
 
 /** One account of the spec, with where it sits in the document and the policy it resolves to. */
 export interface PlannedAccount {
@@ -66,7 +66,7 @@ export function policyOf(spec: FleetSpec, account: AccountSpec): string | undefi
  * adds or overrides keys); every other setting, `acknowledgeIrreversible` included, is replaced whole, since an
  * acknowledgement must match the settings of its own vault.
  */
-export function vaultSettingsFor(spec: FleetSpec, region: string): PlannedRegion['vault'] {
+function vaultSettingsFor(spec: FleetSpec, region: string): PlannedRegion['vault'] {
   const { regions, ...shared } = spec.vaults ?? {};
   // An own property only: a region named like an Object member ("constructor") must not read the member.
   const own = (regions && Object.hasOwn(regions, region) ? regions[region] : undefined) ?? {};

@@ -1,9 +1,12 @@
 import Ajv, { ErrorObject } from 'ajv';
-import schema from './fleet-spec.schema.json';
+import { fleetSpecSchema } from './spec-schema';
 import { echoValue, formatPath, SpecLocator, SpecProblem } from './spec-problems';
 
-/** The published JSON Schema of the fleet spec (the same file editors read for completion). */
-export const FLEET_SPEC_SCHEMA: object = schema;
+/**
+ * The JSON Schema of the fleet spec, built from the library's rules (spec-schema.ts); the published file editors read
+ * for completion, fleet-spec.schema.json, is written from it and a test holds the two equal.
+ */
+export const FLEET_SPEC_SCHEMA: object = fleetSpecSchema();
 
 /**
  * The schema's own words for the rules it cannot say in words: `patternErrorMessage` beside each `pattern` (what
@@ -45,7 +48,7 @@ function compile(): ReturnType<Ajv['compile']> {
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
   // Ajv's strict mode refuses keywords it does not know; these two hold text and validate nothing.
   for (const keyword of RULE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
-  return ajv.compile(inlineRefs(schema));
+  return ajv.compile(inlineRefs(FLEET_SPEC_SCHEMA));
 }
 
 /** Checks a parsed spec against the JSON Schema, returning one problem per broken rule, in words. */

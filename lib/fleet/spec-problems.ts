@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Document, Node as YamlNode } from 'yaml';
-import { InputError } from '../cli/input-error';
+import { InputError } from '../errors';
 import { ECHO_LIMIT, echoValue, INVISIBLE } from '../private/echo';
 
 export { echoValue };
@@ -87,7 +87,7 @@ const EXCERPT_WIDTH = 100;
  *     8 |    region: westeurope
  *       |    ^
  */
-export function sourceExcerpt(source: string, line: number, column: number): string[] {
+function sourceExcerpt(source: string, line: number, column: number): string[] {
   let start = 0;
   for (let l = 1; l < line; l++) {
     const next = source.indexOf('\n', start);

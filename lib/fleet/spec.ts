@@ -1,5 +1,7 @@
-// The fleet spec as TypeScript sees it once the JSON Schema (fleet-spec.schema.json) has accepted it.
-// Field documentation lives in the schema, where editors show it while the spec is written.
+// The fleet spec as TypeScript sees it once the JSON Schema has accepted it. The schema is built by spec-schema.ts
+// from the library's rules (and published as fleet-spec.schema.json); test/spec-schema-types.test.ts holds these
+// types to it: the same properties, optional where the schema does not require them, of the same kinds. Field
+// documentation lives in the schema, where editors show it while the spec is written.
 
 export type RetentionDurationText = string; // P30D, P12W, P12M, P10Y
 export type WaitText = string | false; // PT5M, or false for no wait

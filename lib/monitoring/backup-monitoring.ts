@@ -1,4 +1,4 @@
-import { Annotations } from 'cdktf';
+import { Annotations, Aspects } from 'cdktf';
 import { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '../azurerm/generated/log-analytics-workspace';
 import { MonitorActionGroup } from '../azurerm/generated/monitor-action-group';
@@ -19,7 +19,8 @@ import {
   parseResourceId,
 } from '../private/resource-id';
 import { ScheduleFrequency } from '../schedule';
-import { BackupVault, IBackupVault } from '../vault';
+import type { IBackupVault } from '../interfaces';
+import { BackupVault } from '../vault';
 import { BACKUP_LOG_CATEGORIES, failedJobsQuery, missedBackupsQuery } from './queries';
 
 /** A Log Analytics workspace the monitoring creates. */
@@ -101,7 +102,7 @@ export interface BackupMonitoringProps {
   readonly missedBackupAlert?: MissedBackupAlertOptions | false;
   /**
    * The policies whose instances the missed-backup alert watches (daily ones only: see README, Monitoring).
-   * @default - every policy of the vault created before this construct
+   * @default - every policy of the vault in the app at synthesis, wherever it is created
    */
   readonly policies?: DataLakeBackupPolicy[];
   /**
@@ -142,8 +143,18 @@ export class BackupMonitoring extends Construct {
   public readonly actionGroup?: MonitorActionGroup;
   /** The failed-job alert rule, unless turned off. */
   public readonly failedJobAlert?: MonitorScheduledQueryRulesAlertV2;
-  /** The missed-backup alert rule, when the vault has daily policies to watch. */
-  public readonly missedBackupAlert?: MonitorScheduledQueryRulesAlertV2;
+  /**
+   * The missed-backup alert rule, when the vault has daily policies to watch. Made at synthesis, when every policy
+   * of the app exists, or when first read before it (then from the policies that exist at that moment).
+   */
+  public get missedBackupAlert(): MonitorScheduledQueryRulesAlertV2 | undefined {
+    this.missedBackup ??= { alert: this.makeMissedBackupAlert?.() };
+    this.makeMissedBackupAlert = undefined;
+    return this.missedBackup.alert;
+  }
+
+  private missedBackup?: { readonly alert?: MonitorScheduledQueryRulesAlertV2 };
+  private makeMissedBackupAlert?: () => MonitorScheduledQueryRulesAlertV2 | undefined;
 
   constructor(scope: Construct, id: string, props: BackupMonitoringProps) {
     super(scope, id);
@@ -242,36 +253,52 @@ export class BackupMonitoring extends Construct {
     }
 
     if (p.missedBackupAlert !== false) {
-      const policies = p.policies ?? policiesOf(this, vault);
-      const daily = policies.filter((policy) => policy.schedule.frequency === ScheduleFrequency.DAILY);
-      const others = policies.filter((policy) => !daily.includes(policy));
-      if (others.length > 0) {
-        Annotations.of(this).addWarning(
-          `No missed-backup alert for ${others.map((o) => `'${o.policyName}'`).join(', ')}: a weekly schedule leaves more than two days between backups, and Azure Monitor log alerts look back two days at most. The failed-job alert still covers them; run the missed-backup query of README.md (Monitoring) by hand over a longer range.`,
-        );
-      }
-      if (policies.length === 0) {
-        Annotations.of(this).addWarning(
-          "No missed-backup alert: the vault has no policy yet. Create BackupMonitoring after the vault's policies, or pass `policies`.",
-        );
-      }
-      if (daily.length > 0) {
-        const lookbackHours = 24 + (p.missedBackupAlert?.grace ?? DEFAULT_GRACE).toSeconds()! / HOUR;
-        this.missedBackupAlert = alert('MissedBackupAlert', {
-          suffix: 'missed-backups',
-          displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
-          description: `A backup instance of a daily policy (${daily.map((d) => d.policyName).join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
-          query: missedBackupsQuery(
-            vault.vaultId,
-            daily.map((d) => d.policyName),
-            lookbackHours,
-          ),
-          // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
-          every: 'PT1H',
-          window: 'P2D',
-        });
-      }
+      // Which policies to watch is known only once the app is built: a policy created after this construct (or in
+      // another stack) counts as much as one before it. An aspect asks for the alert at synthesis.
+      const grace = p.missedBackupAlert?.grace ?? DEFAULT_GRACE;
+      this.makeMissedBackupAlert = () =>
+        this.missedBackupAlertFor(p.policies ?? policiesOf(this, vault), { grace, alert, label, vaultId: vault.vaultId });
+      Aspects.of(this).add({ visit: (node) => void (node === this && this.missedBackupAlert) });
     }
+  }
+
+  private missedBackupAlertFor(
+    policies: readonly DataLakeBackupPolicy[],
+    how: {
+      readonly grace: Duration;
+      readonly alert: (alertId: string, settings: AlertSettings) => MonitorScheduledQueryRulesAlertV2;
+      readonly label: string;
+      readonly vaultId: string;
+    },
+  ): MonitorScheduledQueryRulesAlertV2 | undefined {
+    const { grace, alert, label, vaultId } = how;
+    const daily = policies.filter((policy) => policy.schedule.frequency === ScheduleFrequency.DAILY);
+    const others = policies.filter((policy) => !daily.includes(policy));
+    if (others.length > 0) {
+      Annotations.of(this).addWarning(
+        `No missed-backup alert for ${others.map((o) => `'${o.policyName}'`).join(', ')}: a weekly schedule leaves more than two days between backups, and Azure Monitor log alerts look back two days at most. The failed-job alert still covers them; run the missed-backup query of README.md (Monitoring) by hand over a longer range.`,
+      );
+    }
+    if (policies.length === 0) {
+      Annotations.of(this).addWarning(
+        'No missed-backup alert: the vault has no DataLakeBackupPolicy in this app. Pass `policies` to choose them.',
+      );
+    }
+    if (daily.length === 0) return undefined;
+    const lookbackHours = 24 + grace.toSeconds()! / HOUR;
+    return alert('MissedBackupAlert', {
+      suffix: 'missed-backups',
+      displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
+      description: `A backup instance of a daily policy (${daily.map((d) => d.policyName).join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
+      query: missedBackupsQuery(
+        vaultId,
+        daily.map((d) => d.policyName),
+        lookbackHours,
+      ),
+      // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
+      every: 'PT1H',
+      window: 'P2D',
+    });
   }
 }
 

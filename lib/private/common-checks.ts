@@ -5,7 +5,7 @@ import { isLiteral, isTokenCollection, Problems } from './problems';
 // Checks that several constructs share: Azure's rules for resource groups and tags, enums and booleans.
 
 /** Bytes of UTF-8: azurerm checks lengths with Go's `len`, which counts bytes, not characters. */
-export function utf8Length(s: string): number {
+function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 

@@ -1,13 +1,13 @@
-import { ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
+import { ITerraformDependable, Lazy, TerraformResource, TerraformStack } from 'cdktf';
 
 /**
- * Renders `resource`'s `depends_on` as the literal addresses of `dependencies`, read when synthesis first asks (so a
- * logical ID overridden after construction still counts). cdktf's own entries are tokens that create a reference
- * while the stack is resolved, each recording a deep stack trace: for thousands of backups that was the largest
- * single cost of synthesis (bench/RESULTS.md). Only when every dependency is a resource of the same stack, the only
- * kind Terraform accepts; otherwise cdktf's tokens stay. Assigning `resource.dependsOn` still replaces the list.
- * Reading the list before synthesis fixes the dependencies' logical IDs then, as reading `fqn` does in cdktf: an
- * `overrideLogicalId` after that is not seen.
+ * Sets `resource.dependsOn` (cdktf's own public property) to the literal addresses of `dependencies`, produced when
+ * synthesis resolves the list (so a logical ID overridden after construction still counts). cdktf's own entries,
+ * from the `dependsOn` of a resource's config, are tokens that create a reference while the stack is resolved, each
+ * recording a deep stack trace: for thousands of backups that was the largest single cost of synthesis
+ * (bench/RESULTS.md). One lazy list is one token, made in the library's construction window, where tokens carry no
+ * stack. Only when every dependency is a resource of the same stack, the only kind Terraform accepts; otherwise
+ * cdktf's entries stay. Assigning `resource.dependsOn` afterwards still replaces the list.
  */
 export function dependsOnByAddress(resource: TerraformResource, dependencies: readonly ITerraformDependable[]): void {
   const stack = TerraformStack.of(resource);
@@ -15,12 +15,7 @@ export function dependsOnByAddress(resource: TerraformResource, dependencies: re
     (d): d is TerraformResource => TerraformResource.isTerraformResource(d) && TerraformStack.of(d) === stack,
   );
   if (resources.length === 0 || resources.length !== dependencies.length) return;
-  let addresses: string[] | undefined;
-  Object.defineProperty(resource, 'dependsOn', {
-    configurable: true,
-    enumerable: true,
-    get: () => (addresses ??= resources.map((d) => `${d.terraformResourceType}.${d.friendlyUniqueId}`)),
-    set: (value: string[] | undefined) =>
-      Object.defineProperty(resource, 'dependsOn', { value, writable: true, configurable: true, enumerable: true }),
+  resource.dependsOn = Lazy.listValue({
+    produce: () => resources.map((d) => `${d.terraformResourceType}.${d.friendlyUniqueId}`),
   });
 }

@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { isResourceOfType, STORAGE_ACCOUNT } from '../azurerm/shapes';
-import type { IDataLakeStorageAccount } from '../storage-account';
-import type { IBackupVault } from '../vault';
+import type { IBackupVault, IDataLakeStorageAccount } from '../interfaces';
 import { isLiteral, Problems } from './problems';
 import { checkRegionShape } from './region-checks';
 import {

@@ -1,16 +1,13 @@
 import { Fn, Op } from 'cdktf';
 import { normalizeRegion } from '../regions';
 import { isLiteral, Problems } from './problems';
-import type { IDataLakeStorageAccount, PlanTimeCheck } from '../storage-account';
-
-// Spaces around the name are allowed: azurerm's location.Normalize drops every space. Other white space (a newline,
-// a tab) is not dropped by azurerm, and is refused.
-const REGION_PATTERN = /^ *[A-Za-z][A-Za-z0-9 ]{1,49}$/;
+import type { IDataLakeStorageAccount, PlanTimeCheck } from '../interfaces';
+import { REGION_SHAPE, REGION_SHAPE_RULE } from './rules';
 
 /** Records a problem when a literal region is not shaped like an Azure region name. Tokens pass. */
 export function checkRegionShape(problems: Problems, field: string, region: unknown): void {
-  if (typeof region !== 'string' || (isLiteral(region) && !REGION_PATTERN.test(region.replace(/ +$/, '')))) {
-    problems.add(field, 'must be an Azure region such as "West Europe" or "westeurope"', region);
+  if (typeof region !== 'string' || (isLiteral(region) && !REGION_SHAPE.test(region.replace(/ +$/, '')))) {
+    problems.add(field, `must be ${REGION_SHAPE_RULE}`, region);
   }
 }
 
@@ -20,7 +17,7 @@ function normalizedRegionExpression(region: string): string {
 }
 
 /** A Terraform condition that is true when both regions are the same after normalising. */
-export function sameRegionCondition(a: string, b: string): string {
+function sameRegionCondition(a: string, b: string): string {
   return Op.eq(normalizedRegionExpression(a), normalizedRegionExpression(b)) as unknown as string;
 }
 

@@ -1,8 +1,7 @@
 // Azure resource IDs of the shape azurerm parses: every segment checked, so that `..`, quotes or a newline in an
 // ID can never become a provider alias, a subscription ID or part of a Terraform address.
 import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from './names';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+import { GUID, STORAGE_ACCOUNT_NAME, STORAGE_ACCOUNT_NAME_RULE, VAULT_NAME, VAULT_NAME_RULE } from './rules';
 
 /** What a resource type's ID must hold after `/providers/`: namespace, type and the rule for the name. */
 export interface ResourceIdShape {
@@ -42,16 +41,16 @@ export function isGuid(value: unknown): value is string {
 export const STORAGE_ACCOUNT_ID_SHAPE: ResourceIdShape = {
   namespace: 'Microsoft.Storage',
   type: 'storageAccounts',
-  name: /^[a-z0-9]{3,24}$/,
-  nameRule: '3-24 lowercase letters and digits',
+  name: STORAGE_ACCOUNT_NAME,
+  nameRule: STORAGE_ACCOUNT_NAME_RULE,
 };
 
 /** data_protection_backup_vault_resource.go's name rule (FACTS.md section 4). */
 export const BACKUP_VAULT_ID_SHAPE: ResourceIdShape = {
   namespace: 'Microsoft.DataProtection',
   type: 'backupVaults',
-  name: /^[-a-zA-Z0-9]{2,50}$/,
-  nameRule: '2-50 letters, digits or hyphens',
+  name: VAULT_NAME,
+  nameRule: VAULT_NAME_RULE,
 };
 
 /**

@@ -3,8 +3,7 @@ import { Construct } from 'constructs';
 import { RoleAssignment } from '../azurerm/generated/role-assignment';
 import { BackupConfigError } from '../errors';
 import { normalizeRegion } from '../regions';
-import { IDataLakeStorageAccount } from '../storage-account';
-import type { IBackupVault } from '../vault';
+import type { IBackupVault, IDataLakeStorageAccount, IRestoreSource } from '../interfaces';
 import { registerRestoreTarget, restoreClash } from './account-registry';
 import { describe, isLiteral, Problems } from './problems';
 import { checkAccountReference } from './references';
@@ -47,7 +46,7 @@ export abstract class VaultBase extends Construct implements IBackupVault {
   public grantRestoreAccess(
     targetAccount: IDataLakeStorageAccount,
     scope: Construct = this,
-    sources?: readonly RestoreSource[],
+    sources?: readonly IRestoreSource[],
   ): RoleAssignment {
     const where = `${this.node.path}.grantRestoreAccess`;
     const problems = new Problems(where);
@@ -101,10 +100,6 @@ export abstract class VaultBase extends Construct implements IBackupVault {
 }
 
 /** A backup that may be restored into a target: what the checks need of a `DataLakeBackup`. */
-export interface RestoreSource {
-  readonly storageAccount: IDataLakeStorageAccount;
-}
-
 /**
  * Records why `account` cannot receive restores from `vault`: it is the own account of a backup to be restored
  * there (`sources`, or every backup of the vault), or it is in another region. Registers it when it can.
@@ -115,7 +110,7 @@ export function checkRestoreTarget(
   account: IDataLakeStorageAccount,
   field: string,
   preparedBy: string,
-  sources?: readonly RestoreSource[],
+  sources?: readonly IRestoreSource[],
 ): void {
   const key = accountKeyOf(problems, account, field);
   if (key === undefined) return;

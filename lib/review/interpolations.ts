@@ -16,8 +16,8 @@
 // writes, e.g. `resource_group_name = "${azurerm_resource_group.x.name}"`. Everything else with a template sequence
 // is flagged: a function call, a directive, a variable or local, a reference to no block of the stack, several parts.
 import { templateSequences } from '../private/terraform-template';
-import type { Args } from './read-out-dir';
-import { Block, compare, Configuration } from './terraform';
+import type { Args } from './read/out-dir';
+import { Block, compare, Configuration } from './read/configuration';
 
 /** One name or tag that Terraform evaluates as an expression. */
 export interface Interpolation {
@@ -32,7 +32,7 @@ export interface Interpolation {
 }
 
 /** How much of a value a report shows. */
-export const VALUE_SHOWN = 100;
+const VALUE_SHOWN = 100;
 
 // Meta-arguments: not names, and `lifecycle` holds preconditions whose messages are expressions on purpose.
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'provisioner', 'connection']);
@@ -88,7 +88,7 @@ function inBlock(config: Configuration, block: Block): Interpolation[] {
 }
 
 /** Why Terraform evaluates `value` as more than the library's one reference; undefined when it does not. */
-export function whyEvaluated(config: Configuration, stack: string, value: string): string | undefined {
+function whyEvaluated(config: Configuration, stack: string, value: string): string | undefined {
   const { interpolation, directive, first } = templateSequences(value);
   if (!interpolation && !directive) return undefined;
   const ref = directive ? null : ONE_REFERENCE.exec(value);

@@ -95,7 +95,9 @@ describeTerraform('every example and fleet stack, through Terraform', () => {
     const vaults = creates(plan, 'azurerm_data_protection_backup_vault');
     expect(vaults).toHaveLength(1);
     const region = normalizeRegion(vaults[0].change.after.location);
-    for (const instance of creates(plan, INSTANCE)) {
+    const instances = creates(plan, INSTANCE);
+    expect(instances.length).toBeGreaterThan(0);
+    for (const instance of instances) {
       const location = instance.change.after.location;
       expect(location === undefined || normalizeRegion(location) === region).toBe(true);
     }

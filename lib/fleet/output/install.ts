@@ -1,6 +1,6 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { crashPoint } from './crash-point';
 import { InstallLayout, Journal, markUndoing, readJournal, removeJournal, writeJournal } from './journal';
 import { PreviousOutput } from './previous-output';

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { SWAP_JOURNAL } from '../../private/out-dir-layout';
 import { isStackFile } from './previous-output';
 import { fsyncPath, kindAt, refuseLink } from './tree';

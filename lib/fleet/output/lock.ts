@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, Stats, writeFileSync } from 'fs';
 import { hostname } from 'os';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { lstatOrUndefined, refuseLink } from './tree';
 
 // One synth at a time per --out: two runs writing the same directory would move each other's files in.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 import { kindAt, refuseLink, walk } from './tree';
 

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync } from 'fs';
 import { dirname, join } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { crashPoint } from './crash-point';
 import { InstallLayout, isStackFolder, Journal } from './journal';
 import { isStackFile } from './previous-output';

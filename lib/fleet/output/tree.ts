@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, Stats } from 'fs';
 import { join } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 
 // Walking what is in --out without ever following a symbolic link: lstat only, links reported as links.
 
@@ -26,7 +26,7 @@ export function lstatOrUndefined(path: string): Stats | undefined {
   }
 }
 
-export function kindOf(stats: Stats): TreeEntry['kind'] {
+function kindOf(stats: Stats): TreeEntry['kind'] {
   if (stats.isSymbolicLink()) return 'link';
   if (stats.isDirectory()) return 'dir';
   if (stats.isFile()) return 'file';

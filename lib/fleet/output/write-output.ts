@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { InputError } from '../../cli/input-error';
+import { InputError } from '../../errors';
 import { crashPoint } from './crash-point';
 import { install, planInstall, recover } from './install';
 import { InstallLayout, layoutOf } from './journal';

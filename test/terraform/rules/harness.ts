@@ -39,12 +39,12 @@ export function checkRows(rules: TypeRules, rows: readonly Row[]): void {
 const SCHEMAS = loadAzurermSchemas();
 
 /** The schema a rule is checked against: 4.79.0 when the rule applies there, else the release it applies to. */
-export function schemaFor(versions: string | undefined) {
+function schemaFor(versions: string | undefined) {
   const version = versions === undefined || admits(versions, '4.79.0') ? '4.79.0' : admits(versions, '5.2.0') ? '5.x' : '4.68.0';
   return SCHEMAS.find((s) => s.version === version)!;
 }
 
-export function hasPath(block: SchemaBlock | undefined, path: string): boolean {
+function hasPath(block: SchemaBlock | undefined, path: string): boolean {
   if (block === undefined) return false;
   const [name, ...rest] = path.split('.');
   const nested = block.block_types?.[name];

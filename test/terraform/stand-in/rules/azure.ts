@@ -168,8 +168,7 @@ export function locationEnhancedValidation(supportedLocations: readonly string[]
 // ---------------------------------------------------------------------------------------------------------------
 // Resource IDs: go-azure-helpers resourcemanager/resourceids
 
-export type SegmentType =
-  'Constant' | 'ResourceGroup' | 'ResourceProvider' | 'Scope' | 'Static' | 'SubscriptionId' | 'UserSpecified';
+type SegmentType = 'Constant' | 'ResourceGroup' | 'ResourceProvider' | 'Scope' | 'Static' | 'SubscriptionId' | 'UserSpecified';
 
 export interface Segment {
   readonly name: string;
@@ -449,7 +448,7 @@ function providerResource(
 }
 
 /** commonids.SubscriptionId. */
-export const SUBSCRIPTION_ID: ResourceIdType = {
+const SUBSCRIPTION_ID: ResourceIdType = {
   name: 'Subscription',
   segments: [
     staticSegment('subscriptions', 'subscriptions', 'subscriptions'),
@@ -458,7 +457,7 @@ export const SUBSCRIPTION_ID: ResourceIdType = {
 };
 
 /** commonids.ResourceGroupId. */
-export const RESOURCE_GROUP_ID: ResourceIdType = {
+const RESOURCE_GROUP_ID: ResourceIdType = {
   name: 'ResourceGroup',
   segments: [
     staticSegment('subscriptions', 'subscriptions', 'subscriptions'),
@@ -469,7 +468,7 @@ export const RESOURCE_GROUP_ID: ResourceIdType = {
 };
 
 /** commonids.ManagementGroupId. */
-export const MANAGEMENT_GROUP_ID: ResourceIdType = {
+const MANAGEMENT_GROUP_ID: ResourceIdType = {
   name: 'ManagementGroup',
   segments: [
     staticSegment('providers', 'providers', 'providers'),
@@ -480,7 +479,7 @@ export const MANAGEMENT_GROUP_ID: ResourceIdType = {
 };
 
 /** commonids.ScopeId: any non-empty string. */
-export const SCOPE_ID: ResourceIdType = {
+const SCOPE_ID: ResourceIdType = {
   name: 'Scope',
   segments: [scopeSegment('scope', '/subscriptions/12345678-1234-9876-4563-123456789012/resourceGroups/some-resource-group')],
 };
@@ -491,7 +490,7 @@ export const STORAGE_ACCOUNT_ID = providerResource('StorageAccount', 'Microsoft.
 ]);
 
 /** commonids.UserAssignedIdentityId (its static segments are named without the `static` prefix). */
-export const USER_ASSIGNED_IDENTITY_ID: ResourceIdType = {
+const USER_ASSIGNED_IDENTITY_ID: ResourceIdType = {
   name: 'UserAssignedIdentity',
   segments: [
     ...RESOURCE_GROUP_ID.segments,
@@ -503,7 +502,7 @@ export const USER_ASSIGNED_IDENTITY_ID: ResourceIdType = {
 };
 
 /** commonids.AppServiceId, which commonids.ValidateFunctionAppID parses (a Function App is a Microsoft.Web site). */
-export const APP_SERVICE_ID = providerResource('AppService', 'Microsoft.Web', 'staticMicrosoftWeb', [
+const APP_SERVICE_ID = providerResource('AppService', 'Microsoft.Web', 'staticMicrosoftWeb', [
   ['sites', 'siteName', 'siteValue'],
 ]);
 
@@ -519,23 +518,18 @@ export const BACKUP_POLICY_ID = providerResource('BackupPolicy', 'Microsoft.Data
 ]);
 
 /** dataprotection backupinstanceresources.BackupInstanceId. */
-export const BACKUP_INSTANCE_ID = providerResource(
-  'BackupInstance',
-  'Microsoft.DataProtection',
-  'staticMicrosoftDataProtection',
-  [
-    ['backupVaults', 'backupVaultName', 'backupVaultName'],
-    ['backupInstances', 'backupInstanceName', 'backupInstanceName'],
-  ],
-);
+const BACKUP_INSTANCE_ID = providerResource('BackupInstance', 'Microsoft.DataProtection', 'staticMicrosoftDataProtection', [
+  ['backupVaults', 'backupVaultName', 'backupVaultName'],
+  ['backupInstances', 'backupInstanceName', 'backupInstanceName'],
+]);
 
 /** dataprotection resourceguardresources.ResourceGuardId. */
-export const RESOURCE_GUARD_ID = providerResource('ResourceGuard', 'Microsoft.DataProtection', 'staticMicrosoftDataProtection', [
+const RESOURCE_GUARD_ID = providerResource('ResourceGuard', 'Microsoft.DataProtection', 'staticMicrosoftDataProtection', [
   ['resourceGuards', 'resourceGuardName', 'resourceGuardName'],
 ]);
 
 /** operationalinsights workspaces.WorkspaceId. */
-export const LOG_ANALYTICS_WORKSPACE_ID = providerResource(
+const LOG_ANALYTICS_WORKSPACE_ID = providerResource(
   'Workspace',
   'Microsoft.OperationalInsights',
   'staticMicrosoftOperationalInsights',

@@ -24,7 +24,3 @@ const TIME: readonly TypeRules[] = [...TIME_RULES];
 export function rulesFor(provider: 'azurerm' | 'time', kind: TypeRules['kind'], type: string): TypeRules | undefined {
   return (provider === 'azurerm' ? AZURERM : TIME).find((r) => r.kind === kind && r.type === type);
 }
-
-export function allRules(): readonly TypeRules[] {
-  return [...AZURERM, ...TIME];
-}

@@ -35,7 +35,7 @@ export const logAnalyticsWorkspaceName: Check = (value, key) => {
 };
 
 // not in ./azure yet: insights/2023-03-11/datacollectionrules.ValidateDataCollectionRuleID.
-export const dataCollectionRulesValidateDataCollectionRuleID = validateResourceIdType({
+const dataCollectionRulesValidateDataCollectionRuleID = validateResourceIdType({
   name: 'DataCollectionRule',
   segments: [
     staticSegment('staticSubscriptions', 'subscriptions', 'subscriptions'),

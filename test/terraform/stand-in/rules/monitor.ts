@@ -67,12 +67,12 @@ function resourceManagerId(name: string, rp: string, parts: readonly [string, st
 }
 
 // not in ./azure yet: automation/2022-08-08/automationaccount.ValidateAutomationAccountID.
-export const automationAccountValidateAutomationAccountID = validateResourceIdType(
+const automationAccountValidateAutomationAccountID = validateResourceIdType(
   resourceManagerId('AutomationAccount', 'Microsoft.Automation', [['automationAccounts', 'automationAccountName']]),
 );
 
 // not in ./azure yet: eventhub/2021-11-01/authorizationrulesnamespaces.ValidateAuthorizationRuleID.
-export const authorizationRulesNamespacesValidateAuthorizationRuleID = validateResourceIdType(
+const authorizationRulesNamespacesValidateAuthorizationRuleID = validateResourceIdType(
   resourceManagerId('AuthorizationRule', 'Microsoft.EventHub', [
     ['namespaces', 'namespaceName'],
     ['authorizationRules', 'authorizationRuleName'],

@@ -40,7 +40,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 // validate/: the storage service's own validators
 
 /** validate/storage_account_name.go StorageAccountName (the message names `name`, whatever the key). */
-export const storageAccountName: Check = (value) => {
+const storageAccountName: Check = (value) => {
   const name = String(value);
   return /^[a-z0-9]{3,24}$/.test(name)
     ? []
@@ -92,7 +92,7 @@ const DEFAULT_SERVICE_VERSIONS = [
   '2021-12-02', '2022-11-02', '2023-01-03',
 ]; // prettier-ignore
 
-export const blobPropertiesDefaultServiceVersion: Check = (value, key) => {
+const blobPropertiesDefaultServiceVersion: Check = (value, key) => {
   if (typeof value !== 'string') return [`expected type of ${key} to be string`];
   return DEFAULT_SERVICE_VERSIONS.includes(value)
     ? []
@@ -112,7 +112,7 @@ export const storageContainerName: Check = (value, key) => {
 };
 
 /** validate/storage_encryption_scope_name.go StorageEncryptionScopeName. */
-export const storageEncryptionScopeName: Check = (value) => {
+const storageEncryptionScopeName: Check = (value) => {
   const name = String(value);
   return /^[0-9a-zA-Z]{4,63}$/.test(name)
     ? []

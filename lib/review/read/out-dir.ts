@@ -1,7 +1,9 @@
+// The read stage: a synthesized cdktf output directory to plain data (the manifest's stacks and their Terraform
+// JSON), safely: nothing outside the directory is read, and bad input is an `InputError`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../cli/input-error';
-import { SWAP_JOURNAL, SYNTH_STATE_DIR } from '../private/out-dir-layout';
+import { InputError } from '../../errors';
+import { SWAP_JOURNAL, SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 
 /** One stack of a synthesized cdktf output directory. */
 export interface SynthesizedStack {
@@ -22,7 +24,7 @@ export interface TerraformJson {
 }
 
 /** The arguments of one resource or data source, as written in the JSON. */
-export type Args = Record<string, unknown>;
+export type Args = Readonly<Record<string, unknown>>;
 
 // The review runs on directories from pull requests: a manifest is input, and its paths must not make the review
 // read (and quote into an error or the report) files elsewhere on the machine that runs it.

@@ -1,13 +1,13 @@
 // The ordering diagram: what Terraform creates first, drawn from the real dependencies. Big vaults draw a few
 // chains and count the rest, so that a vault of thousands of accounts stays readable.
-import type { VaultReport } from './json-report';
-import type { NodeKind, OrderingNode } from './ordering';
+import type { NodeKind, OrderingNode } from '../model';
+import type { VaultReport } from '../report';
 
 /** Instances drawn per vault; the rest are counted when their chain has a drawn shape, listed otherwise. */
 export const DIAGRAM_LIMIT = 10;
 const EXCEPTIONS_LISTED = 20;
-const KIND_RANK: Record<NodeKind, number> = { role: 0, wait: 1, container: 2, instance: 3 };
-const PREFIX: Record<NodeKind, string> = { role: 'role', wait: 'wait', container: 'container', instance: 'backup' };
+const KIND_RANK: Readonly<Record<NodeKind, number>> = { role: 0, wait: 1, container: 2, instance: 3 };
+const PREFIX: Readonly<Record<NodeKind, string>> = { role: 'role', wait: 'wait', container: 'container', instance: 'backup' };
 
 /** Markdown lines: a mermaid block, then a note on what is not drawn. Empty when the vault has no instances. */
 export function orderingDiagram(vault: VaultReport, status: (account: string) => string): string[] {
@@ -49,8 +49,10 @@ class MermaidIds {
   private readonly byNode = new Map<string, string>();
   private readonly used = new Set<string>();
 
+  /** IDs for a diagram of `stack`'s vault: nodes of other stacks carry their stack in the ID. */
   constructor(private readonly stack: string) {}
 
+  /** The node's ID, made on first use. */
   public of(node: OrderingNode): string {
     const known = this.byNode.get(node.id);
     if (known) return known;

@@ -1,16 +1,10 @@
 // What decides where a stack's state is and which subscription it works in: its `terraform.backend` and its
 // `provider` blocks. A change there changes what every resource of the stack means, so it comes first.
-import type { ArgChange } from './diff';
-import type { Model } from './model';
-import type { Args, SynthesizedStack } from './read-out-dir';
-import { compare, providerConfigs } from './terraform';
-import { verbatim } from './words';
-
-export interface StackSettings {
-  readonly stack: string;
-  /** Backend first, then providers, each old → new with what it means. */
-  readonly changes: ArgChange[];
-}
+import type { Model } from '../model';
+import { compare, providerConfigs } from '../read/configuration';
+import type { Args, SynthesizedStack } from '../read/out-dir';
+import { verbatim } from '../words';
+import type { ArgChange, StackSettings } from './types';
 
 // Backend arguments that choose which state it is; the others say how Terraform reaches it.
 const STATE_LOCATION: Record<string, readonly string[]> = {

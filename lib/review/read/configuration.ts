@@ -1,4 +1,6 @@
-import { Args, SynthesizedStack } from './read-out-dir';
+// The read stage's index over the stacks: every resource and data source by stack and address, with Terraform's
+// references resolved (cross-stack ones included). Plain lookups over the JSON as read: it judges nothing.
+import { Args, SynthesizedStack } from './out-dir';
 
 /** A resource or data source of one stack: `type.name`, or `data.type.name` for data sources. */
 export interface Block {
@@ -33,6 +35,7 @@ export class Configuration {
   private readonly blocks = new Map<string, Map<string, Block>>();
   private readonly outputs = new Map<string, Record<string, { readonly value?: unknown }>>();
 
+  /** Indexes every resource and data source of `stacks`, and their outputs. */
   constructor(public readonly stacks: readonly SynthesizedStack[]) {
     for (const stack of stacks) {
       const byAddress = new Map<string, Block>();
@@ -63,6 +66,7 @@ export class Configuration {
     return found.sort((a, b) => compare(a.stack, b.stack) || compare(a.address, b.address));
   }
 
+  /** The resource or data source at `address` (`type.name`, `data.type.name`) of `stack`, if there is one. */
   public block(stack: string, address: string): Block | undefined {
     return this.blocks.get(stack)?.get(address);
   }
@@ -106,7 +110,7 @@ export class Configuration {
    * The blocks of its own stack that a block waits for: its `depends_on`, and every block its arguments refer to
    * (Terraform orders by references as well). `explicit` is the `depends_on` part.
    */
-  public dependencies(block: Block): { all: Set<string>; explicit: Set<string> } {
+  public dependencies(block: Block): { readonly all: ReadonlySet<string>; readonly explicit: ReadonlySet<string> } {
     const explicit = new Set<string>();
     const dependsOn = block.args.depends_on;
     if (Array.isArray(dependsOn)) for (const d of dependsOn) if (typeof d === 'string') explicit.add(d);

@@ -1,0 +1,86 @@
+// The layers of lib/, bottom to top (docs/architecture.md draws them). A module imports only its own layer and
+// the ones below; `npm run lint` fails on an upward import, on any import cycle (type-only imports included: a
+// cycle of types is still two modules that cannot be understood apart), and on lib/private used from outside.
+//
+//   bindings      lib/azurerm/, lib/data/,           the azurerm and time bindings, data files, and what
+//                 lib/private/host-internals.ts      the library relies on in cdktf beyond its public API
+//   foundation    lib/errors.ts, lib/regions.ts,     errors, shared rules and limits, the interfaces the
+//                 lib/time-zones.ts,                 constructs implement, helpers
+//                 lib/interfaces.ts, lib/private/
+//   constructs    lib/*.ts                           constructs and value objects
+//   services      lib/compliance/, lib/monitoring/   built on the constructs
+//   fleet         lib/fleet/                         the fleet spec and synthesizer
+//   review        lib/review/                        the review of a synthesized output
+//   cli           lib/cli/                           the command line
+//
+// The entry points (lib/index.ts and each folder's index.ts) only re-export, so the root one may gather layers.
+
+// lib/private/host-internals.ts talks to cdktf alone: the bottom of everything, the bindings included.
+const BINDINGS = '^lib/((azurerm|data)/|private/host-internals\\.ts$)';
+const FOUNDATION = '^lib/((errors|regions|time-zones|interfaces)\\.ts$|private/(?!host-internals\\.ts$))';
+const CONSTRUCTS = '^lib/(?!(errors|regions|time-zones|interfaces|index)\\.ts$)[^/]+\\.ts$';
+const SERVICES = '^lib/(compliance|monitoring)/';
+const FLEET = '^lib/fleet/';
+const REVIEW = '^lib/review/';
+const CLI = '^lib/cli/';
+
+const LAYERS = [BINDINGS, FOUNDATION, CONSTRUCTS, SERVICES, FLEET, REVIEW, CLI];
+const NAMES = ['bindings', 'foundation', 'constructs', 'services', 'fleet', 'review', 'cli'];
+
+const upward = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `${NAMES[i]}-imports-no-layer-above`,
+  comment: `lib/ is layered (see the top of this file): ${NAMES[i]} must not import ${NAMES.slice(i + 1).join(', ')}`,
+  severity: 'error',
+  from: { path: layer },
+  to: { path: LAYERS.slice(i + 1) },
+}));
+
+// What tests may import besides the entry points, each with the reason.
+const TEST_INTERNALS = [
+  // Pure functions whose edge cases are tested directly, cheaper than through a construct.
+  '^lib/private/(go-url|terraform-template|host-internals)\\.ts$',
+  '^lib/review/((interpolations|findings|words)\\.ts$|report\\.schema\\.json$|(read|model|changes|report|render)/index\\.ts$)',
+  '^lib/fleet/(load-spec|schema-check|spec-problems)\\.ts$',
+  '^lib/azurerm/(version-constraint|container-limit)\\.ts$',
+  // The generated bindings, which the Terraform tests build stacks from as a user of the prebuilt provider would.
+  '^lib/azurerm/generated/',
+  // Lists the root entry point also exports, and errors: the same module either way.
+  '^lib/(regions|time-zones|errors|data-lake-backup)\\.ts$',
+  '^lib/monitoring/index\\.ts$',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'an import cycle (type-only ones included) means two modules that cannot be understood or changed apart',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...upward,
+    {
+      name: 'private-only-from-lib',
+      comment: 'lib/private is the implementation: examples, scripts and benchmarks use the entry points',
+      severity: 'error',
+      from: { path: '^(bin|examples|scripts|bench)/' },
+      to: { path: '^lib/private/' },
+    },
+    {
+      name: 'tests-use-entry-points',
+      comment: 'tests import the entry points (lib/index.ts, lib/<folder>/index.ts, lib/cli/main.ts) or a module listed with its reason in TEST_INTERNALS',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: {
+        path: '^lib/',
+        pathNot: ['^lib/index\\.ts$', '^lib/(azurerm|fleet|review|compliance)/index\\.ts$', '^lib/cli/main\\.ts$', ...TEST_INTERNALS],
+      },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|cdktf\\.out)/' },
+  },
+};

@@ -1,0 +1,141 @@
+/**
+ * The findings stage on its own: hand-written stacks to typed findings, each with its stable code and severity,
+ * and the sentence the report prints for it.
+ */
+import { FINDING_SEVERITY, findingsOf, FindingCode, vaultFindings } from '../lib/review/findings';
+import { buildModel } from '../lib/review/model';
+import type { SynthesizedStack } from '../lib/review/read';
+
+const accountId = (name: string) =>
+  `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/${name}`;
+
+function stackWith(edit: (r: any) => void): SynthesizedStack {
+  const r: any = {
+    azurerm_data_protection_backup_vault: {
+      v: { name: 'bv', resource_group_name: 'rg', location: 'westeurope', lifecycle: { prevent_destroy: true } },
+    },
+    azurerm_data_protection_backup_instance_data_lake_storage: {
+      i: {
+        name: 'lake',
+        location: 'westeurope',
+        data_protection_backup_vault_id: '${azurerm_data_protection_backup_vault.v.id}',
+        backup_policy_data_lake_storage_id: 'daily',
+        storage_account_id: accountId('lake'),
+        storage_container_names: ['raw'],
+        lifecycle: { prevent_destroy: true },
+      },
+    },
+  };
+  edit(r);
+  return { name: 's', file: 'stacks/s/cdk.tf.json', json: { resource: r } };
+}
+
+const codesOf = (edit: (r: any) => void) => vaultFindings(buildModel([stackWith(edit)]).vaults[0]).map((f) => f.code);
+
+describe('vault findings', () => {
+  test('an instance with no grant and no wait: role after instance, an error, about its account', () => {
+    const [finding] = vaultFindings(buildModel([stackWith(() => {})]).vaults[0]);
+    expect(finding).toEqual({
+      code: 'REVIEW-ROLE-AFTER-INSTANCE',
+      severity: 'error',
+      stack: 's',
+      vault: 'bv',
+      subject: 'lake',
+      message:
+        '`lake`: role before backup is not guaranteed: no Storage Account Backup Contributor grant for the vault on this account in this configuration; no wait (time_sleep) before the instance.',
+    });
+  });
+
+  test.each<[string, (r: any) => void, FindingCode]>([
+    ['soft delete Off', (r) => (r.azurerm_data_protection_backup_vault.v.soft_delete = 'Off'), 'REVIEW-SOFT-DELETE-OFF'],
+    [
+      'soft delete AlwaysOn',
+      (r) => (r.azurerm_data_protection_backup_vault.v.soft_delete = 'AlwaysOn'),
+      'REVIEW-SOFT-DELETE-ALWAYS-ON',
+    ],
+    [
+      'immutability Locked',
+      (r) => (r.azurerm_data_protection_backup_vault.v.immutability = 'Locked'),
+      'REVIEW-IMMUTABILITY-LOCKED',
+    ],
+    [
+      'cross-region restore',
+      (r) => (r.azurerm_data_protection_backup_vault.v.cross_region_restore_enabled = true),
+      'REVIEW-CROSS-REGION-RESTORE',
+    ],
+    [
+      'no vault prevent_destroy',
+      (r) => delete r.azurerm_data_protection_backup_vault.v.lifecycle,
+      'REVIEW-VAULT-NO-PREVENT-DESTROY',
+    ],
+    [
+      'an unlisted vault region',
+      (r) => (r.azurerm_data_protection_backup_vault.v.location = 'marsnorth'),
+      'REVIEW-VAULT-REGION-UNLISTED',
+    ],
+    [
+      'no instance prevent_destroy',
+      (r) => delete r.azurerm_data_protection_backup_instance_data_lake_storage.i.lifecycle,
+      'REVIEW-INSTANCE-NO-PREVENT-DESTROY',
+    ],
+    [
+      'another region than the vault',
+      (r) => (r.azurerm_data_protection_backup_instance_data_lake_storage.i.location = 'northeurope'),
+      'REVIEW-REGION-MISMATCH',
+    ],
+    [
+      '1000 containers',
+      (r) =>
+        (r.azurerm_data_protection_backup_instance_data_lake_storage.i.storage_container_names = Array.from(
+          { length: 1001 },
+          (_, n) => `c${n}`,
+        )),
+      'REVIEW-CONTAINERS-OVER-LIMIT',
+    ],
+    [
+      'a rule with no criteria',
+      (r) =>
+        (r.azurerm_data_protection_backup_policy_data_lake_storage = {
+          p: {
+            name: 'daily',
+            data_protection_backup_vault_id: '${azurerm_data_protection_backup_vault.v.id}',
+            retention_rule: [{ name: 'weekly', duration: 'P7D' }],
+          },
+        }),
+      'REVIEW-RULE-NO-CRITERIA',
+    ],
+  ])('%s', (_, edit, code) => {
+    expect(codesOf(edit)).toContain(code);
+    expect(codesOf(() => {})).not.toContain(code);
+  });
+
+  test('an outside vault has no setting findings', () => {
+    const outside = (r: any) => {
+      delete r.azurerm_data_protection_backup_vault;
+      r.azurerm_data_protection_backup_instance_data_lake_storage.i.data_protection_backup_vault_id =
+        '/subscriptions/x/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/shared';
+    };
+    expect(codesOf(outside)).toEqual(['REVIEW-ROLE-AFTER-INSTANCE']);
+  });
+});
+
+describe('findingsOf', () => {
+  test('each vault by key, and each interpolation with its finding (a warning of no vault)', () => {
+    const model = buildModel([stackWith((r) => (r.azurerm_data_protection_backup_vault.v.tags = { when: '${timestamp()}' }))]);
+    const findings = findingsOf(model);
+    expect([...findings.byVault.keys()]).toEqual(['bv in rg']);
+    expect(
+      findings.interpolations.map((i) => [i.interpolation.attribute, i.finding.code, i.finding.severity, i.finding.vault]),
+    ).toEqual([['tags.when', 'REVIEW-INTERPOLATION', 'warning', undefined]]);
+    expect(findings.interpolations[0].finding.message).toBe(
+      '`tags.when` of `azurerm_data_protection_backup_vault.v` (stack `s`): a function call, which Terraform evaluates at plan: `${timestamp()}`.',
+    );
+  });
+
+  test('every code is REVIEW-… in capitals, with a severity', () => {
+    for (const [code, severity] of Object.entries(FINDING_SEVERITY)) {
+      expect(code).toMatch(/^REVIEW(-[A-Z0-9]+)+$/);
+      expect(['error', 'warning']).toContain(severity);
+    }
+  });
+});
