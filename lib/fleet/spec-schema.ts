@@ -1,9 +1,8 @@
 // The fleet spec's JSON Schema (draft-07), built from the rules the constructs apply (lib/private/rules) and their
 // public enums. This module is the one source: the command checks specs against what it returns, and the published
 // file lib/fleet/fleet-spec.schema.json (what editors read) is written from it by scripts/generate-spec-schema.ts
-// (`npx tsc -p tsconfig.build.json && node dist/scripts/generate-spec-schema.js`), and
-// test/spec-schema-generated.test.ts fails when the committed file differs. The TypeScript types of a spec are lib/fleet/spec.ts, held to this schema by
-// test/spec-schema-types.test.ts.
+// (`npm run schema`), and test/spec-schema-generated.test.ts fails when the committed file differs. The TypeScript
+// types of a spec are lib/fleet/spec.ts, held to this schema by test/spec-schema-types.test.ts.
 //
 // Every rule with a pattern carries `patternErrorMessage` and every `oneOf`/`anyOf` an `errorMessage` (the words an
 // editor and the command show, schema-check.ts); `description` is documentation. The keys are written in the order
