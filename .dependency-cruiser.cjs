@@ -60,6 +60,13 @@ module.exports = {
     },
     ...upward,
     {
+      name: 'no-root-entry-point-inside-lib',
+      comment: 'lib/index.ts gathers every layer: a module of lib/ importing it would import the layers above its own',
+      severity: 'error',
+      from: { path: '^lib/', pathNot: '^lib/index\\.ts$' },
+      to: { path: '^lib/index\\.ts$' },
+    },
+    {
       name: 'private-only-from-lib',
       comment: 'lib/private is the implementation: examples, scripts and benchmarks use the entry points',
       severity: 'error',

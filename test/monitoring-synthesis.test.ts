@@ -1,7 +1,9 @@
 // BackupMonitoring decides what its missed-backup alert watches at synthesis, when the whole app exists: a policy
 // created after the monitoring, or in another stack, is watched as one created before it.
 import { TerraformStack } from 'cdktf';
-import { AzurermProvider } from '../lib/azurerm';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { AzurermProvider, ResourceGroup } from '../lib/azurerm';
 import { BackupMonitoring, BackupSchedule, BackupVault, DataLakeBackupPolicy, Duration } from '../lib';
 import { annotationsOf, newStack, resourcesOf, synth } from './helpers';
 
@@ -60,26 +62,29 @@ test('a vault with no policy at synthesis: no missed-backup alert, and a warning
     emails: ['oncall@example.com'],
   });
   expect(missedBackupAlerts(synth(stack))).toEqual([]);
-  expect(monitoring.missedBackupAlert).toBeUndefined();
+  expect(monitoring.node.tryFindChild('MissedBackupAlert')).toBeUndefined();
   expect(annotationsOf(stack, 'warn').map((w) => w.message)).toEqual([
     'No missed-backup alert: the vault has no DataLakeBackupPolicy in this app. Pass `policies` to choose them.',
   ]);
 });
 
-test('read before synthesis, the alert is made then, from the policies of that moment, and only once', () => {
-  const { stack } = newStack();
+test('a reference to another stack only the missed-backup alert uses becomes remote state, as any other', () => {
+  const { app, stack } = newStack();
+  const shared = new TerraformStack(app, 'shared');
+  new AzurermProvider(shared, 'azurerm', { features: [{}] });
+  const group = new ResourceGroup(shared, 'Alerts', { name: 'rg-alerts', location: 'West Europe' });
   const vault = new BackupVault(stack, 'Vault', { name: 'bv-lake', resourceGroupName: 'rg-backup', location: 'West Europe' });
-  daily(vault, stack, 'first');
-  const monitoring = new BackupMonitoring(stack, 'Monitoring', {
+  new BackupMonitoring(stack, 'Monitoring', {
     vault,
     logAnalyticsWorkspaceId: WORKSPACE,
-    emails: ['oncall@example.com'],
+    resourceGroupName: group.name,
+    failedJobAlert: false,
+    actionGroupIds: [`${WORKSPACE.split('/providers/')[0]}/providers/Microsoft.Insights/actionGroups/ag-oncall`],
   });
-  const alert = monitoring.missedBackupAlert;
-  daily(vault, stack, 'second');
-  expect(monitoring.missedBackupAlert).toBe(alert);
-  const alerts = missedBackupAlerts(synth(stack));
-  expect(alerts).toHaveLength(1);
-  expect(alerts[0].query).toContain('"first"');
-  expect(alerts[0].query).not.toContain('"second"');
+  daily(vault, stack, 'after');
+  app.synth();
+  const json = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'test', 'cdk.tf.json'), 'utf8'));
+  const [alert] = Object.values<any>(resourcesOf(json, ALERT));
+  expect(alert.resource_group_name).toMatch(/^\$\{data\.terraform_remote_state\.[^.]+\.outputs\./);
+  expect(Object.keys(json.data?.terraform_remote_state ?? {})).toHaveLength(1);
 });

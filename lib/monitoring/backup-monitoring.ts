@@ -1,4 +1,4 @@
-import { Annotations, Aspects } from 'cdktf';
+import { Annotations, Aspects, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '../azurerm/generated/log-analytics-workspace';
 import { MonitorActionGroup } from '../azurerm/generated/monitor-action-group';
@@ -144,17 +144,10 @@ export class BackupMonitoring extends Construct {
   /** The failed-job alert rule, unless turned off. */
   public readonly failedJobAlert?: MonitorScheduledQueryRulesAlertV2;
   /**
-   * The missed-backup alert rule, when the vault has daily policies to watch. Made at synthesis, when every policy
-   * of the app exists, or when first read before it (then from the policies that exist at that moment).
+   * The missed-backup alert rule, unless turned off. It watches the vault's daily policies as they are at synthesis
+   * (wherever in the app they are created), and is taken out of the stack then when there is none to watch.
    */
-  public get missedBackupAlert(): MonitorScheduledQueryRulesAlertV2 | undefined {
-    this.missedBackup ??= { alert: this.makeMissedBackupAlert?.() };
-    this.makeMissedBackupAlert = undefined;
-    return this.missedBackup.alert;
-  }
-
-  private missedBackup?: { readonly alert?: MonitorScheduledQueryRulesAlertV2 };
-  private makeMissedBackupAlert?: () => MonitorScheduledQueryRulesAlertV2 | undefined;
+  public readonly missedBackupAlert?: MonitorScheduledQueryRulesAlertV2;
 
   constructor(scope: Construct, id: string, props: BackupMonitoringProps) {
     super(scope, id);
@@ -254,24 +247,35 @@ export class BackupMonitoring extends Construct {
 
     if (p.missedBackupAlert !== false) {
       // Which policies to watch is known only once the app is built: a policy created after this construct (or in
-      // another stack) counts as much as one before it. An aspect asks for the alert at synthesis.
-      const grace = p.missedBackupAlert?.grace ?? DEFAULT_GRACE;
-      this.makeMissedBackupAlert = () =>
-        this.missedBackupAlertFor(p.policies ?? policiesOf(this, vault), { grace, alert, label, vaultId: vault.vaultId });
-      Aspects.of(this).add({ visit: (node) => void (node === this && this.missedBackupAlert) });
+      // another stack) counts as much as one before it. The alert is made here, so that cdktf prepares its
+      // references with the others (a reference to another stack becomes remote state then); what depends on the
+      // policies is produced at synthesis, and an aspect takes the alert out when there is no daily policy.
+      const lookbackHours = 24 + (p.missedBackupAlert?.grace ?? DEFAULT_GRACE).toSeconds()! / HOUR;
+      let daily: readonly DataLakeBackupPolicy[] | undefined;
+      const dailyNames = () => (daily ??= this.dailyPolicies(p.policies ?? policiesOf(this, vault))).map((d) => d.policyName);
+      this.missedBackupAlert = alert('MissedBackupAlert', {
+        suffix: 'missed-backups',
+        displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
+        description: Lazy.stringValue({
+          produce: () =>
+            `A backup instance of a daily policy (${dailyNames().join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
+        }),
+        query: Lazy.stringValue({ produce: () => missedBackupsQuery(vault.vaultId, dailyNames(), lookbackHours) }),
+        // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
+        every: 'PT1H',
+        window: 'P2D',
+      });
+      Aspects.of(this).add({
+        visit: (node) => {
+          if (node === this && dailyNames().length === 0) this.node.tryRemoveChild('MissedBackupAlert');
+        },
+      });
     }
   }
 
-  private missedBackupAlertFor(
-    policies: readonly DataLakeBackupPolicy[],
-    how: {
-      readonly grace: Duration;
-      readonly alert: (alertId: string, settings: AlertSettings) => MonitorScheduledQueryRulesAlertV2;
-      readonly label: string;
-      readonly vaultId: string;
-    },
-  ): MonitorScheduledQueryRulesAlertV2 | undefined {
-    const { grace, alert, label, vaultId } = how;
+  // The daily policies among `policies`, with a warning for the others and for none at all (once: the caller keeps
+  // the answer).
+  private dailyPolicies(policies: readonly DataLakeBackupPolicy[]): readonly DataLakeBackupPolicy[] {
     const daily = policies.filter((policy) => policy.schedule.frequency === ScheduleFrequency.DAILY);
     const others = policies.filter((policy) => !daily.includes(policy));
     if (others.length > 0) {
@@ -284,21 +288,7 @@ export class BackupMonitoring extends Construct {
         'No missed-backup alert: the vault has no DataLakeBackupPolicy in this app. Pass `policies` to choose them.',
       );
     }
-    if (daily.length === 0) return undefined;
-    const lookbackHours = 24 + grace.toSeconds()! / HOUR;
-    return alert('MissedBackupAlert', {
-      suffix: 'missed-backups',
-      displayName: `No completed backup for ${lookbackHours} hours in vault ${label}`,
-      description: `A backup instance of a daily policy (${daily.map((d) => d.policyName).join(', ')}) has had no completed backup for ${lookbackHours} hours.`,
-      query: missedBackupsQuery(
-        vaultId,
-        daily.map((d) => d.policyName),
-        lookbackHours,
-      ),
-      // The query looks back itself; two days (the most a log alert reads) also shows when an instance first appeared.
-      every: 'PT1H',
-      window: 'P2D',
-    });
+    return daily;
   }
 }
 

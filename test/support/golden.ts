@@ -8,7 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 export function expectGolden(file: string, actual: string): void {
   const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (process.env.UPDATE_REVIEW_GOLDEN === '1') {
-    if (process.env.CI === 'true') throw new Error('UPDATE_REVIEW_GOLDEN=1 is for a person who reads the diff, not for CI');
+    if (!['', '0', 'false', undefined].includes(process.env.CI))
+      throw new Error('UPDATE_REVIEW_GOLDEN=1 is for a person who reads the diff, not for CI');
     if (committed !== actual) writeFileSync(file, actual);
   }
   expect(actual).toBe(committed);
