@@ -20,7 +20,7 @@ import { EXIT_INVALID_INPUT, EXIT_OK } from '../lib/cli/main';
 import { FLEET_SPEC_SCHEMA } from '../lib/fleet';
 import { CONTAINER_LIMIT, containerLimitFor } from '../lib/azurerm/container-limit';
 import { accountId, cli, MINIMAL_SPEC, tempDir } from './support/cli';
-import { newStack, storageAccountId } from './helpers';
+import { newStack, storageAccountId, vaultAndPolicy } from './helpers';
 
 type JsonSchema = { readonly [keyword: string]: any };
 const schema = FLEET_SPEC_SCHEMA as JsonSchema;
@@ -47,13 +47,7 @@ function constructProblem(make: () => unknown): string | undefined {
 
 function backupWith(containers: string[]): string | undefined {
   const { stack } = newStack();
-  const vault = new BackupVault(stack, 'Vault', { name: 'bv-weu', resourceGroupName: 'rg', location: 'westeurope' });
-  const policy = new DataLakeBackupPolicy(stack, 'Policy', {
-    vault,
-    name: 'daily',
-    schedule: BackupSchedule.daily({ hour: 2 }),
-    defaultRetention: Duration.days(30),
-  });
+  const { vault, policy } = vaultAndPolicy(stack);
   const storageAccount = DataLakeStorageAccount.fromAttributes({
     storageAccountId: storageAccountId('lake01'),
     location: 'westeurope',
