@@ -4,9 +4,10 @@
 //
 //   bindings      lib/azurerm/, lib/data/,           the azurerm and time bindings, data files, and what
 //                 lib/private/host-internals.ts      the library relies on in cdktf beyond its public API
-//   foundation    lib/errors.ts, lib/regions.ts,     errors, shared rules and limits, the interfaces the
-//                 lib/time-zones.ts,                 constructs implement, helpers
-//                 lib/interfaces.ts, lib/private/
+//   foundation    lib/errors.ts, lib/regions.ts,     errors and their catalog of codes, shared rules and
+//                 lib/time-zones.ts,                 limits, the interfaces the constructs implement, helpers
+//                 lib/interfaces.ts,
+//                 lib/error-catalog.ts, lib/private/
 //   constructs    lib/*.ts                           constructs and value objects
 //   services      lib/compliance/, lib/monitoring/   built on the constructs
 //   fleet         lib/fleet/                         the fleet spec and synthesizer
@@ -17,8 +18,8 @@
 
 // lib/private/host-internals.ts talks to cdktf alone: the bottom of everything, the bindings included.
 const BINDINGS = '^lib/((azurerm|data)/|private/host-internals\\.ts$)';
-const FOUNDATION = '^lib/((errors|regions|time-zones|interfaces)\\.ts$|private/(?!host-internals\\.ts$))';
-const CONSTRUCTS = '^lib/(?!(errors|regions|time-zones|interfaces|index)\\.ts$)[^/]+\\.ts$';
+const FOUNDATION = '^lib/((errors|error-catalog|regions|time-zones|interfaces)\\.ts$|private/(?!host-internals\\.ts$))';
+const CONSTRUCTS = '^lib/(?!(errors|error-catalog|regions|time-zones|interfaces|index)\\.ts$)[^/]+\\.ts$';
 const SERVICES = '^lib/(compliance|monitoring)/';
 const FLEET = '^lib/fleet/';
 const REVIEW = '^lib/review/';
@@ -47,6 +48,8 @@ const TEST_INTERNALS = [
   // Lists the root entry point also exports, and errors: the same module either way.
   '^lib/(regions|time-zones|errors|data-lake-backup)\\.ts$',
   '^lib/monitoring/index\\.ts$',
+  // The catalog of problem codes (codes are its keys), which tests run and docs/errors.md is written from.
+  '^lib/error-catalog\\.ts$',
 ];
 
 module.exports = {

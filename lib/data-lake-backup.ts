@@ -8,6 +8,7 @@ import { containerLimitFor } from './azurerm/container-limit';
 import { azurermConstraintOf } from './azurerm/version';
 import { Duration } from './duration';
 import { IDataLakeBackupPolicy } from './policy';
+import { codeOf } from './private/code-of';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { registerBackupSource } from './private/account-registry';
 import { checkBoolean } from './private/common-checks';
@@ -205,6 +206,7 @@ export class DataLakeBackup extends Construct {
     const target = registerBackupSource(this, vault.vaultId, account.stableKey, this.node.path);
     if (target !== undefined) {
       problems.add(
+        'ADLSBK-RESTORE-TO-SOURCE',
         'storageAccount',
         `is a restore target of this vault (prepared by '${target}'): Azure restores only to a different account than the one backed up`,
         account.stableKey,
@@ -217,6 +219,7 @@ export class DataLakeBackup extends Construct {
     const other = claimed.get(account.stableKey);
     if (other !== undefined) {
       problems.add(
+        'ADLSBK-ACCOUNT-PROTECTED-TWICE',
         'storageAccount',
         `is already protected by DataLakeBackup '${other}' (Azure allows one backup instance per account)`,
         account.stableKey,
@@ -230,7 +233,12 @@ function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
   // Constructs, not look-alike objects: the backup reads their paths and the policy's vault.
   checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
   if (!Construct.isConstruct(p.policy) || typeof p.policy.policyId !== 'string' || !Construct.isConstruct(p.policy.vault)) {
-    problems.add('policy', 'must be a DataLakeBackupPolicy', p.policy);
+    problems.add(
+      codeOf(p.policy, p.policy !== null && typeof p.policy === 'object', 'ADLSBK-REFERENCE'),
+      'policy',
+      'must be a DataLakeBackupPolicy',
+      p.policy,
+    );
   }
   checkAccountReference(
     problems,
@@ -239,13 +247,19 @@ function validateReferences(problems: Problems, p: DataLakeBackupProps): void {
     'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)',
   );
   if (p.name !== undefined && (typeof p.name !== 'string' || (isLiteral(p.name) && !INSTANCE_NAME.test(p.name)))) {
-    problems.add('name', `must be ${INSTANCE_NAME_RULE}`, p.name);
+    problems.add(
+      typeof p.name === 'string' ? 'ADLSBK-INSTANCE-NAME' : 'ADLSBK-TYPE',
+      'name',
+      `must be ${INSTANCE_NAME_RULE}`,
+      p.name,
+    );
   }
   if (!problems.empty) return;
   const policyVault = p.policy.vault;
   const sameVault = policyVault === p.vault || (isLiteral(policyVault.vaultId) && policyVault.vaultId === p.vault.vaultId);
   if (!sameVault) {
     problems.add(
+      'ADLSBK-OTHER-VAULT',
       'policy',
       `must belong to the backup's vault '${p.vault.node.path}', but it belongs to vault '${policyVault.node.path}'`,
       p.policy.node.path,
@@ -257,8 +271,11 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
   const vaultRegion = p.vault.location;
   const accountRegion = p.storageAccount.location;
   if (isLiteral(vaultRegion) && isLiteral(accountRegion) && normalizeRegion(vaultRegion) !== normalizeRegion(accountRegion)) {
-    problems.addSentence(
-      `\`storageAccount.location\` must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region, got: vault in ${describe(vaultRegion)}, storage account in ${describe(accountRegion)}`,
+    problems.addShown(
+      'ADLSBK-REGION-MISMATCH',
+      'storageAccount.location',
+      "must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region",
+      `vault in ${describe(vaultRegion)}, storage account in ${describe(accountRegion)}`,
     );
     return;
   }
@@ -271,6 +288,7 @@ function validateRegions(problems: Problems, p: DataLakeBackupProps, scope: Cons
     );
   } else {
     problems.add(
+      'ADLSBK-REGION-UNSUPPORTED',
       field,
       `must be a region where Azure Backup supports ADLS vaulted backup (${ADLS_BACKUP_REGIONS.join(', ')}); set \`allowUnlistedRegion: true\` if Azure has added it since`,
       known,
@@ -282,24 +300,39 @@ function validateContainers(problems: Problems, containers: unknown, scope: Cons
   if (isTokenCollection(containers)) return containers as string[]; // a list known at plan time: azurerm checks it
   if (!Array.isArray(containers) || containers.length < 1) {
     const got = Array.isArray(containers) ? `${containers.length} containers` : containers;
-    problems.add('containers', 'must list at least 1 container', got);
+    problems.add(
+      Array.isArray(containers) ? 'ADLSBK-EMPTY' : codeOf(containers, false, 'ADLSBK-TYPE'),
+      'containers',
+      'must list at least 1 container',
+      got,
+    );
     return [];
   }
   // The limit depends on the azurerm versions the stack admits (100, or 1000 from 4.79.0).
   const limit = containerLimitFor(azurermConstraintOf(scope));
   if (containers.length > limit.max) {
-    problems.add('containers', `must list 1 to ${limit.max} containers: ${limit.reason}`, `${containers.length} containers`);
+    problems.add(
+      'ADLSBK-CONTAINER-COUNT',
+      'containers',
+      `must list 1 to ${limit.max} containers: ${limit.reason}`,
+      `${containers.length} containers`,
+    );
     return [];
   }
   const names = containers.map((c: unknown) => (isContainer(c) ? (c.nameInput ?? c.getStringAttribute('name')) : c));
   names.forEach((name, i) => {
     if (typeof name !== 'string') {
-      problems.add(`containers[${i}]`, 'must be a container name or a StorageContainer', name);
+      problems.add('ADLSBK-TYPE', `containers[${i}]`, 'must be a container name or a StorageContainer', name);
     } else if (isLiteral(name)) {
       if (!CONTAINER_NAME.test(name)) {
-        problems.add(`containers[${i}]`, `must be ${CONTAINER_NAME_RULE} ($root and $web cannot be protected)`, name);
+        problems.add(
+          'ADLSBK-CONTAINER-NAME',
+          `containers[${i}]`,
+          `must be ${CONTAINER_NAME_RULE} ($root and $web cannot be protected)`,
+          name,
+        );
       } else if (names.indexOf(name) !== i) {
-        problems.add(`containers[${i}]`, 'repeats a container already listed', name);
+        problems.add('ADLSBK-REPEATED', `containers[${i}]`, 'repeats a container already listed', name);
       }
     }
   });
@@ -315,15 +348,16 @@ function validateAccess(problems: Problems, p: DataLakeBackupProps): void {
   const wait = p.rolePropagationWait;
   if (wait === undefined || wait === false) return;
   if (!Duration.isDuration(wait)) {
-    problems.add('rolePropagationWait', 'must be a Duration (e.g. Duration.minutes(5)) or false', wait);
+    problems.add('ADLSBK-TYPE', 'rolePropagationWait', 'must be a Duration (e.g. Duration.minutes(5)) or false', wait);
     return;
   }
   const seconds = wait.toSeconds();
   if (seconds === undefined || seconds > MAX_WAIT_SECONDS) {
-    problems.add('rolePropagationWait', `must be ${WAIT_RANGE_RULE}`, wait.toString());
+    problems.add('ADLSBK-ROLE-WAIT', 'rolePropagationWait', `must be ${WAIT_RANGE_RULE}`, wait.toString());
   }
   if (p.grantAccess === false) {
     problems.add(
+      'ADLSBK-ROLE-WAIT',
       'rolePropagationWait',
       'has nothing to wait for when `grantAccess` is false (the role is granted elsewhere); set it to false or remove it',
       wait.toString(),

@@ -1,5 +1,5 @@
-import { BackupConfigError } from './errors';
-import { describe } from './private/problems';
+import { codeOf } from './private/code-of';
+import { refuse } from './private/problems';
 import { brand, isBranded } from './private/brand';
 
 /** The units a `Duration` can be written in. */
@@ -76,7 +76,12 @@ export class Duration {
     public readonly unit: TimeUnit,
   ) {
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) {
-      throw new BackupConfigError(`\`Duration.${unit}(amount)\` must be a whole number of at least 1, got: ${describe(amount)}`);
+      refuse(
+        codeOf(amount, typeof amount === 'number', 'ADLSBK-DURATION'),
+        `Duration.${unit}(amount)`,
+        'must be a whole number of at least 1',
+        amount,
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 // The public API. Internals live in ./private and are not exported.
-export { BackupConfigError, InputError } from './errors';
+export { AdlsBackupError, BackupConfigError, InputError } from './errors';
+export type { Problem } from './errors';
 export { Duration, TimeUnit } from './duration';
 export { BackupSchedule, DayOfWeek, ScheduleFrequency } from './schedule';
 export type { DailyScheduleOptions, WeeklyScheduleOptions } from './schedule';

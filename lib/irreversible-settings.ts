@@ -60,18 +60,19 @@ export function checkAcknowledgements(problems: Problems, p: RequestedSettings):
     return;
   }
   if (!Array.isArray(acks)) {
-    problems.add('acknowledgeIrreversible', 'must be a list of IrreversibleSetting values', acks);
+    problems.add('ADLSBK-TYPE', 'acknowledgeIrreversible', 'must be a list of IrreversibleSetting values', acks);
     return;
   }
   const known = Object.values(IrreversibleSetting) as string[];
   const requested = requestedIrreversible(p);
   acks.forEach((ack: IrreversibleSetting, i) => {
     if (!known.includes(ack)) {
-      problems.add(`acknowledgeIrreversible[${i}]`, `must be one of ${known.join(', ')}`, ack);
+      problems.add('ADLSBK-NOT-ALLOWED', `acknowledgeIrreversible[${i}]`, `must be one of ${known.join(', ')}`, ack);
     } else if (acks.indexOf(ack) !== i) {
-      problems.add(`acknowledgeIrreversible[${i}]`, 'repeats a setting already acknowledged', ack);
+      problems.add('ADLSBK-REPEATED', `acknowledgeIrreversible[${i}]`, 'repeats a setting already acknowledged', ack);
     } else if (!requested.includes(ack)) {
       problems.add(
+        'ADLSBK-IRREVERSIBLE',
         `acknowledgeIrreversible[${i}]`,
         `acknowledges a setting this vault does not set (\`${SETTING_FIELD[ack]}\`); remove it`,
         ack,
@@ -84,6 +85,7 @@ export function checkAcknowledgements(problems: Problems, p: RequestedSettings):
 function refuseUnacknowledged(problems: Problems, setting: IrreversibleSetting, p: RequestedSettings): void {
   const field = SETTING_FIELD[setting];
   problems.add(
+    'ADLSBK-IRREVERSIBLE',
     field,
     `is irreversible in Azure; to set it, also set \`acknowledgeIrreversible: [IrreversibleSetting.${enumKey(setting)}]\``,
     (p as Record<string, unknown>)[field],

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DataProtectionBackupPolicyDataLakeStorage } from './azurerm/generated/data-protection-backup-policy-data-lake-storage';
 import { Duration } from './duration';
+import { codeOf } from './private/code-of';
 import { isLiteral, Problems } from './private/problems';
 import { claimName } from './private/account-registry';
 import { POLICY_NAME, POLICY_NAME_RULE } from './private/rules';
@@ -83,6 +84,7 @@ export class DataLakeBackupPolicy extends Construct implements IDataLakeBackupPo
       const holder = claimName(this, `policies of ${p.vault.vaultId}`, p.name, this.node.path);
       if (holder !== undefined)
         problems.add(
+          'ADLSBK-POLICY-NAME-TAKEN',
           'name',
           `is already the name of policy '${holder}' in this vault (names are unique per vault, in any case)`,
           p.name,
@@ -114,10 +116,15 @@ brand(DataLakeBackupPolicy, 'DataLakeBackupPolicy');
 function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): void {
   checkVaultReference(problems, 'vault', p.vault, 'must be a BackupVault');
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !POLICY_NAME.test(p.name))) {
-    problems.add('name', `must be ${POLICY_NAME_RULE}`, p.name);
+    problems.add(codeOf(p.name, typeof p.name === 'string', 'ADLSBK-POLICY-NAME'), 'name', `must be ${POLICY_NAME_RULE}`, p.name);
   }
   if (!BackupSchedule.isBackupSchedule(p.schedule)) {
-    problems.add('schedule', 'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)', p.schedule);
+    problems.add(
+      codeOf(p.schedule, false, 'ADLSBK-TYPE'),
+      'schedule',
+      'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)',
+      p.schedule,
+    );
   }
   checkRetentionDuration(problems, 'defaultRetention', p.defaultRetention);
   if (p.timeZone !== undefined && (typeof p.timeZone !== 'string' || isLiteral(p.timeZone))) {
@@ -126,23 +133,33 @@ function validatePolicyProps(problems: Problems, p: DataLakeBackupPolicyProps): 
       const rule = hint
         ? `must be spelled exactly as azurerm lists it: "${hint}"`
         : 'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"';
-      problems.add('timeZone', rule, p.timeZone);
+      problems.add(typeof p.timeZone === 'string' ? 'ADLSBK-TIME-ZONE' : 'ADLSBK-TYPE', 'timeZone', rule, p.timeZone);
     }
   }
   const rules = p.retentionRules ?? [];
   if (!Array.isArray(rules)) {
-    problems.add('retentionRules', 'must be a list of RetentionRule', rules);
+    problems.add('ADLSBK-TYPE', 'retentionRules', 'must be a list of RetentionRule', rules);
     return;
   }
   const seen = new Map<string, number>();
   rules.forEach((rule, i) => {
     if (!RetentionRule.isRetentionRule(rule)) {
-      problems.add(`retentionRules[${i}]`, 'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)', rule);
+      problems.add(
+        'ADLSBK-TYPE',
+        `retentionRules[${i}]`,
+        'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)',
+        rule,
+      );
       return;
     }
     const key = rule.name.toLowerCase();
     if (seen.has(key)) {
-      problems.add(`retentionRules[${i}].name`, `repeats the name of retentionRules[${seen.get(key)}]`, rule.name);
+      problems.add(
+        'ADLSBK-REPEATED',
+        `retentionRules[${i}].name`,
+        `repeats the name of retentionRules[${seen.get(key)}]`,
+        rule.name,
+      );
     } else seen.set(key, i);
     checkRuleMatchesSchedule(problems, `retentionRules[${i}].daysOfWeek`, rule, p.schedule);
   });
@@ -154,6 +171,11 @@ function checkRuleMatchesSchedule(problems: Problems, field: string, rule: Reten
   const runs = schedule.timeOfDay?.days ?? [];
   const never = (rule.criteria.daysOfWeek ?? []).filter((d) => !runs.includes(d));
   if (never.length > 0) {
-    problems.add(field, `names days the weekly schedule never runs (it runs on ${runs.join(', ')})`, never);
+    problems.add(
+      'ADLSBK-RETENTION-SCHEDULE-MISMATCH',
+      field,
+      `names days the weekly schedule never runs (it runs on ${runs.join(', ')})`,
+      never,
+    );
   }
 }

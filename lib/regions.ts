@@ -1,6 +1,6 @@
 import supportedRegions from './data/supported-regions.json';
-import { BackupConfigError } from './errors';
-import { describe } from './private/problems';
+import { codeOf } from './private/code-of';
+import { refuse } from './private/problems';
 
 /**
  * Regions where Azure Backup supports vaulted backup of ADLS Gen2 (support matrix of 2025-11-18).
@@ -11,8 +11,11 @@ export const ADLS_BACKUP_REGIONS: readonly string[] = Object.freeze([...supporte
 /** `West Europe`, `westeurope` and ` WestEurope ` all normalise to `westeurope`, as Azure compares them. */
 export function normalizeRegion(region: string): string {
   if (typeof region !== 'string') {
-    throw new BackupConfigError(
-      `\`region\` must be a region name such as "West Europe", got: ${describe(region)}`,
+    refuse(
+      codeOf(region, false, 'ADLSBK-REGION'),
+      'region',
+      'must be a region name such as "West Europe"',
+      region,
       'normalizeRegion',
     );
   }

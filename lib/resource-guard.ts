@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DataProtectionResourceGuard } from './azurerm/generated/data-protection-resource-guard';
 import { checkResourceGroupName, checkTags, sentLength } from './private/common-checks';
 import { hasControlCharacter, hasEdgeWhiteSpace } from './private/names';
+import { codeOf } from './private/code-of';
 import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 
@@ -110,7 +111,7 @@ function validateGuardProps(problems: Problems, p: BackupResourceGuardProps): vo
   // name is also kept free of what a reviewer cannot see or Terraform would evaluate: control characters, spaces
   // at either end, a raw `${` or `%{`.
   if (typeof p.name !== 'string' || (isLiteral(p.name) && !isGuardName(p.name))) {
-    problems.add('name', GUARD_NAME_RULE, p.name);
+    problems.add(codeOf(p.name, typeof p.name === 'string', 'ADLSBK-GUARD-NAME'), 'name', GUARD_NAME_RULE, p.name);
   }
   checkResourceGroupName(problems, p.resourceGroupName);
   checkTags(problems, p.tags);
@@ -118,7 +119,7 @@ function validateGuardProps(problems: Problems, p: BackupResourceGuardProps): vo
   const ops = p.unguardedOperations;
   if (ops === undefined || isTokenCollection(ops)) return;
   if (!Array.isArray(ops)) {
-    problems.add('unguardedOperations', 'must be a list of CriticalOperation values', ops);
+    problems.add('ADLSBK-TYPE', 'unguardedOperations', 'must be a list of CriticalOperation values', ops);
     return;
   }
   const known = Object.values(CriticalOperation) as string[];
@@ -126,10 +127,12 @@ function validateGuardProps(problems: Problems, p: BackupResourceGuardProps): vo
     if (typeof op === 'string' && !isLiteral(op)) return; // a Terraform reference: azurerm checks it
     if (!known.includes(op))
       problems.add(
+        'ADLSBK-NOT-ALLOWED',
         `unguardedOperations[${i}]`,
         'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
         op,
       );
-    else if (ops.indexOf(op) !== i) problems.add(`unguardedOperations[${i}]`, 'repeats an operation already listed', op);
+    else if (ops.indexOf(op) !== i)
+      problems.add('ADLSBK-REPEATED', `unguardedOperations[${i}]`, 'repeats an operation already listed', op);
   });
 }

@@ -5,6 +5,7 @@ import { IStorageContainerShape, isResourceOfType, STORAGE_CONTAINER } from './a
 import { DataLakeBackup } from './data-lake-backup';
 import { CONTAINER_NAME } from './private/rules';
 import { isLiteral, Problems } from './private/problems';
+import type { ProblemCode } from './private/rules/codes';
 import { checkAccountReference, checkVaultReference } from './private/references';
 import { resolveIn } from './private/resolve';
 import { checkRestoreTarget } from './private/vault-base';
@@ -95,6 +96,7 @@ export class DataLakeRestoreTarget extends Construct {
       const source = sources.find((b) => b.containerNames.includes(name));
       if (source !== undefined) {
         problems.add(
+          'ADLSBK-RESTORE-CONTAINER-EXISTS',
           field,
           `is also a container of DataLakeBackup '${source.node.path}': Azure refuses to restore it into an account that already has it (UserErrorTargetContainersExistOnAccount)`,
           name,
@@ -114,34 +116,48 @@ function validateProps(problems: Problems, p: DataLakeRestoreTargetProps): void 
     'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
   );
   if (p.sources !== undefined) {
-    if (!Array.isArray(p.sources)) problems.add('sources', 'must be a list of DataLakeBackup', p.sources);
+    if (!Array.isArray(p.sources)) problems.add('ADLSBK-TYPE', 'sources', 'must be a list of DataLakeBackup', p.sources);
     else {
       p.sources.forEach((source, i) => {
-        if (!DataLakeBackup.isDataLakeBackup(source)) problems.add(`sources[${i}]`, 'must be a DataLakeBackup', source);
+        if (!DataLakeBackup.isDataLakeBackup(source))
+          problems.add('ADLSBK-TYPE', `sources[${i}]`, 'must be a DataLakeBackup', source);
         else if (p.sources!.indexOf(source) !== i)
-          problems.add(`sources[${i}]`, 'repeats a backup already listed', source.node.path);
+          problems.add('ADLSBK-REPEATED', `sources[${i}]`, 'repeats a backup already listed', source.node.path);
         else if (p.vault && !sameVault(source.vault, p.vault)) {
-          problems.add(`sources[${i}]`, `must be a backup of this target's vault '${p.vault.node?.path}'`, source.node.path);
+          problems.add(
+            'ADLSBK-OTHER-VAULT',
+            `sources[${i}]`,
+            `must be a backup of this target's vault '${p.vault.node?.path}'`,
+            source.node.path,
+          );
         }
       });
     }
   }
   if (p.existingContainers !== undefined) {
     if (!Array.isArray(p.existingContainers))
-      problems.add('existingContainers', 'must be a list of container names', p.existingContainers);
+      problems.add('ADLSBK-TYPE', 'existingContainers', 'must be a list of container names', p.existingContainers);
     else {
       p.existingContainers.forEach((name, i) => {
         const field = `existingContainers[${i}]`;
         if (!isLiteral(name) || !CONTAINER_NAME.test(name)) {
           problems.add(
+            containerCode(name),
             field,
             'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens',
             name,
           );
-        } else if (p.existingContainers!.indexOf(name) !== i) problems.add(field, 'repeats a container already listed', name);
+        } else if (p.existingContainers!.indexOf(name) !== i)
+          problems.add('ADLSBK-REPEATED', field, 'repeats a container already listed', name);
       });
     }
   }
+}
+
+/** A name that is not a string, one known only at plan (a reference), or one Azure Storage refuses. */
+function containerCode(name: unknown): ProblemCode {
+  if (typeof name !== 'string') return 'ADLSBK-TYPE';
+  return isLiteral(name) ? 'ADLSBK-CONTAINER-NAME' : 'ADLSBK-NOT-KNOWN-AT-SYNTH';
 }
 
 /** The same vault: one object, or imports of one literal vault ID (e.g. in two stacks). */

@@ -1,7 +1,8 @@
 import { Duration, TimeUnit } from './duration';
-import { BackupConfigError } from './errors';
 import { parseDateTime } from './private/date-time';
-import { describe, isLiteral, isTokenCollection, Problems } from './private/problems';
+import { codeOf } from './private/code-of';
+import { isLiteral, isTokenCollection, Problems, refuse } from './private/problems';
+import { checkEnum } from './private/common-checks';
 import { DayOfWeek } from './schedule';
 import { brand, isBranded } from './private/brand';
 import { RETENTION_RULE_NAME, RETENTION_RULE_NAME_RULE } from './private/rules';
@@ -225,7 +226,7 @@ export class RetentionRule {
   ) {
     this.priority = priorityOf(criteria);
     const problems = new Problems(where);
-    for (const [field, rule, value] of unknown) problems.add(field, rule, value);
+    for (const [field, rule, value] of unknown) problems.add('ADLSBK-UNKNOWN-FIELD', field, rule, value);
     checkRuleName(problems, 'name', name);
     checkRetentionDuration(problems, 'duration', duration);
     checkCriteria(problems, criteria);
@@ -261,9 +262,14 @@ const ABSOLUTE_WORDS: Record<AbsoluteCriteria, string> = {
 
 function checkRuleName(problems: Problems, field: string, name: unknown): void {
   if (typeof name !== 'string' || (isLiteral(name) && !RETENTION_RULE_NAME.test(name))) {
-    problems.add(field, `must be ${RETENTION_RULE_NAME_RULE}`, name);
+    problems.add(
+      codeOf(name, typeof name === 'string', 'ADLSBK-RETENTION-RULE-NAME'),
+      field,
+      `must be ${RETENTION_RULE_NAME_RULE}`,
+      name,
+    );
   } else if (isLiteral(name) && name.toLowerCase() === 'default') {
-    problems.add(field, 'must not be "Default": azurerm names the default retention rule so', name);
+    problems.add('ADLSBK-RETENTION-RULE-NAME', field, 'must not be "Default": azurerm names the default retention rule so', name);
   }
 }
 
@@ -308,7 +314,7 @@ function optionsOf<T extends object>(
 ): T {
   if (opts === undefined || opts === null) return {} as T;
   if (typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new BackupConfigError(`\`${field}\` must be an object such as ${example}, got: ${describe(opts)}`, where);
+    refuse('ADLSBK-TYPE', field, `must be an object such as ${example}`, opts, where);
   }
   return opts;
 }
@@ -319,39 +325,48 @@ function optionsOf<T extends object>(
  */
 export function checkRetentionDuration(problems: Problems, field: string, duration: unknown): void {
   if (!Duration.isDuration(duration)) {
-    problems.add(field, 'must be a Duration, e.g. Duration.days(30)', duration);
+    problems.add(codeOf(duration, false, 'ADLSBK-TYPE'), field, 'must be a Duration, e.g. Duration.days(30)', duration);
     return;
   }
   const max = MAX_RETENTION[duration.unit];
   if (max === undefined) {
-    problems.add(field, 'must be given in days, weeks, months or years', duration.toString());
+    problems.add('ADLSBK-RETENTION-DURATION', field, 'must be given in days, weeks, months or years', duration.toString());
   } else if (duration.amount > max) {
-    problems.add(field, `can be at most ${max} ${duration.unit} (Azure Backup's limit, 10 years)`, duration.toString());
+    problems.add(
+      'ADLSBK-RETENTION-DURATION',
+      field,
+      `can be at most ${max} ${duration.unit} (Azure Backup's limit, 10 years)`,
+      duration.toString(),
+    );
   }
 }
 
 function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
   const { absoluteCriteria, daysOfWeek, weeksOfMonth, monthsOfYear, scheduledBackupTimes } = criteria;
   if (absoluteCriteria === undefined && daysOfWeek === undefined) {
-    problems.addSentence(
-      `a retention rule needs \`absoluteCriteria\` or \`daysOfWeek\` (azurerm refuses it at apply otherwise), got: ${describe(criteria)}`,
+    problems.add(
+      'ADLSBK-RETENTION-CRITERIA',
+      'absoluteCriteria',
+      'or `daysOfWeek` (azurerm refuses it at apply otherwise) must be given: a retention rule needs one of them',
+      criteria,
     );
   }
   if (absoluteCriteria !== undefined) {
-    problems.check(
-      Object.values(AbsoluteCriteria).includes(absoluteCriteria),
-      'absoluteCriteria',
-      `must be one of ${Object.values(AbsoluteCriteria).join(', ')}`,
-      absoluteCriteria,
-    );
+    checkEnum(problems, 'absoluteCriteria', absoluteCriteria, AbsoluteCriteria);
     const mixed = { daysOfWeek, weeksOfMonth, monthsOfYear, scheduledBackupTimes };
     for (const [field, value] of Object.entries(mixed)) {
-      problems.check(value === undefined, field, 'cannot be combined with `absoluteCriteria`', value);
+      problems.check(
+        value === undefined,
+        'ADLSBK-RETENTION-CRITERIA',
+        field,
+        'cannot be combined with `absoluteCriteria`',
+        value,
+      );
     }
   } else if (daysOfWeek === undefined) {
     const needsDays = { weeksOfMonth, monthsOfYear, scheduledBackupTimes };
     for (const [field, value] of Object.entries(needsDays)) {
-      problems.check(value === undefined, field, 'needs `daysOfWeek` beside it', value);
+      problems.check(value === undefined, 'ADLSBK-RETENTION-CRITERIA', field, 'needs `daysOfWeek` beside it', value);
     }
   }
   checkList(problems, 'daysOfWeek', daysOfWeek, Object.values(DayOfWeek));
@@ -359,15 +374,20 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
   checkList(problems, 'monthsOfYear', monthsOfYear, Object.values(MonthOfYear));
   if (scheduledBackupTimes === undefined || isTokenCollection(scheduledBackupTimes)) return;
   if (!Array.isArray(scheduledBackupTimes)) {
-    problems.add('scheduledBackupTimes', 'must be a list of RFC 3339 times', scheduledBackupTimes);
+    problems.add('ADLSBK-TYPE', 'scheduledBackupTimes', 'must be a list of RFC 3339 times', scheduledBackupTimes);
     return;
   }
   scheduledBackupTimes.forEach((t: unknown, i) => {
     const field = `scheduledBackupTimes[${i}]`;
     if (typeof t !== 'string' || (isLiteral(t) && parseDateTime(t, true) === undefined)) {
-      problems.add(field, 'must be an RFC 3339 time like "2024-01-07T02:30:00Z"', t);
+      problems.add(
+        typeof t === 'string' ? 'ADLSBK-BACKUP-TIME' : 'ADLSBK-TYPE',
+        field,
+        'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+        t,
+      );
     } else if (scheduledBackupTimes.indexOf(t) !== i) {
-      problems.add(field, 'repeats a time already listed (azurerm keeps them as a set)', t);
+      problems.add('ADLSBK-REPEATED', field, 'repeats a time already listed (azurerm keeps them as a set)', t);
     }
   });
 }
@@ -375,16 +395,16 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
 function checkList(problems: Problems, field: string, values: readonly string[] | undefined, allowed: string[]): void {
   if (values === undefined || isTokenCollection(values)) return;
   if (!Array.isArray(values)) {
-    problems.add(field, `must be a list of at least one of ${allowed.join(', ')}`, values);
+    problems.add('ADLSBK-TYPE', field, `must be a list of at least one of ${allowed.join(', ')}`, values);
     return;
   }
   if (values.length === 0) {
-    problems.add(field, 'must list at least one value', values);
+    problems.add('ADLSBK-EMPTY', field, 'must list at least one value', values);
     return;
   }
   values.forEach((v, i) => {
-    if (!allowed.includes(v)) problems.add(`${field}[${i}]`, `must be one of ${allowed.join(', ')}`, v);
-    else if (values.indexOf(v) !== i) problems.add(`${field}[${i}]`, 'repeats a value already listed', v);
+    if (!allowed.includes(v)) problems.add('ADLSBK-NOT-ALLOWED', `${field}[${i}]`, `must be one of ${allowed.join(', ')}`, v);
+    else if (values.indexOf(v) !== i) problems.add('ADLSBK-REPEATED', `${field}[${i}]`, 'repeats a value already listed', v);
   });
 }
 

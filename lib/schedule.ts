@@ -1,7 +1,9 @@
 import { parseDateTime } from './private/date-time';
+import { codeOf } from './private/code-of';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { brand, isBranded } from './private/brand';
 import { MAX_SCHEDULE_INTERVALS as MAX_INTERVALS } from './private/rules';
+import type { ProblemCode } from './private/rules/codes';
 
 /** Days of the week, as azurerm spells them. */
 export enum DayOfWeek {
@@ -87,16 +89,22 @@ export class BackupSchedule {
     const { hour, minute, utcOffset } = checkTimeOfDay(problems, options);
     const days = options?.days;
     if (!Array.isArray(days)) {
-      problems.add('days', `must be a list of 1 to ${MAX_INTERVALS} days of the week (DayOfWeek values)`, days);
+      problems.add(
+        codeOf(days, false, 'ADLSBK-TYPE'),
+        'days',
+        `must be a list of 1 to ${MAX_INTERVALS} days of the week (DayOfWeek values)`,
+        days,
+      );
     } else if (days.length === 0) {
-      problems.add('days', 'must list at least one day of the week', days);
+      problems.add('ADLSBK-EMPTY', 'days', 'must list at least one day of the week', days);
     } else {
       days.forEach((day, i) => {
-        if (!WEEK.includes(day)) problems.add(`days[${i}]`, `must be one of ${WEEK.join(', ')}`, day);
-        else if (days.indexOf(day) !== i) problems.add(`days[${i}]`, 'repeats a day already listed', day);
+        if (!WEEK.includes(day)) problems.add('ADLSBK-NOT-ALLOWED', `days[${i}]`, `must be one of ${WEEK.join(', ')}`, day);
+        else if (days.indexOf(day) !== i) problems.add('ADLSBK-REPEATED', `days[${i}]`, 'repeats a day already listed', day);
       });
       if (new Set(days).size > MAX_INTERVALS) {
         problems.add(
+          'ADLSBK-SCHEDULE-LIMIT',
           'days',
           `can list at most ${MAX_INTERVALS} days (azurerm takes at most ${MAX_INTERVALS} intervals); use BackupSchedule.daily for more`,
           days,
@@ -118,7 +126,12 @@ export class BackupSchedule {
   public static expression(...intervals: string[]): BackupSchedule {
     const problems = new Problems('BackupSchedule.expression');
     if (intervals.length < 1 || intervals.length > MAX_INTERVALS) {
-      problems.add('intervals', `must hold 1 to ${MAX_INTERVALS} repeating intervals`, intervals);
+      problems.add(
+        intervals.length < 1 ? 'ADLSBK-EMPTY' : 'ADLSBK-SCHEDULE-LIMIT',
+        'intervals',
+        `must hold 1 to ${MAX_INTERVALS} repeating intervals`,
+        intervals,
+      );
     }
     const parsed = intervals.map((interval, i) => parseInterval(problems, `intervals[${i}]`, interval));
     if (problems.empty && parsed.every((p) => p !== undefined)) {
@@ -170,15 +183,21 @@ function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { ho
   // Only a missing value takes the default: null (or any other stand-in for "none") is refused below.
   const minute = options?.minute === undefined ? 0 : options.minute;
   const utcOffset = options?.utcOffset === undefined ? '+00:00' : options.utcOffset;
-  problems.check(isIntegerInRange(hour, 0, 23), 'hour', 'must be a whole number from 0 to 23', hour);
-  problems.check(isIntegerInRange(minute, 0, 59), 'minute', 'must be a whole number from 0 to 59', minute);
+  problems.check(isIntegerInRange(hour, 0, 23), timeCode(hour), 'hour', 'must be a whole number from 0 to 23', hour);
+  problems.check(isIntegerInRange(minute, 0, 59), timeCode(minute), 'minute', 'must be a whole number from 0 to 59', minute);
   problems.check(
     typeof utcOffset === 'string' && UTC_OFFSET.test(utcOffset),
+    codeOf(utcOffset, typeof utcOffset === 'string', 'ADLSBK-SCHEDULE-TIME'),
     'utcOffset',
     'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
     utcOffset,
   );
   return { hour, minute, utcOffset };
+}
+
+/** A number out of range breaks the time-of-day rule; anything else is not a number at all. */
+function timeCode(value: unknown): ProblemCode {
+  return codeOf(value, typeof value === 'number', 'ADLSBK-SCHEDULE-TIME');
 }
 
 function pad(n: number): string {
@@ -194,19 +213,30 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
   if (typeof interval === 'string' && !isLiteral(interval)) return undefined; // a token: Terraform checks it
   const match = typeof interval === 'string' ? INTERVAL_PATTERN.exec(interval) : null;
   if (!match) {
-    problems.add(field, 'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"', interval);
+    problems.add(
+      typeof interval === 'string' ? 'ADLSBK-SCHEDULE-INTERVAL' : 'ADLSBK-TYPE',
+      field,
+      'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"',
+      interval,
+    );
     return undefined;
   }
   const [, startText, period] = match;
   const start = parseDateTime(startText);
   if (!start) {
-    problems.add(field, 'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"', interval);
+    problems.add(
+      'ADLSBK-SCHEDULE-INTERVAL',
+      field,
+      'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"',
+      interval,
+    );
     return undefined;
   }
   // azurerm parses the start with btubbs/datetime (helpers/validate/time.go ISO8601RepeatingTime), which drops the
   // sign of an offset that follows HH:MM and then fails: "T02:30+05:30" is refused at plan, "T02:30:00+05:30" is not.
   if (/T\d{2}:\d{2}[+-]/.test(startText)) {
     problems.add(
+      'ADLSBK-SCHEDULE-INTERVAL',
       field,
       'must write the seconds when the start has a UTC offset, like "2024-01-07T02:30:00+05:30": azurerm refuses HH:MM followed by an offset',
       interval,
@@ -214,7 +244,12 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
     return undefined;
   }
   if (period !== 'P1D' && period !== 'P1W') {
-    problems.add(field, 'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day', interval);
+    problems.add(
+      'ADLSBK-SCHEDULE-INTERVAL',
+      field,
+      'must repeat every day (P1D) or every week (P1W): ADLS vaulted backup runs at most once a day',
+      interval,
+    );
     return undefined;
   }
   const weekday = (d: Date) => WEEK[(d.getUTCDay() + 6) % 7];
@@ -225,12 +260,18 @@ function parseInterval(problems: Problems, field: string, interval: unknown): Pa
 function checkOneBackupADay(problems: Problems, parsed: ParsedInterval[], intervals: string[]): void {
   const daily = parsed.filter((p) => p.period === 'P1D').length;
   if (daily > 0 && parsed.length > 1) {
-    problems.add('intervals', 'may hold one daily interval and nothing else (at most one backup a day)', intervals);
+    problems.add(
+      'ADLSBK-SCHEDULE-LIMIT',
+      'intervals',
+      'may hold one daily interval and nothing else (at most one backup a day)',
+      intervals,
+    );
     return;
   }
   parsed.forEach((p, i) => {
     if (parsed.findIndex((q) => q.utcDay === p.utcDay) !== i) {
       problems.add(
+        'ADLSBK-SCHEDULE-LIMIT',
         `intervals[${i}]`,
         `starts on ${p.utcDay} (UTC) like an earlier interval (at most one backup a day)`,
         intervals[i],

@@ -7,9 +7,9 @@ import {
   ITerraformElementShape,
   STORAGE_ACCOUNT,
 } from './azurerm/shapes';
-import { BackupConfigError } from './errors';
 import type { IDataLakeStorageAccount, PlanTimeCheck } from './interfaces';
-import { describe, isLiteral, Problems } from './private/problems';
+import { codeOf } from './private/code-of';
+import { isLiteral, Problems, refuse } from './private/problems';
 import { checkRegionShape } from './private/region-checks';
 import { checkResourceId, checkStorageAccountName } from './private/references';
 import { STORAGE_ACCOUNT_ID_SHAPE } from './private/resource-id';
@@ -48,8 +48,11 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
    */
   public static fromStorageAccount(account: IStorageAccountShape): DataLakeStorageAccount {
     if (!isResourceOfType(account, STORAGE_ACCOUNT)) {
-      throw new BackupConfigError(
-        `\`account\` must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package), got: ${describe(account)}`,
+      refuse(
+        codeOf(account, false, 'ADLSBK-TYPE'),
+        'account',
+        'must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package)',
+        account,
         'DataLakeStorageAccount.fromStorageAccount',
       );
     }
@@ -58,6 +61,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     if (typeof hns !== 'object') {
       problems.check(
         hns === true,
+        hns === undefined || typeof hns === 'boolean' ? 'ADLSBK-ACCOUNT-UNSUPPORTED' : 'ADLSBK-TYPE',
         'isHnsEnabled',
         'must be true: Azure Backup for ADLS protects only accounts with hierarchical namespace',
         hns,
@@ -67,6 +71,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     // Terraform reads the string "true" as true, so a string from a cast or plain JavaScript counts too.
     problems.check(
       nfs !== true && (nfs as unknown) !== 'true',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
       'nfsv3Enabled',
       'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup',
       nfs,
@@ -74,17 +79,30 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     const sftp = account.sftpEnabledInput;
     problems.check(
       sftp !== true && (sftp as unknown) !== 'true',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
       'sftpEnabled',
       'must not be true: SFTP accounts cannot use ADLS vaulted backup',
       sftp,
     );
     const kind = account.accountKindInput;
     if (isLiteral(kind)) {
-      problems.check(kind === 'StorageV2', 'accountKind', 'must be "StorageV2" (general-purpose v2)', kind);
+      problems.check(
+        kind === 'StorageV2',
+        'ADLSBK-ACCOUNT-UNSUPPORTED',
+        'accountKind',
+        'must be "StorageV2" (general-purpose v2)',
+        kind,
+      );
     }
     const tier = account.accountTierInput;
     if (isLiteral(tier)) {
-      problems.check(tier === 'Standard', 'accountTier', 'must be "Standard": premium accounts are not supported', tier);
+      problems.check(
+        tier === 'Standard',
+        'ADLSBK-ACCOUNT-UNSUPPORTED',
+        'accountTier',
+        'must be "Standard": premium accounts are not supported',
+        tier,
+      );
     }
     // A literal name becomes part of Terraform addresses (the role assignment's): it must be a real account name.
     checkStorageAccountName(problems, 'name', account.nameInput);
@@ -109,8 +127,11 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
    */
   public static fromDataSource(account: IStorageAccountDataSourceShape): DataLakeStorageAccount {
     if (!isDataSourceOfType(account, STORAGE_ACCOUNT)) {
-      throw new BackupConfigError(
-        `\`account\` must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package), got: ${describe(account)}`,
+      refuse(
+        codeOf(account, false, 'ADLSBK-TYPE'),
+        'account',
+        'must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package)',
+        account,
         'DataLakeStorageAccount.fromDataSource',
       );
     }
@@ -150,7 +171,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
   public static fromAttributes(attrs: DataLakeStorageAccountAttributes): DataLakeStorageAccount {
     const problems = new Problems('DataLakeStorageAccount.fromAttributes');
     if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs))) {
-      problems.add('attributes', 'must be an object such as { storageAccountId, location }', attrs);
+      problems.add('ADLSBK-TYPE', 'attributes', 'must be an object such as { storageAccountId, location }', attrs);
       problems.throwIfAny();
     }
     const { storageAccountId: id, location, name } = attrs ?? ({} as DataLakeStorageAccountAttributes);
@@ -165,7 +186,7 @@ export class DataLakeStorageAccount implements IDataLakeStorageAccount {
     const before = problems.count;
     checkStorageAccountName(problems, 'name', name);
     if (problems.count === before && isLiteral(name) && nameFromId !== undefined && nameFromId !== name) {
-      problems.add('name', `must match the name in \`storageAccountId\` ("${nameFromId}")`, name);
+      problems.add('ADLSBK-NAME-MISMATCH', 'name', `must match the name in \`storageAccountId\` ("${nameFromId}")`, name);
     }
     problems.throwIfAny();
     const literalName = nameFromId ?? (isLiteral(name) ? name : undefined);

@@ -219,12 +219,13 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
     const shown = Duration.isDuration(retention) ? retention.toString() : retention;
     problems.check(
       isIntegerInRange(days, SOFT_DELETE_RETENTION_DAYS.min, SOFT_DELETE_RETENTION_DAYS.max),
+      Duration.isDuration(retention) ? 'ADLSBK-SOFT-DELETE-RETENTION' : 'ADLSBK-TYPE',
       'softDeleteRetention',
       `must be ${SOFT_DELETE_RETENTION_DAYS.min} to ${SOFT_DELETE_RETENTION_DAYS.max} days, given as Duration.days or Duration.weeks`,
       shown,
     );
     if (p.softDelete === SoftDelete.OFF) {
-      problems.add('softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', shown);
+      problems.add('ADLSBK-CONFLICT', 'softDeleteRetention', 'has no effect when `softDelete` is Off; remove one of them', shown);
     }
   }
   checkAcknowledgements(problems, p);
@@ -233,6 +234,7 @@ function validateVaultProps(problems: Problems, p: BackupVaultProps): void {
   checkBoolean(problems, 'deletionLock', p.deletionLock);
   if (p.crossRegionRestore === true && (p.redundancy ?? Redundancy.GEO_REDUNDANT) !== Redundancy.GEO_REDUNDANT) {
     problems.add(
+      'ADLSBK-CONFLICT',
       'crossRegionRestore',
       'can only be true when `redundancy` is GeoRedundant',
       `${p.crossRegionRestore} with ${p.redundancy}`,
@@ -252,7 +254,7 @@ class ImportedBackupVault extends VaultBase {
     super(scope, id);
     const problems = new Problems(`BackupVault.fromVaultAttributes('${this.node.path}')`);
     if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs))) {
-      problems.add('attributes', 'must be an object such as { vaultId, location, principalId }', attrs);
+      problems.add('ADLSBK-TYPE', 'attributes', 'must be an object such as { vaultId, location, principalId }', attrs);
       problems.throwIfAny();
     }
     const a = attrs ?? ({} as BackupVaultAttributes);
@@ -262,7 +264,7 @@ class ImportedBackupVault extends VaultBase {
     const before = problems.count;
     checkVaultName(problems, 'name', a.name, true);
     if (problems.count === before && isLiteral(a.name) && nameFromId !== undefined && nameFromId !== a.name) {
-      problems.add('name', `must match the name in \`vaultId\` ("${nameFromId}")`, a.name);
+      problems.add('ADLSBK-NAME-MISMATCH', 'name', `must match the name in \`vaultId\` ("${nameFromId}")`, a.name);
     }
     problems.throwIfAny();
     this.vaultId = a.vaultId;

@@ -41,6 +41,7 @@ import {
   SoftDelete,
   WeekOfMonth,
 } from '../lib';
+import type { ProblemCode } from '../lib/error-catalog';
 
 const { MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY } = DayOfWeek;
 const { FIRST, LAST } = WeekOfMonth;
@@ -114,10 +115,17 @@ function statesAfter(problem: string, fieldText: string, rule: string): boolean 
 }
 
 /**
- * Fails unless `build` throws a BackupConfigError with one problem that names `field`, states `rule` after it (the
- * words of the rule broken: the message's text after the field, or its beginning) and shows `received`.
+ * Fails unless `build` throws a BackupConfigError with one problem whose `path` is `field`, whose `rule` holds `rule`
+ * (the words of the rule broken), whose message names the field, states the rule after it and shows `received`,
+ * and whose `code` is `code`.
  */
-function expectConfigError(build: () => unknown, field: string, received: unknown, rule: string): BackupConfigError {
+function expectConfigError(
+  build: () => unknown,
+  field: string,
+  received: unknown,
+  rule: string,
+  code: ProblemCode,
+): BackupConfigError {
   // An empty rule would be found in any message: each case must say which rule it expects.
   expect(rule.trim()).not.toBe('');
   const error = catchConfigError(build);
@@ -126,21 +134,27 @@ function expectConfigError(build: () => unknown, field: string, received: unknow
   expect(error.message).toContain(fieldText);
   expect(error.message).toContain(rule);
   expect([shows(error.message, receivedText), receivedText]).toEqual([true, receivedText]);
-  if (!error.problems.some((p) => statesAfter(p, fieldText, rule) && shows(p, receivedText))) {
+  const matching = error.problems.filter(
+    (p) => p.path === field && p.rule.includes(rule) && statesAfter(p.message, fieldText, rule) && shows(p.message, receivedText),
+  );
+  if (matching.length === 0) {
     throw new Error(
-      `no single problem names ${fieldText}, states "${rule}" after it and shows ${receivedText}:\n${error.problems.join('\n')}`,
+      `no single problem has the path ${fieldText}, states "${rule}" and shows ${receivedText}:\n` +
+        error.problems.map((p) => `${p.code} ${p.path}: ${p.message}`).join('\n'),
     );
   }
+  // The rule broken is told by its code, which programs match on: the one the case expects.
+  expect({ field, rule, code: matching.find((p) => p.code === code)?.code ?? matching[0].code }).toEqual({ field, rule, code });
   return error;
 }
 
-/** A refused input: the field named, the words of the rule it breaks, and the value shown. */
-type Case = [name: string, build: () => unknown, field: string, received: unknown, rule: string];
+/** A refused input: the field named, the words of the rule it breaks, the value shown, and the rule's code. */
+type Case = [name: string, build: () => unknown, field: string, received: unknown, rule: string, code: ProblemCode];
 
 function catalog(cases: Case[]): void {
   // Each row as [name, case]: jest passes `done` to a callback with more parameters than the row has values.
-  test.each(cases.map((c): [string, Case] => [c[0], c]))('%s', (_name, [, build, field, received, rule]) => {
-    expectConfigError(build, field, received, rule);
+  test.each(cases.map((c): [string, Case] => [c[0], c]))('%s', (_name, [, build, field, received, rule, code]) => {
+    expectConfigError(build, field, received, rule, code);
   });
 }
 
@@ -344,14 +358,14 @@ describe('the valid fixtures every case starts from', () => {
 describe('Duration', () => {
   const WHOLE = 'must be a whole number of at least 1';
   const named: Case[] = [
-    ['days(-1)', () => Duration.days(-1), 'Duration.days(amount)', -1, WHOLE],
-    ['days(0)', () => Duration.days(0), 'Duration.days(amount)', 0, WHOLE],
-    ['weeks(1.5)', () => Duration.weeks(1.5), 'Duration.weeks(amount)', 1.5, WHOLE],
-    ['months(NaN)', () => Duration.months(NaN), 'Duration.months(amount)', NaN, WHOLE],
-    ['years(Infinity)', () => Duration.years(Infinity), 'Duration.years(amount)', Infinity, WHOLE],
-    ['hours(-Infinity)', () => Duration.hours(-Infinity), 'Duration.hours(amount)', -Infinity, WHOLE],
-    ['minutes(0.5)', () => Duration.minutes(0.5), 'Duration.minutes(amount)', 0.5, WHOLE],
-    ['seconds("30")', () => Duration.seconds(unchecked('30')), 'Duration.seconds(amount)', '30', WHOLE],
+    ['days(-1)', () => Duration.days(-1), 'Duration.days(amount)', -1, WHOLE, 'ADLSBK-DURATION'],
+    ['days(0)', () => Duration.days(0), 'Duration.days(amount)', 0, WHOLE, 'ADLSBK-DURATION'],
+    ['weeks(1.5)', () => Duration.weeks(1.5), 'Duration.weeks(amount)', 1.5, WHOLE, 'ADLSBK-DURATION'],
+    ['months(NaN)', () => Duration.months(NaN), 'Duration.months(amount)', NaN, WHOLE, 'ADLSBK-DURATION'],
+    ['years(Infinity)', () => Duration.years(Infinity), 'Duration.years(amount)', Infinity, WHOLE, 'ADLSBK-DURATION'],
+    ['hours(-Infinity)', () => Duration.hours(-Infinity), 'Duration.hours(amount)', -Infinity, WHOLE, 'ADLSBK-DURATION'],
+    ['minutes(0.5)', () => Duration.minutes(0.5), 'Duration.minutes(amount)', 0.5, WHOLE, 'ADLSBK-DURATION'],
+    ['seconds("30")', () => Duration.seconds(unchecked('30')), 'Duration.seconds(amount)', '30', WHOLE, 'ADLSBK-TYPE'],
   ];
   catalog(named);
 
@@ -368,6 +382,8 @@ describe('Duration', () => {
           `Duration.${unit}(amount)`,
           amount,
           WHOLE,
+          // A number that is not whole breaks the duration's rule; anything else is not a number at all.
+          amount === undefined ? 'ADLSBK-REQUIRED' : typeof amount === 'number' ? 'ADLSBK-DURATION' : 'ADLSBK-TYPE',
         ]),
       )
       .filter(([name]) => !seen.has(name)),
@@ -375,26 +391,64 @@ describe('Duration', () => {
 });
 
 describe('BackupSchedule', () => {
+  // Every one a string that is not an interval azurerm or ADLS vaulted backup takes.
   const badInterval = (name: string, interval: string, rule: string): Case => [
     name,
     () => BackupSchedule.expression(interval),
     'intervals[0]',
     interval,
     rule,
+    'ADLSBK-SCHEDULE-INTERVAL',
   ];
   const sixIntervals = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06'].map(weeklyInterval);
   catalog([
-    ['daily: hour 24', () => BackupSchedule.daily({ hour: 24 }), 'hour', 24, 'must be a whole number from 0 to 23'],
-    ['daily: hour -1', () => BackupSchedule.daily({ hour: -1 }), 'hour', -1, 'must be a whole number from 0 to 23'],
-    ['daily: hour 2.5', () => BackupSchedule.daily({ hour: 2.5 }), 'hour', 2.5, 'must be a whole number from 0 to 23'],
-    ['daily: hour NaN', () => BackupSchedule.daily({ hour: NaN }), 'hour', NaN, 'must be a whole number from 0 to 23'],
-    ['daily: hour missing', () => BackupSchedule.daily(unchecked({})), 'hour', undefined, 'must be a whole number from 0 to 23'],
+    [
+      'daily: hour 24',
+      () => BackupSchedule.daily({ hour: 24 }),
+      'hour',
+      24,
+      'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
+    ],
+    [
+      'daily: hour -1',
+      () => BackupSchedule.daily({ hour: -1 }),
+      'hour',
+      -1,
+      'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
+    ],
+    [
+      'daily: hour 2.5',
+      () => BackupSchedule.daily({ hour: 2.5 }),
+      'hour',
+      2.5,
+      'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
+    ],
+    [
+      'daily: hour NaN',
+      () => BackupSchedule.daily({ hour: NaN }),
+      'hour',
+      NaN,
+      'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
+    ],
+    [
+      'daily: hour missing',
+      () => BackupSchedule.daily(unchecked({})),
+      'hour',
+      undefined,
+      'must be a whole number from 0 to 23',
+      'ADLSBK-REQUIRED',
+    ],
     [
       'daily: minute 60',
       () => BackupSchedule.daily({ hour: 2, minute: 60 }),
       'minute',
       60,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: minute 7.5',
@@ -402,6 +456,7 @@ describe('BackupSchedule', () => {
       'minute',
       7.5,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: hour Infinity',
@@ -409,14 +464,23 @@ describe('BackupSchedule', () => {
       'hour',
       Infinity,
       'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
     ],
-    ['daily: hour "2"', () => BackupSchedule.daily({ hour: unchecked('2') }), 'hour', '2', 'must be a whole number from 0 to 23'],
+    [
+      'daily: hour "2"',
+      () => BackupSchedule.daily({ hour: unchecked('2') }),
+      'hour',
+      '2',
+      'must be a whole number from 0 to 23',
+      'ADLSBK-TYPE',
+    ],
     [
       'daily: hour null',
       () => BackupSchedule.daily({ hour: unchecked(null) }),
       'hour',
       null,
       'must be a whole number from 0 to 23',
+      'ADLSBK-TYPE',
     ],
     [
       'daily: no options',
@@ -424,6 +488,7 @@ describe('BackupSchedule', () => {
       'hour',
       undefined,
       'must be a whole number from 0 to 23',
+      'ADLSBK-REQUIRED',
     ],
     [
       'daily: minute -1',
@@ -431,6 +496,7 @@ describe('BackupSchedule', () => {
       'minute',
       -1,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: minute NaN',
@@ -438,6 +504,7 @@ describe('BackupSchedule', () => {
       'minute',
       NaN,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: minute Infinity',
@@ -445,6 +512,7 @@ describe('BackupSchedule', () => {
       'minute',
       Infinity,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: minute "30"',
@@ -452,6 +520,7 @@ describe('BackupSchedule', () => {
       'minute',
       '30',
       'must be a whole number from 0 to 59',
+      'ADLSBK-TYPE',
     ],
     [
       'daily: utcOffset "+15:00"',
@@ -459,6 +528,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '+15:00',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "-15:00"',
@@ -466,6 +536,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '-15:00',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "01:00" (no sign)',
@@ -473,6 +544,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '01:00',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "+1:00"',
@@ -480,6 +552,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '+1:00',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "+0100"',
@@ -487,6 +560,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '+0100',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "+01:60"',
@@ -494,6 +568,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '+01:60',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "Z"',
@@ -501,6 +576,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       'Z',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset "UTC"',
@@ -508,6 +584,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       'UTC',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: empty utcOffset',
@@ -515,6 +592,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'daily: utcOffset 1 (a number)',
@@ -522,6 +600,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       1,
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-TYPE',
     ],
     [
       'weekly: hour 25',
@@ -529,6 +608,7 @@ describe('BackupSchedule', () => {
       'hour',
       25,
       'must be a whole number from 0 to 23',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'weekly: minute -1',
@@ -536,6 +616,7 @@ describe('BackupSchedule', () => {
       'minute',
       -1,
       'must be a whole number from 0 to 59',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'weekly: utcOffset "+01"',
@@ -543,6 +624,7 @@ describe('BackupSchedule', () => {
       'utcOffset',
       '+01',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'weekly: days missing',
@@ -550,6 +632,7 @@ describe('BackupSchedule', () => {
       'days',
       undefined,
       'must be a list of 1 to 5 days of the week (DayOfWeek values)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'weekly: days "Sunday" (not a list)',
@@ -557,6 +640,7 @@ describe('BackupSchedule', () => {
       'days',
       'Sunday',
       'must be a list of 1 to 5 days of the week (DayOfWeek values)',
+      'ADLSBK-TYPE',
     ],
     [
       'weekly: day null',
@@ -564,6 +648,7 @@ describe('BackupSchedule', () => {
       'days[0]',
       null,
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'weekly: day "SUNDAY" (the enum key)',
@@ -571,6 +656,7 @@ describe('BackupSchedule', () => {
       'days[0]',
       'SUNDAY',
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'weekly: 7 days',
@@ -578,14 +664,23 @@ describe('BackupSchedule', () => {
       'days',
       ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       'can list at most 5 days (azurerm takes at most 5 intervals); use BackupSchedule.daily for more',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
-    ['weekly: no days', () => BackupSchedule.weekly({ days: [], hour: 2 }), 'days', [], 'must list at least one day of the week'],
+    [
+      'weekly: no days',
+      () => BackupSchedule.weekly({ days: [], hour: 2 }),
+      'days',
+      [],
+      'must list at least one day of the week',
+      'ADLSBK-EMPTY',
+    ],
     [
       'weekly: a day twice',
       () => BackupSchedule.weekly({ days: [MONDAY, MONDAY], hour: 2 }),
       'days[1]',
       'Monday',
       'repeats a day already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'weekly: 6 days',
@@ -593,6 +688,7 @@ describe('BackupSchedule', () => {
       'days',
       ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
       'can list at most 5 days (azurerm takes at most 5 intervals); use BackupSchedule.daily for more',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
     [
       'weekly: day "Mon"',
@@ -600,6 +696,7 @@ describe('BackupSchedule', () => {
       'days[0]',
       'Mon',
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'weekly: day "sunday"',
@@ -607,8 +704,16 @@ describe('BackupSchedule', () => {
       'days[1]',
       'sunday',
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
-    ['expression: no intervals', () => BackupSchedule.expression(), 'intervals', [], 'must hold 1 to 5 repeating intervals'],
+    [
+      'expression: no intervals',
+      () => BackupSchedule.expression(),
+      'intervals',
+      [],
+      'must hold 1 to 5 repeating intervals',
+      'ADLSBK-EMPTY',
+    ],
     badInterval(
       'expression: no time',
       'R/2024-01-07/P1W',
@@ -645,6 +750,7 @@ describe('BackupSchedule', () => {
       'intervals',
       ['R/2024-01-07T02:30:00+00:00/P1D', 'R/2024-01-07T14:30:00+00:00/P1D'],
       'may hold one daily interval and nothing else (at most one backup a day)',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
     [
       'expression: two weekly intervals on Sunday',
@@ -652,6 +758,7 @@ describe('BackupSchedule', () => {
       'intervals[1]',
       weeklyInterval('2024-01-14'),
       'starts on Sunday (UTC) like an earlier interval (at most one backup a day)',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
     [
       'expression: 6 intervals',
@@ -659,6 +766,7 @@ describe('BackupSchedule', () => {
       'intervals',
       sixIntervals,
       'must hold 1 to 5 repeating intervals',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
     badInterval('expression: empty string', '', 'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"'),
     badInterval(
@@ -702,6 +810,7 @@ describe('BackupSchedule', () => {
       'intervals[0]',
       42,
       'must be an ISO 8601 repeating interval like "R/2024-01-07T02:30:00+00:00/P1W"',
+      'ADLSBK-TYPE',
     ],
     [
       'expression: a daily and a weekly interval',
@@ -709,6 +818,7 @@ describe('BackupSchedule', () => {
       'intervals',
       ['R/2024-01-07T02:30:00+00:00/P1D', weeklyInterval('2024-01-08')],
       'may hold one daily interval and nothing else (at most one backup a day)',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
     [
       'expression: Sunday 23:30 at -01:00 and Monday 02:30 UTC (both Monday in UTC)',
@@ -716,6 +826,7 @@ describe('BackupSchedule', () => {
       'intervals[1]',
       'R/2024-01-08T02:30:00+00:00/P1W',
       'starts on Monday (UTC) like an earlier interval (at most one backup a day)',
+      'ADLSBK-SCHEDULE-LIMIT',
     ],
   ]);
 });
@@ -728,6 +839,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.days(3651),
       "can be at most 3650 days (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'weekly: 522 weeks',
@@ -735,6 +847,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.weeks(522),
       "can be at most 521 weeks (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'monthly: 121 months',
@@ -742,6 +855,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.months(121),
       "can be at most 120 months (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'yearly: 11 years',
@@ -749,6 +863,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.years(11),
       "can be at most 10 years (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'weekly: 30 minutes',
@@ -756,6 +871,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.minutes(30),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'monthly: 48 hours',
@@ -763,6 +879,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.hours(48),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'weekly: name "Default"',
@@ -770,6 +887,7 @@ describe('RetentionRule', () => {
       'name',
       'Default',
       'must not be "Default": azurerm names the default retention rule so',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'monthly: name "default"',
@@ -777,6 +895,7 @@ describe('RetentionRule', () => {
       'name',
       'default',
       'must not be "Default": azurerm names the default retention rule so',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'yearly: empty name',
@@ -784,6 +903,7 @@ describe('RetentionRule', () => {
       'name',
       '',
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'custom: blank name',
@@ -791,6 +911,7 @@ describe('RetentionRule', () => {
       'name',
       '  ',
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'custom: no duration',
@@ -798,6 +919,7 @@ describe('RetentionRule', () => {
       'duration',
       undefined,
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'custom: no criteria',
@@ -805,6 +927,7 @@ describe('RetentionRule', () => {
       'absoluteCriteria',
       {},
       'or `daysOfWeek` (azurerm refuses it at apply otherwise)',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: absoluteCriteria with daysOfWeek',
@@ -812,6 +935,7 @@ describe('RetentionRule', () => {
       'daysOfWeek',
       ['Monday'],
       'cannot be combined with `absoluteCriteria`',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: absoluteCriteria "FirstOfQuarter"',
@@ -819,6 +943,7 @@ describe('RetentionRule', () => {
       'absoluteCriteria',
       'FirstOfQuarter',
       'must be one of AllBackup, FirstOfDay, FirstOfWeek, FirstOfMonth, FirstOfYear',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'monthly: weeksOfMonth without daysOfWeek',
@@ -826,6 +951,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth',
       ['First'],
       'needs `daysOfWeek` beside it',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: weeksOfMonth without daysOfWeek',
@@ -833,6 +959,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth',
       ['Last'],
       'needs `daysOfWeek` beside it',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'yearly: monthsOfYear without daysOfWeek',
@@ -840,6 +967,7 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       ['January'],
       'needs `daysOfWeek` beside it',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'weekly: a day twice',
@@ -847,14 +975,16 @@ describe('RetentionRule', () => {
       'daysOfWeek[1]',
       'Sunday',
       'repeats a value already listed',
+      'ADLSBK-REPEATED',
     ],
-    ['custom: no days', () => customRule({ daysOfWeek: [] }), 'daysOfWeek', [], 'must list at least one value'],
+    ['custom: no days', () => customRule({ daysOfWeek: [] }), 'daysOfWeek', [], 'must list at least one value', 'ADLSBK-EMPTY'],
     [
       'monthly: a week twice',
       () => RetentionRule.monthly(Duration.months(6), { daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST, FIRST] }),
       'weeksOfMonth[1]',
       'First',
       'repeats a value already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'yearly: month "Jan"',
@@ -867,6 +997,7 @@ describe('RetentionRule', () => {
       'monthsOfYear[0]',
       'Jan',
       'must be one of January, February, March, April, May, June, July, August, September, October, November, December',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'custom: scheduledBackupTimes "02:30"',
@@ -874,6 +1005,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes[0]',
       '02:30',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
     [
       'custom: scheduledBackupTimes without offset',
@@ -881,6 +1013,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes[1]',
       '2024-01-07T02:30:00',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
     [
       'custom: scheduledBackupTimes without daysOfWeek',
@@ -888,6 +1021,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes',
       ['2024-01-07T02:30:00Z'],
       'needs `daysOfWeek` beside it',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     // RetentionRule.weekly(duration, options)
     [
@@ -896,6 +1030,7 @@ describe('RetentionRule', () => {
       'duration',
       undefined,
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'weekly: duration 4 (a number)',
@@ -903,6 +1038,7 @@ describe('RetentionRule', () => {
       'duration',
       4,
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-TYPE',
     ],
     [
       'weekly: 3651 days',
@@ -910,6 +1046,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.days(3651),
       "can be at most 3650 days (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'weekly: name 42',
@@ -917,6 +1054,7 @@ describe('RetentionRule', () => {
       'name',
       42,
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-TYPE',
     ],
     [
       'weekly: no days',
@@ -924,6 +1062,7 @@ describe('RetentionRule', () => {
       'daysOfWeek',
       [],
       'must list at least one value',
+      'ADLSBK-EMPTY',
     ],
     [
       'weekly: days "Sunday" (not a list)',
@@ -931,6 +1070,7 @@ describe('RetentionRule', () => {
       'daysOfWeek',
       'Sunday',
       'must be a list of at least one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-TYPE',
     ],
     [
       'weekly: day "sunday"',
@@ -938,6 +1078,7 @@ describe('RetentionRule', () => {
       'daysOfWeek[0]',
       'sunday',
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
     // RetentionRule.monthly(duration, options)
     [
@@ -946,6 +1087,7 @@ describe('RetentionRule', () => {
       'duration',
       'P6M',
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-TYPE',
     ],
     [
       'monthly: 30 seconds',
@@ -953,6 +1095,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.seconds(30),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'monthly: 522 weeks',
@@ -960,6 +1103,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.weeks(522),
       "can be at most 521 weeks (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'monthly: empty name',
@@ -967,6 +1111,7 @@ describe('RetentionRule', () => {
       'name',
       '',
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'monthly: week "Fifth"',
@@ -974,6 +1119,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth[0]',
       'Fifth',
       'must be one of First, Second, Third, Fourth, Last',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'monthly: week "first"',
@@ -981,6 +1127,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth[0]',
       'first',
       'must be one of First, Second, Third, Fourth, Last',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'monthly: no weeks',
@@ -988,6 +1135,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth',
       [],
       'must list at least one value',
+      'ADLSBK-EMPTY',
     ],
     [
       'monthly: a day twice',
@@ -995,6 +1143,7 @@ describe('RetentionRule', () => {
       'daysOfWeek[2]',
       'Monday',
       'repeats a value already listed',
+      'ADLSBK-REPEATED',
     ],
     // RetentionRule.yearly(duration, options)
     [
@@ -1003,6 +1152,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.hours(1),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'yearly: 121 months',
@@ -1010,6 +1160,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.months(121),
       "can be at most 120 months (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'yearly: name "DEFAULT"',
@@ -1017,6 +1168,7 @@ describe('RetentionRule', () => {
       'name',
       'DEFAULT',
       'must not be "Default": azurerm names the default retention rule so',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'yearly: a month twice',
@@ -1029,6 +1181,7 @@ describe('RetentionRule', () => {
       'monthsOfYear[1]',
       'January',
       'repeats a value already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'yearly: no months',
@@ -1036,6 +1189,7 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       [],
       'must list at least one value',
+      'ADLSBK-EMPTY',
     ],
     [
       'yearly: month "january"',
@@ -1048,6 +1202,7 @@ describe('RetentionRule', () => {
       'monthsOfYear[0]',
       'january',
       'must be one of January, February, March, April, May, June, July, August, September, October, November, December',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'yearly: monthsOfYear "January" (not a list)',
@@ -1060,6 +1215,7 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       'January',
       'must be a list of at least one of January, February, March, April, May, June, July, August, September, October, November, December',
+      'ADLSBK-TYPE',
     ],
     // RetentionRule.custom(props)
     [
@@ -1068,6 +1224,7 @@ describe('RetentionRule', () => {
       'name',
       undefined,
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-REQUIRED',
     ],
     [
       'custom: name 42',
@@ -1075,6 +1232,7 @@ describe('RetentionRule', () => {
       'name',
       42,
       'must be 1-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-TYPE',
     ],
     [
       'custom: name "DEFAULT"',
@@ -1082,6 +1240,7 @@ describe('RetentionRule', () => {
       'name',
       'DEFAULT',
       'must not be "Default": azurerm names the default retention rule so',
+      'ADLSBK-RETENTION-RULE-NAME',
     ],
     [
       'custom: duration "P7D"',
@@ -1089,6 +1248,7 @@ describe('RetentionRule', () => {
       'duration',
       'P7D',
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-TYPE',
     ],
     [
       'custom: 121 months',
@@ -1096,6 +1256,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.months(121),
       "can be at most 120 months (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'custom: 30 seconds',
@@ -1103,6 +1264,7 @@ describe('RetentionRule', () => {
       'duration',
       Duration.seconds(30),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'custom: absoluteCriteria "allbackup"',
@@ -1110,6 +1272,7 @@ describe('RetentionRule', () => {
       'absoluteCriteria',
       'allbackup',
       'must be one of AllBackup, FirstOfDay, FirstOfWeek, FirstOfMonth, FirstOfYear',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'custom: absoluteCriteria with weeksOfMonth',
@@ -1117,6 +1280,7 @@ describe('RetentionRule', () => {
       'weeksOfMonth',
       ['First'],
       'cannot be combined with `absoluteCriteria`',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: absoluteCriteria with monthsOfYear',
@@ -1124,6 +1288,7 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       ['January'],
       'cannot be combined with `absoluteCriteria`',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: absoluteCriteria with scheduledBackupTimes',
@@ -1131,6 +1296,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes',
       ['2024-01-07T02:30:00Z'],
       'cannot be combined with `absoluteCriteria`',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: monthsOfYear without daysOfWeek',
@@ -1138,6 +1304,7 @@ describe('RetentionRule', () => {
       'monthsOfYear',
       ['January'],
       'needs `daysOfWeek` beside it',
+      'ADLSBK-RETENTION-CRITERIA',
     ],
     [
       'custom: day "Funday"',
@@ -1145,6 +1312,7 @@ describe('RetentionRule', () => {
       'daysOfWeek[0]',
       'Funday',
       'must be one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'custom: empty scheduledBackupTimes entry',
@@ -1152,6 +1320,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes[0]',
       '',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
     [
       'custom: scheduledBackupTimes without seconds',
@@ -1159,6 +1328,7 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes[0]',
       '2024-01-07T02:30Z',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
     [
       'custom: scheduledBackupTimes on 30 February',
@@ -1166,20 +1336,36 @@ describe('RetentionRule', () => {
       'scheduledBackupTimes[0]',
       '2024-02-30T02:30:00Z',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
   ]);
 });
 
 describe('BackupVault', () => {
   catalog([
-    ['name with underscore', () => newVault({ name: 'bv_lake' }), 'name', 'bv_lake', 'must be 2-50 letters, digits or hyphens'],
-    ['name of 1 character', () => newVault({ name: 'b' }), 'name', 'b', 'must be 2-50 letters, digits or hyphens'],
+    [
+      'name with underscore',
+      () => newVault({ name: 'bv_lake' }),
+      'name',
+      'bv_lake',
+      'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
+    ],
+    [
+      'name of 1 character',
+      () => newVault({ name: 'b' }),
+      'name',
+      'b',
+      'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
+    ],
     [
       'name of 51 characters',
       () => newVault({ name: 'b'.repeat(51) }),
       'name',
       'b'.repeat(51),
       'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
     ],
     [
       'resource group with slash',
@@ -1187,6 +1373,7 @@ describe('BackupVault', () => {
       'resourceGroupName',
       'rg/backup',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group ending in a period',
@@ -1194,6 +1381,7 @@ describe('BackupVault', () => {
       'resourceGroupName',
       'rg-backup.',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'empty resource group',
@@ -1201,6 +1389,7 @@ describe('BackupVault', () => {
       'resourceGroupName',
       '',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group of 91 characters',
@@ -1208,6 +1397,7 @@ describe('BackupVault', () => {
       'resourceGroupName',
       'r'.repeat(91),
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'location "West-Europe!"',
@@ -1215,6 +1405,7 @@ describe('BackupVault', () => {
       'location',
       'West-Europe!',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'empty location',
@@ -1222,6 +1413,7 @@ describe('BackupVault', () => {
       'location',
       '',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'redundancy "Geo"',
@@ -1229,6 +1421,7 @@ describe('BackupVault', () => {
       'redundancy',
       'Geo',
       'must be one of GeoRedundant, LocallyRedundant, ZoneRedundant',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'softDelete "Enabled"',
@@ -1236,6 +1429,7 @@ describe('BackupVault', () => {
       'softDelete',
       'Enabled',
       'must be one of On, Off, AlwaysOn',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'immutability "Immutable"',
@@ -1243,6 +1437,7 @@ describe('BackupVault', () => {
       'immutability',
       'Immutable',
       'must be one of Disabled, Unlocked, Locked',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'softDeleteRetention 13 days',
@@ -1250,6 +1445,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.days(13),
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'softDeleteRetention 181 days',
@@ -1257,6 +1453,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.days(181),
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'softDeleteRetention 26 weeks',
@@ -1264,6 +1461,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.weeks(26),
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'softDeleteRetention 1 month',
@@ -1271,6 +1469,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.months(1),
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'softDeleteRetention 14 (a number)',
@@ -1278,6 +1477,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       14,
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-TYPE',
     ],
     [
       'softDeleteRetention with softDelete Off',
@@ -1285,6 +1485,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.days(30),
       'has no effect when `softDelete` is Off; remove one of them',
+      'ADLSBK-CONFLICT',
     ],
     [
       'crossRegionRestore with LocallyRedundant',
@@ -1292,6 +1493,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       'true with LocallyRedundant',
       'can only be true when `redundancy` is GeoRedundant',
+      'ADLSBK-CONFLICT',
     ],
     [
       'crossRegionRestore with ZoneRedundant',
@@ -1299,6 +1501,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       'true with ZoneRedundant',
       'can only be true when `redundancy` is GeoRedundant',
+      'ADLSBK-CONFLICT',
     ],
     [
       '51 tags',
@@ -1306,6 +1509,7 @@ describe('BackupVault', () => {
       'tags',
       '51 tags',
       'can hold at most 50 tags',
+      'ADLSBK-TAGS',
     ],
     [
       'tag value of 257 characters',
@@ -1313,6 +1517,7 @@ describe('BackupVault', () => {
       'tags["owner"]',
       'o'.repeat(257),
       'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'tag key of 513 characters',
@@ -1320,6 +1525,7 @@ describe('BackupVault', () => {
       `tags["${'k'.repeat(513)}"]`,
       'k'.repeat(513),
       'key must be 1-512 bytes of UTF-8 (as Terraform sends it: `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     // go-azure-helpers resourcemanager/tags/validate.go (tags.Validate) limits Go's len: bytes, not characters.
     [
@@ -1328,6 +1534,7 @@ describe('BackupVault', () => {
       'tags["owner"]',
       'é'.repeat(200),
       'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'tag key of 300 "é" (600 bytes; tags/validate.go counts bytes)',
@@ -1335,6 +1542,7 @@ describe('BackupVault', () => {
       `tags["${'é'.repeat(300)}"]`,
       'é'.repeat(300),
       'key must be 1-512 bytes of UTF-8 (as Terraform sends it: `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'empty tag key',
@@ -1342,6 +1550,7 @@ describe('BackupVault', () => {
       'tags[""]',
       '',
       'key must be 1-512 bytes of UTF-8 (as Terraform sends it: `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'tag value 42 (a number)',
@@ -1349,16 +1558,25 @@ describe('BackupVault', () => {
       'tags["owner"]',
       42,
       'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
+      'ADLSBK-TYPE',
     ],
-    ['empty name', () => newVault({ name: '' }), 'name', '', 'must be 2-50 letters, digits or hyphens'],
-    ['name with a space', () => newVault({ name: 'bv lake' }), 'name', 'bv lake', 'must be 2-50 letters, digits or hyphens'],
-    ['name 42', () => newVault({ name: unchecked(42) }), 'name', 42, 'must be 2-50 letters, digits or hyphens'],
+    ['empty name', () => newVault({ name: '' }), 'name', '', 'must be 2-50 letters, digits or hyphens', 'ADLSBK-VAULT-NAME'],
+    [
+      'name with a space',
+      () => newVault({ name: 'bv lake' }),
+      'name',
+      'bv lake',
+      'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
+    ],
+    ['name 42', () => newVault({ name: unchecked(42) }), 'name', 42, 'must be 2-50 letters, digits or hyphens', 'ADLSBK-TYPE'],
     [
       'resource group with a space',
       () => newVault({ resourceGroupName: 'rg backup' }),
       'resourceGroupName',
       'rg backup',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group missing',
@@ -1366,6 +1584,7 @@ describe('BackupVault', () => {
       'resourceGroupName',
       undefined,
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-REQUIRED',
     ],
     [
       'location "West_Europe"',
@@ -1373,6 +1592,7 @@ describe('BackupVault', () => {
       'location',
       'West_Europe',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location starting with a digit',
@@ -1380,6 +1600,7 @@ describe('BackupVault', () => {
       'location',
       '1westeurope',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location of 51 characters',
@@ -1387,6 +1608,7 @@ describe('BackupVault', () => {
       'location',
       'w'.repeat(51),
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location missing',
@@ -1394,6 +1616,7 @@ describe('BackupVault', () => {
       'location',
       undefined,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REQUIRED',
     ],
     [
       'location 42',
@@ -1401,6 +1624,7 @@ describe('BackupVault', () => {
       'location',
       42,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-TYPE',
     ],
     [
       'redundancy "georedundant"',
@@ -1408,6 +1632,7 @@ describe('BackupVault', () => {
       'redundancy',
       'georedundant',
       'must be one of GeoRedundant, LocallyRedundant, ZoneRedundant',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'redundancy "GRS"',
@@ -1415,15 +1640,31 @@ describe('BackupVault', () => {
       'redundancy',
       'GRS',
       'must be one of GeoRedundant, LocallyRedundant, ZoneRedundant',
+      'ADLSBK-NOT-ALLOWED',
     ],
-    ['softDelete "on"', () => newVault({ softDelete: unchecked('on') }), 'softDelete', 'on', 'must be one of On, Off, AlwaysOn'],
-    ['softDelete true', () => newVault({ softDelete: unchecked(true) }), 'softDelete', true, 'must be one of On, Off, AlwaysOn'],
+    [
+      'softDelete "on"',
+      () => newVault({ softDelete: unchecked('on') }),
+      'softDelete',
+      'on',
+      'must be one of On, Off, AlwaysOn',
+      'ADLSBK-NOT-ALLOWED',
+    ],
+    [
+      'softDelete true',
+      () => newVault({ softDelete: unchecked(true) }),
+      'softDelete',
+      true,
+      'must be one of On, Off, AlwaysOn',
+      'ADLSBK-NOT-ALLOWED',
+    ],
     [
       'immutability "locked"',
       () => newVault({ immutability: unchecked('locked') }),
       'immutability',
       'locked',
       'must be one of Disabled, Unlocked, Locked',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'softDeleteRetention "P14D"',
@@ -1431,6 +1672,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       'P14D',
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-TYPE',
     ],
     [
       'softDeleteRetention 1 year',
@@ -1438,6 +1680,7 @@ describe('BackupVault', () => {
       'softDeleteRetention',
       Duration.years(1),
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'crossRegionRestore "true"',
@@ -1445,6 +1688,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       'true',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'crossRegionRestore 1',
@@ -1452,6 +1696,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       1,
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'preventDestroy "false"',
@@ -1459,11 +1704,33 @@ describe('BackupVault', () => {
       'preventDestroy',
       'false',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
-    ['preventDestroy 0', () => newVault({ preventDestroy: unchecked(0) }), 'preventDestroy', 0, 'must be true or false'],
-    ['preventDestroy null', () => newVault({ preventDestroy: unchecked(null) }), 'preventDestroy', null, 'must be true or false'],
-    ['deletionLock "yes"', () => newVault({ deletionLock: unchecked('yes') }), 'deletionLock', 'yes', 'must be true or false'],
-    ['deletionLock 1', () => newVault({ deletionLock: unchecked(1) }), 'deletionLock', 1, 'must be true or false'],
+    [
+      'preventDestroy 0',
+      () => newVault({ preventDestroy: unchecked(0) }),
+      'preventDestroy',
+      0,
+      'must be true or false',
+      'ADLSBK-TYPE',
+    ],
+    [
+      'preventDestroy null',
+      () => newVault({ preventDestroy: unchecked(null) }),
+      'preventDestroy',
+      null,
+      'must be true or false',
+      'ADLSBK-TYPE',
+    ],
+    [
+      'deletionLock "yes"',
+      () => newVault({ deletionLock: unchecked('yes') }),
+      'deletionLock',
+      'yes',
+      'must be true or false',
+      'ADLSBK-TYPE',
+    ],
+    ['deletionLock 1', () => newVault({ deletionLock: unchecked(1) }), 'deletionLock', 1, 'must be true or false', 'ADLSBK-TYPE'],
   ]);
 
   // Irreversible settings and their acknowledgement
@@ -1474,6 +1741,7 @@ describe('BackupVault', () => {
       'softDelete',
       'AlwaysOn',
       'is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON]`',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'immutability Locked without acknowledgement',
@@ -1481,6 +1749,7 @@ describe('BackupVault', () => {
       'immutability',
       'Locked',
       'is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [IrreversibleSetting.IMMUTABILITY_LOCKED]`',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'crossRegionRestore true without acknowledgement',
@@ -1488,6 +1757,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       true,
       'is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [IrreversibleSetting.CROSS_REGION_RESTORE]`',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'Locked acknowledged, AlwaysOn not',
@@ -1500,6 +1770,7 @@ describe('BackupVault', () => {
       'softDelete',
       'AlwaysOn',
       'is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [IrreversibleSetting.SOFT_DELETE_ALWAYS_ON]`',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'acknowledgeIrreversible not a list',
@@ -1507,6 +1778,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible',
       'SoftDeleteAlwaysOn',
       'must be a list of IrreversibleSetting values',
+      'ADLSBK-TYPE',
     ],
     [
       'acknowledgeIrreversible null',
@@ -1514,6 +1786,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible',
       null,
       'must be a list of IrreversibleSetting values',
+      'ADLSBK-TYPE',
     ],
     [
       'acknowledgeIrreversible "Locked" (the immutability value)',
@@ -1521,6 +1794,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[0]',
       'Locked',
       'must be one of SoftDeleteAlwaysOn, ImmutabilityLocked, CrossRegionRestore',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'acknowledgeIrreversible "softdeletealwayson"',
@@ -1528,6 +1802,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[0]',
       'softdeletealwayson',
       'must be one of SoftDeleteAlwaysOn, ImmutabilityLocked, CrossRegionRestore',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'acknowledgeIrreversible a setting twice',
@@ -1536,6 +1811,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[1]',
       'SoftDeleteAlwaysOn',
       'repeats a setting already acknowledged',
+      'ADLSBK-REPEATED',
     ],
     [
       'acknowledging Locked on an Unlocked vault',
@@ -1543,6 +1819,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[0]',
       'ImmutabilityLocked',
       'acknowledges a setting this vault does not set (`immutability`); remove it',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'acknowledging AlwaysOn with softDelete On',
@@ -1550,6 +1827,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[0]',
       'SoftDeleteAlwaysOn',
       'acknowledges a setting this vault does not set (`softDelete`); remove it',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'acknowledging CrossRegionRestore with crossRegionRestore false',
@@ -1557,6 +1835,7 @@ describe('BackupVault', () => {
       'acknowledgeIrreversible[0]',
       'CrossRegionRestore',
       'acknowledges a setting this vault does not set (`crossRegionRestore`); remove it',
+      'ADLSBK-IRREVERSIBLE',
     ],
     [
       'crossRegionRestore acknowledged on a LocallyRedundant vault',
@@ -1569,6 +1848,7 @@ describe('BackupVault', () => {
       'crossRegionRestore',
       'true with LocallyRedundant',
       'can only be true when `redundancy` is GeoRedundant',
+      'ADLSBK-CONFLICT',
     ],
   ]);
 });
@@ -1585,6 +1865,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       ACCOUNT_ID,
       'must be a Backup vault resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name> (segment "Microsoft.DataProtection" cased as azurerm reads it), found "Microsoft.Storage"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a Recovery Services vault ID',
@@ -1592,6 +1873,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       RECOVERY_SERVICES_VAULT_ID,
       'must be a Backup vault resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name> (segment "Microsoft.DataProtection" cased as azurerm reads it), found "Microsoft.RecoveryServices"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a vault name instead of an ID',
@@ -1599,6 +1881,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       'bv-lake-weu',
       'must be a Backup vault resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'principalId not a GUID',
@@ -1606,6 +1889,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'principalId',
       'vault-identity',
       "must be the object ID (a GUID) of the vault's system-assigned identity",
+      'ADLSBK-PRINCIPAL-ID',
     ],
     [
       'principalId GUID without hyphens',
@@ -1613,6 +1897,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'principalId',
       BARE_GUID,
       "must be the object ID (a GUID) of the vault's system-assigned identity",
+      'ADLSBK-PRINCIPAL-ID',
     ],
     [
       'location "West_Europe"',
@@ -1620,6 +1905,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'location',
       'West_Europe',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'name with underscore',
@@ -1627,6 +1913,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'name',
       'bv_lake',
       'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
     ],
     [
       'empty vaultId',
@@ -1634,6 +1921,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       '',
       'must be a Backup vault resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'vaultId missing',
@@ -1641,6 +1929,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       undefined,
       'must be a Backup vault resource ID',
+      'ADLSBK-REQUIRED',
     ],
     [
       'vaultId with "resourcegroups" in lower case',
@@ -1648,6 +1937,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       lowerCaseId,
       'must be a Backup vault resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name> (segment "resourceGroups" cased as azurerm reads it), found "resourcegroups"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a backup policy ID',
@@ -1655,6 +1945,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       policyId,
       'must be a Backup vault resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a Resource Guard ID',
@@ -1662,6 +1953,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       guardId,
       'must be a Backup vault resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name> (segment "backupVaults" cased as azurerm reads it), found "resourceGuards"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'vaultId with a trailing slash',
@@ -1669,6 +1961,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       `${VAULT_ID}/`,
       'must be a Backup vault resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.DataProtection/backupVaults/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'vaultId of a vault named with underscores',
@@ -1676,6 +1969,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'vaultId',
       underscoreId,
       'must be a Backup vault resource ID: it must end in a name of 2-50 letters, digits or hyphens, found "bv_lake_weu"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'empty location',
@@ -1683,6 +1977,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'location',
       '',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location missing',
@@ -1690,6 +1985,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'location',
       undefined,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REQUIRED',
     ],
     [
       'empty principalId',
@@ -1697,6 +1993,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'principalId',
       '',
       "must be the object ID (a GUID) of the vault's system-assigned identity",
+      'ADLSBK-PRINCIPAL-ID',
     ],
     [
       'principalId missing',
@@ -1704,6 +2001,7 @@ describe('BackupVault.fromVaultAttributes', () => {
       'principalId',
       undefined,
       "must be the object ID (a GUID) of the vault's system-assigned identity",
+      'ADLSBK-REQUIRED',
     ],
     [
       'principalId in braces',
@@ -1711,9 +2009,17 @@ describe('BackupVault.fromVaultAttributes', () => {
       'principalId',
       `{${PRINCIPAL_ID}}`,
       "must be the object ID (a GUID) of the vault's system-assigned identity",
+      'ADLSBK-PRINCIPAL-ID',
     ],
-    ['empty name', () => importVault({ name: '' }), 'name', '', 'must be 2-50 letters, digits or hyphens'],
-    ['name of 1 character', () => importVault({ name: 'b' }), 'name', 'b', 'must be 2-50 letters, digits or hyphens'],
+    ['empty name', () => importVault({ name: '' }), 'name', '', 'must be 2-50 letters, digits or hyphens', 'ADLSBK-VAULT-NAME'],
+    [
+      'name of 1 character',
+      () => importVault({ name: 'b' }),
+      'name',
+      'b',
+      'must be 2-50 letters, digits or hyphens',
+      'ADLSBK-VAULT-NAME',
+    ],
   ]);
 });
 
@@ -1725,6 +2031,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       'ab',
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'name starting with a digit',
@@ -1732,6 +2039,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       '1-daily',
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'name of 151 characters',
@@ -1739,6 +2047,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       'p'.repeat(151),
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'name with underscore',
@@ -1746,6 +2055,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       'adls_daily',
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'schedule as a string',
@@ -1753,6 +2063,7 @@ describe('DataLakeBackupPolicy', () => {
       'schedule',
       'daily',
       'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)',
+      'ADLSBK-TYPE',
     ],
     [
       'time zone "Europe/Berlin"',
@@ -1760,6 +2071,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       'Europe/Berlin',
       'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"',
+      'ADLSBK-TIME-ZONE',
     ],
     [
       'time zone "CET"',
@@ -1767,6 +2079,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       'CET',
       'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"',
+      'ADLSBK-TIME-ZONE',
     ],
     [
       'two rules named "Weekly"',
@@ -1774,6 +2087,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[1].name',
       'Weekly',
       'repeats the name of retentionRules[0]',
+      'ADLSBK-REPEATED',
     ],
     [
       'rule names differing only in case',
@@ -1787,6 +2101,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[1].name',
       'monthly',
       'repeats the name of retentionRules[0]',
+      'ADLSBK-REPEATED',
     ],
     [
       'rule days not in the weekly schedule',
@@ -1798,6 +2113,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[0].daysOfWeek',
       ['Saturday'],
       'names days the weekly schedule never runs (it runs on Sunday)',
+      'ADLSBK-RETENTION-SCHEDULE-MISMATCH',
     ],
     [
       'monthly rule day not in the weekly expression',
@@ -1809,6 +2125,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[0].daysOfWeek',
       ['Monday'],
       'names days the weekly schedule never runs (it runs on Sunday)',
+      'ADLSBK-RETENTION-SCHEDULE-MISMATCH',
     ],
     [
       'rule as a plain object',
@@ -1816,6 +2133,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[0]',
       { name: 'Weekly' },
       'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)',
+      'ADLSBK-TYPE',
     ],
     [
       'defaultRetention 3651 days',
@@ -1823,6 +2141,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.days(3651),
       "can be at most 3650 days (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention 11 years',
@@ -1830,6 +2149,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.years(11),
       "can be at most 10 years (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention 90 minutes',
@@ -1837,6 +2157,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.minutes(90),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention "P30D"',
@@ -1844,17 +2165,47 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       'P30D',
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-TYPE',
     ],
-    ['vault missing', () => newPolicy({ vault: unchecked(undefined) }), 'vault', undefined, 'must be a BackupVault'],
-    ['vault as an ID', () => newPolicy({ vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID, 'must be a BackupVault'],
-    ['vault as an empty object', () => newPolicy({ vault: unchecked({}) }), 'vault', {}, 'must be a BackupVault'],
-    ['empty name', () => newPolicy({ name: '' }), 'name', '', 'must be 3-150 letters, digits or hyphens, starting with a letter'],
+    [
+      'vault missing',
+      () => newPolicy({ vault: unchecked(undefined) }),
+      'vault',
+      undefined,
+      'must be a BackupVault',
+      'ADLSBK-REQUIRED',
+    ],
+    [
+      'vault as an ID',
+      () => newPolicy({ vault: unchecked(VAULT_ID) }),
+      'vault',
+      VAULT_ID,
+      'must be a BackupVault',
+      'ADLSBK-TYPE',
+    ],
+    [
+      'vault as an empty object',
+      () => newPolicy({ vault: unchecked({}) }),
+      'vault',
+      {},
+      'must be a BackupVault',
+      'ADLSBK-REFERENCE',
+    ],
+    [
+      'empty name',
+      () => newPolicy({ name: '' }),
+      'name',
+      '',
+      'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
+    ],
     [
       'name with a space',
       () => newPolicy({ name: 'adls daily' }),
       'name',
       'adls daily',
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'name starting with a hyphen',
@@ -1862,6 +2213,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       '-daily',
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-POLICY-NAME',
     ],
     [
       'name 42',
@@ -1869,6 +2221,7 @@ describe('DataLakeBackupPolicy', () => {
       'name',
       42,
       'must be 3-150 letters, digits or hyphens, starting with a letter',
+      'ADLSBK-TYPE',
     ],
     [
       'schedule missing',
@@ -1876,6 +2229,7 @@ describe('DataLakeBackupPolicy', () => {
       'schedule',
       undefined,
       'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'schedule as a list of intervals',
@@ -1883,6 +2237,7 @@ describe('DataLakeBackupPolicy', () => {
       'schedule',
       [weeklyInterval('2024-01-07')],
       'must be a BackupSchedule (BackupSchedule.daily, .weekly or .expression)',
+      'ADLSBK-TYPE',
     ],
     [
       'defaultRetention missing',
@@ -1890,6 +2245,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       undefined,
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'defaultRetention 522 weeks',
@@ -1897,6 +2253,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.weeks(522),
       "can be at most 521 weeks (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention 121 months',
@@ -1904,6 +2261,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.months(121),
       "can be at most 120 months (Azure Backup's limit, 10 years)",
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention 30 seconds',
@@ -1911,6 +2269,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       Duration.seconds(30),
       'must be given in days, weeks, months or years',
+      'ADLSBK-RETENTION-DURATION',
     ],
     [
       'defaultRetention 30 (a number)',
@@ -1918,6 +2277,7 @@ describe('DataLakeBackupPolicy', () => {
       'defaultRetention',
       30,
       'must be a Duration, e.g. Duration.days(30)',
+      'ADLSBK-TYPE',
     ],
     [
       'retentionRules "weekly" (not a list)',
@@ -1925,6 +2285,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules',
       'weekly',
       'must be a list of RetentionRule',
+      'ADLSBK-TYPE',
     ],
     [
       'retentionRules [undefined]',
@@ -1932,6 +2293,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[0]',
       undefined,
       'must be a RetentionRule (RetentionRule.weekly, .monthly, .yearly or .custom)',
+      'ADLSBK-TYPE',
     ],
     [
       'two rules named "Yearly"',
@@ -1939,6 +2301,7 @@ describe('DataLakeBackupPolicy', () => {
       'retentionRules[1].name',
       'Yearly',
       'repeats the name of retentionRules[0]',
+      'ADLSBK-REPEATED',
     ],
     [
       'empty time zone',
@@ -1946,6 +2309,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       '',
       'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"',
+      'ADLSBK-TIME-ZONE',
     ],
     [
       'time zone "UTC+01:00"',
@@ -1953,6 +2317,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       'UTC+01:00',
       'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"',
+      'ADLSBK-TIME-ZONE',
     ],
     [
       'time zone 42',
@@ -1960,6 +2325,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       42,
       'must be one of the 142 Windows time-zone names azurerm accepts, e.g. "W. Europe Standard Time" or "UTC"',
+      'ADLSBK-TYPE',
     ],
   ]);
 
@@ -1973,6 +2339,7 @@ describe('DataLakeBackupPolicy', () => {
       'timeZone',
       given,
       `must be spelled exactly as azurerm lists it: ${JSON.stringify(accepted)}`,
+      'ADLSBK-TIME-ZONE',
     );
   });
 });
@@ -1992,6 +2359,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       VAULT_ID,
       'must be a storage account resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name> (segment "Microsoft.Storage" cased as azurerm reads it), found "Microsoft.DataProtection"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a container ID',
@@ -1999,6 +2367,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       containerId,
       'must be a storage account resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an ID with an upper-case name',
@@ -2006,6 +2375,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       upperCaseId,
       'must be a storage account resource ID: it must end in a name of 3-24 lowercase letters and digits, found "LakeWeu01"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an account name instead of an ID',
@@ -2013,6 +2383,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       'lakeweu01',
       'must be a storage account resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'upper-case name',
@@ -2020,6 +2391,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'name',
       'LakeWeu01',
       'must be 3-24 lowercase letters and digits',
+      'ADLSBK-STORAGE-ACCOUNT-NAME',
     ],
     [
       'name not matching the ID',
@@ -2027,6 +2399,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'name',
       'lakeweu02',
       'must match the name in `storageAccountId` ("lakeweu01")',
+      'ADLSBK-NAME-MISMATCH',
     ],
     [
       'location "West_Europe"',
@@ -2034,6 +2407,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'location',
       'West_Europe',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location 42',
@@ -2041,6 +2415,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'location',
       42,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-TYPE',
     ],
     [
       'empty storageAccountId',
@@ -2048,6 +2423,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       '',
       'must be a storage account resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'storageAccountId missing',
@@ -2055,6 +2431,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       undefined,
       'must be a storage account resource ID',
+      'ADLSBK-REQUIRED',
     ],
     [
       'no attributes',
@@ -2062,6 +2439,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       undefined,
       'must be a storage account resource ID',
+      'ADLSBK-REQUIRED',
     ],
     [
       'an ID with "microsoft.storage" in lower case',
@@ -2069,6 +2447,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       lowerCaseProviderId,
       'must be a storage account resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name> (segment "Microsoft.Storage" cased as azurerm reads it), found "microsoft.storage"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a resource group ID',
@@ -2076,6 +2455,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       resourceGroupId,
       'must be a storage account resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'a Recovery Services vault ID',
@@ -2083,6 +2463,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       RECOVERY_SERVICES_VAULT_ID,
       'must be a storage account resource ID: it must read /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name> (segment "Microsoft.Storage" cased as azurerm reads it), found "Microsoft.RecoveryServices"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an ID with a trailing slash',
@@ -2090,6 +2471,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       `${ACCOUNT_ID}/`,
       'must be a storage account resource ID: it must be a resource ID of 8 segments, /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an ID with a 2-character name',
@@ -2097,6 +2479,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       shortNameId,
       'must be a storage account resource ID: it must end in a name of 3-24 lowercase letters and digits, found "ab"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an ID with a 25-character name',
@@ -2104,6 +2487,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       longNameId,
       'must be a storage account resource ID: it must end in a name of 3-24 lowercase letters and digits, found "lllllllllllllllllllllllll"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'an ID with an underscore in the name',
@@ -2111,6 +2495,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'storageAccountId',
       underscoreId,
       'must be a storage account resource ID: it must end in a name of 3-24 lowercase letters and digits, found "lake_weu01"',
+      'ADLSBK-RESOURCE-ID',
     ],
     [
       'empty location',
@@ -2118,6 +2503,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'location',
       '',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location missing',
@@ -2125,14 +2511,23 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'location',
       undefined,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REQUIRED',
     ],
-    ['empty name', () => accountFromAttributes({ name: '' }), 'name', '', 'must be 3-24 lowercase letters and digits'],
+    [
+      'empty name',
+      () => accountFromAttributes({ name: '' }),
+      'name',
+      '',
+      'must be 3-24 lowercase letters and digits',
+      'ADLSBK-STORAGE-ACCOUNT-NAME',
+    ],
     [
       'name of 2 characters',
       () => accountFromAttributes({ name: 'ab' }),
       'name',
       'ab',
       'must be 3-24 lowercase letters and digits',
+      'ADLSBK-STORAGE-ACCOUNT-NAME',
     ],
     [
       'name of 25 characters',
@@ -2140,6 +2535,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'name',
       'l'.repeat(25),
       'must be 3-24 lowercase letters and digits',
+      'ADLSBK-STORAGE-ACCOUNT-NAME',
     ],
     [
       'name with a hyphen',
@@ -2147,6 +2543,7 @@ describe('DataLakeStorageAccount.fromAttributes', () => {
       'name',
       'lake-weu01',
       'must be 3-24 lowercase letters and digits',
+      'ADLSBK-STORAGE-ACCOUNT-NAME',
     ],
   ]);
 });
@@ -2160,6 +2557,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'isHnsEnabled',
       false,
       'must be true: Azure Backup for ADLS protects only accounts with hierarchical namespace',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'isHnsEnabled absent',
@@ -2167,6 +2565,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'isHnsEnabled',
       undefined,
       'must be true: Azure Backup for ADLS protects only accounts with hierarchical namespace',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'nfsv3Enabled true',
@@ -2174,6 +2573,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'nfsv3Enabled',
       true,
       'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'sftpEnabled true',
@@ -2181,6 +2581,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'sftpEnabled',
       true,
       'must not be true: SFTP accounts cannot use ADLS vaulted backup',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'accountKind "BlobStorage"',
@@ -2188,6 +2589,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'accountKind',
       'BlobStorage',
       'must be "StorageV2" (general-purpose v2)',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'accountTier "Premium"',
@@ -2195,6 +2597,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'accountTier',
       'Premium',
       'must be "Standard": premium accounts are not supported',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'isHnsEnabled "true" (a string)',
@@ -2202,6 +2605,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'isHnsEnabled',
       'true',
       'must be true: Azure Backup for ADLS protects only accounts with hierarchical namespace',
+      'ADLSBK-TYPE',
     ],
     [
       'accountKind "storagev2"',
@@ -2209,6 +2613,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'accountKind',
       'storagev2',
       'must be "StorageV2" (general-purpose v2)',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'accountKind "Storage" (general-purpose v1)',
@@ -2216,6 +2621,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'accountKind',
       'Storage',
       'must be "StorageV2" (general-purpose v2)',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'accountTier "standard"',
@@ -2223,6 +2629,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'accountTier',
       'standard',
       'must be "Standard": premium accounts are not supported',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'account as an ID',
@@ -2230,6 +2637,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'account',
       ACCOUNT_ID,
       'must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package)',
+      'ADLSBK-TYPE',
     ],
     [
       'account missing',
@@ -2237,6 +2645,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'account',
       undefined,
       'must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'a data source instead of a resource',
@@ -2244,6 +2653,7 @@ describe('DataLakeStorageAccount.fromStorageAccount', () => {
       'account',
       data,
       'must be an azurerm_storage_account resource (a StorageAccount of any azurerm provider package)',
+      'ADLSBK-TYPE',
     ],
   ]);
 });
@@ -2257,6 +2667,7 @@ describe('DataLakeStorageAccount.fromDataSource', () => {
       'account',
       ACCOUNT_ID,
       'must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package)',
+      'ADLSBK-TYPE',
     ],
     [
       'account missing',
@@ -2264,6 +2675,7 @@ describe('DataLakeStorageAccount.fromDataSource', () => {
       'account',
       undefined,
       'must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'account as attributes',
@@ -2271,6 +2683,7 @@ describe('DataLakeStorageAccount.fromDataSource', () => {
       'account',
       { name: 'lakeweu01' },
       'must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package)',
+      'ADLSBK-TYPE',
     ],
     [
       'a resource instead of a data source',
@@ -2278,6 +2691,7 @@ describe('DataLakeStorageAccount.fromDataSource', () => {
       'account',
       resource,
       'must be an azurerm_storage_account data source (a DataAzurermStorageAccount of any azurerm provider package)',
+      'ADLSBK-TYPE',
     ],
   ]);
 });
@@ -2327,13 +2741,21 @@ describe('DataLakeBackup', () => {
     return protect(l);
   };
   catalog([
-    ['no containers', () => protect(lake(), { containers: [] }), 'containers', '0 containers', 'must list at least 1 container'],
+    [
+      'no containers',
+      () => protect(lake(), { containers: [] }),
+      'containers',
+      '0 containers',
+      'must list at least 1 container',
+      'ADLSBK-EMPTY',
+    ],
     [
       '101 containers',
       () => protect(lake(), { containers: containers(101) }),
       'containers',
       '101 containers',
       "must list 1 to 100 containers: azurerm accepts up to 1000 only from 4.79.0, and the stack's azurerm constraint \">= 4.68.0, < 6.0.0\" admits older versions; to list more, narrow it before creating the backup: stack.addOverride('terraform.required_providers.azurerm.version', '>= 4.79.0')",
+      'ADLSBK-CONTAINER-COUNT',
     ],
     [
       'container "Raw_Data"',
@@ -2341,6 +2763,7 @@ describe('DataLakeBackup', () => {
       'containers[1]',
       'Raw_Data',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "$root"',
@@ -2348,6 +2771,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       '$root',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "$web"',
@@ -2355,6 +2779,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       '$web',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "ab"',
@@ -2362,6 +2787,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'ab',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "a--b"',
@@ -2369,6 +2795,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'a--b',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "abc-"',
@@ -2376,6 +2803,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'abc-',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container "-abc"',
@@ -2383,6 +2811,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       '-abc',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container of 64 characters',
@@ -2390,6 +2819,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'c'.repeat(64),
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'container listed twice',
@@ -2397,6 +2827,7 @@ describe('DataLakeBackup', () => {
       'containers[2]',
       'raw',
       'repeats a container already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'unlisted region "Brazil South"',
@@ -2404,6 +2835,7 @@ describe('DataLakeBackup', () => {
       'storageAccount.location',
       'Brazil South',
       'must be a region where Azure Backup supports ADLS vaulted backup (Australia East, Central US, East Asia, France South, Germany West Central, Southeast US, Switzerland North, Switzerland West, UAE North, UK West, West India, Central India, North Central US, South India, UK South, West Central US, West US 3, West Europe, North Europe, West US, West US 2, East US, East US 2, Southeast Asia); set `allowUnlistedRegion: true` if Azure has added it since',
+      'ADLSBK-REGION-UNSUPPORTED',
     ],
     [
       'policy of another vault',
@@ -2411,6 +2843,7 @@ describe('DataLakeBackup', () => {
       'policy',
       'test/OtherPolicy',
       "must belong to the backup's vault 'test/Vault', but it belongs to vault 'test/OtherVault'",
+      'ADLSBK-OTHER-VAULT',
     ],
     [
       'rolePropagationWait of 2 hours',
@@ -2418,6 +2851,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.hours(2),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'rolePropagationWait of 61 minutes',
@@ -2425,6 +2859,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.minutes(61),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'rolePropagationWait of 1 month',
@@ -2432,6 +2867,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.months(1),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'rolePropagationWait true',
@@ -2439,6 +2875,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       true,
       'must be a Duration (e.g. Duration.minutes(5)) or false',
+      'ADLSBK-TYPE',
     ],
     [
       'rolePropagationWait with grantAccess false',
@@ -2446,6 +2883,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.minutes(5),
       'has nothing to wait for when `grantAccess` is false (the role is granted elsewhere); set it to false or remove it',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'grantAccess "yes"',
@@ -2453,6 +2891,7 @@ describe('DataLakeBackup', () => {
       'grantAccess',
       'yes',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'name with a slash',
@@ -2460,6 +2899,7 @@ describe('DataLakeBackup', () => {
       'name',
       'lake/raw',
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'the same account protected twice',
@@ -2467,6 +2907,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       'lakeweu01',
       "is already protected by DataLakeBackup 'test/Lake' (Azure allows one backup instance per account)",
+      'ADLSBK-ACCOUNT-PROTECTED-TWICE',
     ],
     [
       'the same account protected twice, by two vaults',
@@ -2474,6 +2915,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       'lakeweu01',
       "is already protected by DataLakeBackup 'test/Lake' (Azure allows one backup instance per account)",
+      'ADLSBK-ACCOUNT-PROTECTED-TWICE',
     ],
     [
       'the same account protected twice, created and referenced',
@@ -2481,6 +2923,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       'lakeweu01',
       "is already protected by DataLakeBackup 'test/Lake' (Azure allows one backup instance per account)",
+      'ADLSBK-ACCOUNT-PROTECTED-TWICE',
     ],
     [
       "an account prepared as the vault's restore target",
@@ -2488,6 +2931,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       'lakeweu01',
       "is a restore target of this vault (prepared by 'test/Vault.grantRestoreAccess'): Azure restores only to a different account than the one backed up",
+      'ADLSBK-RESTORE-TO-SOURCE',
     ],
     [
       'policy of another imported vault',
@@ -2495,15 +2939,31 @@ describe('DataLakeBackup', () => {
       'policy',
       'test/OtherPolicy',
       "must belong to the backup's vault 'test/Vault', but it belongs to vault 'test/OtherVault'",
+      'ADLSBK-OTHER-VAULT',
     ],
-    ['vault missing', () => protect(lake(), { vault: unchecked(undefined) }), 'vault', undefined, 'must be a BackupVault'],
-    ['vault as an ID', () => protect(lake(), { vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID, 'must be a BackupVault'],
+    [
+      'vault missing',
+      () => protect(lake(), { vault: unchecked(undefined) }),
+      'vault',
+      undefined,
+      'must be a BackupVault',
+      'ADLSBK-REQUIRED',
+    ],
+    [
+      'vault as an ID',
+      () => protect(lake(), { vault: unchecked(VAULT_ID) }),
+      'vault',
+      VAULT_ID,
+      'must be a BackupVault',
+      'ADLSBK-TYPE',
+    ],
     [
       'policy missing',
       () => protect(lake(), { policy: unchecked(undefined) }),
       'policy',
       undefined,
       'must be a DataLakeBackupPolicy',
+      'ADLSBK-REQUIRED',
     ],
     [
       'policy as a name',
@@ -2511,6 +2971,7 @@ describe('DataLakeBackup', () => {
       'policy',
       'adls-daily',
       'must be a DataLakeBackupPolicy',
+      'ADLSBK-TYPE',
     ],
     [
       'storageAccount missing',
@@ -2518,6 +2979,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       undefined,
       'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'storageAccount as an ID',
@@ -2525,6 +2987,7 @@ describe('DataLakeBackup', () => {
       'storageAccount',
       ACCOUNT_ID,
       'must be a DataLakeStorageAccount (fromStorageAccount or fromAttributes)',
+      'ADLSBK-TYPE',
     ],
     [
       'containers "raw" (not a list)',
@@ -2532,6 +2995,7 @@ describe('DataLakeBackup', () => {
       'containers',
       'raw',
       'must list at least 1 container',
+      'ADLSBK-TYPE',
     ],
     [
       'container 42',
@@ -2539,6 +3003,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       42,
       'must be a container name or a StorageContainer',
+      'ADLSBK-TYPE',
     ],
     [
       'container "RAW"',
@@ -2546,6 +3011,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'RAW',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'empty container name',
@@ -2553,6 +3019,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       '',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'StorageContainer named "Raw_Data"',
@@ -2560,6 +3027,7 @@ describe('DataLakeBackup', () => {
       'containers[0]',
       'Raw_Data',
       'must be 3-63 lowercase letters, digits or single hyphens, starting and ending with a letter or digit ($root and $web cannot be protected)',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'two StorageContainers named "raw"',
@@ -2567,6 +3035,7 @@ describe('DataLakeBackup', () => {
       'containers[1]',
       'raw',
       'repeats a container already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'empty name',
@@ -2574,6 +3043,7 @@ describe('DataLakeBackup', () => {
       'name',
       '',
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'name of 151 characters',
@@ -2581,6 +3051,7 @@ describe('DataLakeBackup', () => {
       'name',
       'n'.repeat(151),
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'name with "?"',
@@ -2588,6 +3059,7 @@ describe('DataLakeBackup', () => {
       'name',
       'lake?raw',
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'name with "#"',
@@ -2595,6 +3067,7 @@ describe('DataLakeBackup', () => {
       'name',
       'lake#raw',
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'name with a backslash',
@@ -2602,6 +3075,7 @@ describe('DataLakeBackup', () => {
       'name',
       'lake\\raw',
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-INSTANCE-NAME',
     ],
     [
       'name 42',
@@ -2609,6 +3083,7 @@ describe('DataLakeBackup', () => {
       'name',
       42,
       'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit',
+      'ADLSBK-TYPE',
     ],
     [
       'rolePropagationWait "PT5M"',
@@ -2616,6 +3091,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       'PT5M',
       'must be a Duration (e.g. Duration.minutes(5)) or false',
+      'ADLSBK-TYPE',
     ],
     [
       'rolePropagationWait 300 (a number)',
@@ -2623,6 +3099,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       300,
       'must be a Duration (e.g. Duration.minutes(5)) or false',
+      'ADLSBK-TYPE',
     ],
     [
       'rolePropagationWait of 3601 seconds',
@@ -2630,6 +3107,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.seconds(3601),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'rolePropagationWait of 1 day',
@@ -2637,6 +3115,7 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.days(1),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
     [
       'rolePropagationWait of 1 year',
@@ -2644,14 +3123,23 @@ describe('DataLakeBackup', () => {
       'rolePropagationWait',
       Duration.years(1),
       'must be from 1 second to 60 minutes',
+      'ADLSBK-ROLE-WAIT',
     ],
-    ['grantAccess 1', () => protect(lake(), { grantAccess: unchecked(1) }), 'grantAccess', 1, 'must be true or false'],
+    [
+      'grantAccess 1',
+      () => protect(lake(), { grantAccess: unchecked(1) }),
+      'grantAccess',
+      1,
+      'must be true or false',
+      'ADLSBK-TYPE',
+    ],
     [
       'grantAccess "false"',
       () => protect(lake(), { grantAccess: unchecked('false') }),
       'grantAccess',
       'false',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'preventDestroy "no"',
@@ -2659,14 +3147,23 @@ describe('DataLakeBackup', () => {
       'preventDestroy',
       'no',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
-    ['preventDestroy 0', () => protect(lake(), { preventDestroy: unchecked(0) }), 'preventDestroy', 0, 'must be true or false'],
+    [
+      'preventDestroy 0',
+      () => protect(lake(), { preventDestroy: unchecked(0) }),
+      'preventDestroy',
+      0,
+      'must be true or false',
+      'ADLSBK-TYPE',
+    ],
     [
       'allowUnlistedRegion "true"',
       () => protect(lake(), { allowUnlistedRegion: unchecked('true') }),
       'allowUnlistedRegion',
       'true',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'allowUnlistedRegion 1',
@@ -2674,6 +3171,7 @@ describe('DataLakeBackup', () => {
       'allowUnlistedRegion',
       1,
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
     [
       'allowUnlistedRegion "yes" in an unlisted region',
@@ -2681,6 +3179,7 @@ describe('DataLakeBackup', () => {
       'allowUnlistedRegion',
       'yes',
       'must be true or false',
+      'ADLSBK-TYPE',
     ],
   ]);
 
@@ -2690,9 +3189,17 @@ describe('DataLakeBackup', () => {
       'storageAccount.location',
       'West Europe',
       "must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region",
+      'ADLSBK-REGION-MISMATCH',
     );
     expect(error.problems).toEqual([
-      '`storageAccount.location` must be the vault\'s region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region, got: vault in "West Europe", storage account in "East US"',
+      {
+        code: 'ADLSBK-REGION-MISMATCH',
+        path: 'storageAccount.location',
+        rule: "must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region",
+        value: 'vault in "West Europe", storage account in "East US"',
+        message:
+          '`storageAccount.location` must be the vault\'s region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region, got: vault in "West Europe", storage account in "East US"',
+      },
     ]);
   });
 });
@@ -2733,6 +3240,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount',
       'lakeweu01',
       "is the account DataLakeBackup 'test/Lake' backs up: Azure restores a backup only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)",
+      'ADLSBK-RESTORE-TO-SOURCE',
     ],
     [
       'grantRestoreAccess: the account an imported vault backs up',
@@ -2740,6 +3248,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount',
       'lakeweu01',
       "is the account DataLakeBackup 'test/Lake' backs up: Azure restores a backup only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)",
+      'ADLSBK-RESTORE-TO-SOURCE',
     ],
     [
       'grantRestoreAccess: an account in another region',
@@ -2747,6 +3256,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount.location',
       'North Europe',
       "must be the vault's region: Azure restores ADLS backups only to an account in the vault's region",
+      'ADLSBK-REGION-MISMATCH',
     ],
     [
       'grantRestoreAccess: an account without a name known at synth',
@@ -2754,6 +3264,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount.name',
       undefined,
       'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
+      'ADLSBK-NOT-KNOWN-AT-SYNTH',
     ],
     [
       'grantRestoreAccess: the same account again, from another stack',
@@ -2761,6 +3272,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'targetAccount',
       'lakerestore',
       "was already granted to this vault in stack 'test'; a second assignment of the same role would fail in Azure and a resource cannot depend on another stack's resources: grant it once, in one stack",
+      'ADLSBK-ROLE-GRANTED-TWICE',
     ],
     [
       'grantBackupAccess: an account without a name known at synth',
@@ -2768,6 +3280,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'storageAccount.name',
       undefined,
       'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
+      'ADLSBK-NOT-KNOWN-AT-SYNTH',
     ],
     [
       'grantBackupAccess: the same account again, from another stack',
@@ -2775,6 +3288,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'storageAccount',
       'lakeweu01',
       "was already granted to this vault in stack 'test'; a second assignment of the same role would fail in Azure and a resource cannot depend on another stack's resources: protect it with `grantAccess: false, rolePropagationWait: false` there",
+      'ADLSBK-ROLE-GRANTED-TWICE',
     ],
     [
       'DataLakeBackup of an account without a name known at synth (its grant)',
@@ -2785,6 +3299,7 @@ describe('BackupVault.grantBackupAccess and grantRestoreAccess', () => {
       'storageAccount.name',
       undefined,
       'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
+      'ADLSBK-NOT-KNOWN-AT-SYNTH',
     ],
   ]);
 });
@@ -2799,6 +3314,7 @@ describe('BackupResourceGuard', () => {
       'name',
       '',
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name of 261 characters',
@@ -2806,6 +3322,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'g'.repeat(261),
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     // dataprotection/validate/resource_guard_name.go: len(v) > 260, Go's len counts bytes.
     [
@@ -2814,6 +3331,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'é'.repeat(131),
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name with a slash',
@@ -2821,6 +3339,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'guard/weu',
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name with a backslash',
@@ -2828,6 +3347,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'guard\\weu',
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name with "?"',
@@ -2835,6 +3355,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'guard?',
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name with "#"',
@@ -2842,6 +3363,7 @@ describe('BackupResourceGuard', () => {
       'name',
       'guard#1',
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-GUARD-NAME',
     ],
     [
       'name 42',
@@ -2849,6 +3371,7 @@ describe('BackupResourceGuard', () => {
       'name',
       42,
       'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end and no unescaped ${ or %{',
+      'ADLSBK-TYPE',
     ],
     [
       'empty resource group',
@@ -2856,6 +3379,7 @@ describe('BackupResourceGuard', () => {
       'resourceGroupName',
       '',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group with slash',
@@ -2863,6 +3387,7 @@ describe('BackupResourceGuard', () => {
       'resourceGroupName',
       'rg/security',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group ending in a period',
@@ -2870,6 +3395,7 @@ describe('BackupResourceGuard', () => {
       'resourceGroupName',
       'rg-security.',
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group of 91 characters',
@@ -2877,6 +3403,7 @@ describe('BackupResourceGuard', () => {
       'resourceGroupName',
       'r'.repeat(91),
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-RESOURCE-GROUP-NAME',
     ],
     [
       'resource group missing',
@@ -2884,6 +3411,7 @@ describe('BackupResourceGuard', () => {
       'resourceGroupName',
       undefined,
       'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period',
+      'ADLSBK-REQUIRED',
     ],
     [
       'empty location',
@@ -2891,6 +3419,7 @@ describe('BackupResourceGuard', () => {
       'location',
       '',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location "West_Europe"',
@@ -2898,6 +3427,7 @@ describe('BackupResourceGuard', () => {
       'location',
       'West_Europe',
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REGION',
     ],
     [
       'location missing',
@@ -2905,6 +3435,7 @@ describe('BackupResourceGuard', () => {
       'location',
       undefined,
       'must be an Azure region such as "West Europe" or "westeurope"',
+      'ADLSBK-REQUIRED',
     ],
     [
       'unguardedOperations one operation, not a list',
@@ -2912,6 +3443,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations',
       RESTORE,
       'must be a list of CriticalOperation values',
+      'ADLSBK-TYPE',
     ],
     [
       'unguardedOperations "all"',
@@ -2919,6 +3451,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations',
       'all',
       'must be a list of CriticalOperation values',
+      'ADLSBK-TYPE',
     ],
     [
       'unguardedOperations removing MUA (always guarded)',
@@ -2926,6 +3459,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[0]',
       REMOVE_MUA,
       'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'unguardedOperations "RESTORE" (the enum key)',
@@ -2933,6 +3467,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[0]',
       'RESTORE',
       'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'unguardedOperations in lower case',
@@ -2940,6 +3475,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[0]',
       RESTORE.toLowerCase(),
       'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'unguardedOperations null entry',
@@ -2947,6 +3483,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[0]',
       null,
       'must be a CriticalOperation (removing MUA and disabling soft delete are always guarded)',
+      'ADLSBK-NOT-ALLOWED',
     ],
     [
       'unguardedOperations an operation twice',
@@ -2954,6 +3491,7 @@ describe('BackupResourceGuard', () => {
       'unguardedOperations[2]',
       RESTORE,
       'repeats an operation already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       '51 tags',
@@ -2961,6 +3499,7 @@ describe('BackupResourceGuard', () => {
       'tags',
       '51 tags',
       'can hold at most 50 tags',
+      'ADLSBK-TAGS',
     ],
     [
       'tag value of 257 characters',
@@ -2968,6 +3507,7 @@ describe('BackupResourceGuard', () => {
       'tags["owner"]',
       'o'.repeat(257),
       'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'empty tag key',
@@ -2975,6 +3515,7 @@ describe('BackupResourceGuard', () => {
       'tags[""]',
       '',
       'key must be 1-512 bytes of UTF-8 (as Terraform sends it: `$${` counts as `${`)',
+      'ADLSBK-TAGS',
     ],
     [
       'tag value 42 (a number)',
@@ -2982,6 +3523,7 @@ describe('BackupResourceGuard', () => {
       'tags["owner"]',
       42,
       'value must be a string of at most 256 bytes of UTF-8 (an accented letter counts 2; `$${` counts as `${`)',
+      'ADLSBK-TYPE',
     ],
   ]);
 });
@@ -2995,14 +3537,29 @@ describe('DataLakeRestoreTarget', () => {
     return protect({ ...l, vault, policy, account }, {}, 'OtherLake');
   };
   catalog([
-    ['vault missing', () => restoreTarget({ vault: unchecked(undefined) }), 'vault', undefined, 'must be a BackupVault'],
-    ['vault as an ID', () => restoreTarget({ vault: unchecked(VAULT_ID) }), 'vault', VAULT_ID, 'must be a BackupVault'],
+    [
+      'vault missing',
+      () => restoreTarget({ vault: unchecked(undefined) }),
+      'vault',
+      undefined,
+      'must be a BackupVault',
+      'ADLSBK-REQUIRED',
+    ],
+    [
+      'vault as an ID',
+      () => restoreTarget({ vault: unchecked(VAULT_ID) }),
+      'vault',
+      VAULT_ID,
+      'must be a BackupVault',
+      'ADLSBK-TYPE',
+    ],
     [
       'vault as attributes',
       () => restoreTarget({ vault: unchecked({ vaultId: VAULT_ID }) }),
       'vault',
       { vaultId: VAULT_ID },
       'must be a BackupVault',
+      'ADLSBK-REFERENCE',
     ],
     [
       'storageAccount missing',
@@ -3010,6 +3567,7 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount',
       undefined,
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'storageAccount as an ID',
@@ -3017,6 +3575,7 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount',
       ACCOUNT_ID,
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-TYPE',
     ],
     [
       'storageAccount with ID 42',
@@ -3024,6 +3583,7 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount',
       { storageAccountId: 42 },
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-REFERENCE',
     ],
     [
       'storageAccount the vault backs up',
@@ -3031,6 +3591,7 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount',
       'lakeweu01',
       "is the account DataLakeBackup 'test/Lake' backs up: Azure restores a backup only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)",
+      'ADLSBK-RESTORE-TO-SOURCE',
     ],
     [
       'storageAccount in another region',
@@ -3038,6 +3599,7 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount.location',
       'North Europe',
       "must be the vault's region: Azure restores ADLS backups only to an account in the vault's region",
+      'ADLSBK-REGION-MISMATCH',
     ],
     [
       'storageAccount without a name known at synth',
@@ -3045,16 +3607,39 @@ describe('DataLakeRestoreTarget', () => {
       'storageAccount.name',
       undefined,
       'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
+      'ADLSBK-NOT-KNOWN-AT-SYNTH',
     ],
-    ['sources "all"', () => restoreTarget({ sources: unchecked('all') }), 'sources', 'all', 'must be a list of DataLakeBackup'],
-    ['sources [{}]', () => restoreTarget({ sources: [unchecked({})] }), 'sources[0]', {}, 'must be a DataLakeBackup'],
-    ['sources [42]', () => restoreTarget({ sources: [unchecked(42)] }), 'sources[0]', 42, 'must be a DataLakeBackup'],
+    [
+      'sources "all"',
+      () => restoreTarget({ sources: unchecked('all') }),
+      'sources',
+      'all',
+      'must be a list of DataLakeBackup',
+      'ADLSBK-TYPE',
+    ],
+    [
+      'sources [{}]',
+      () => restoreTarget({ sources: [unchecked({})] }),
+      'sources[0]',
+      {},
+      'must be a DataLakeBackup',
+      'ADLSBK-TYPE',
+    ],
+    [
+      'sources [42]',
+      () => restoreTarget({ sources: [unchecked(42)] }),
+      'sources[0]',
+      42,
+      'must be a DataLakeBackup',
+      'ADLSBK-TYPE',
+    ],
     [
       'sources[1] a backup of another vault',
       () => restoreTarget((l) => ({ sources: [l.backup, otherVaultsBackup(l)] })),
       'sources[1]',
       'test/OtherLake',
       "must be a backup of this target's vault 'test/Vault'",
+      'ADLSBK-OTHER-VAULT',
     ],
     [
       'existingContainers "raw" (not a list)',
@@ -3062,6 +3647,7 @@ describe('DataLakeRestoreTarget', () => {
       'existingContainers',
       'raw',
       'must be a list of container names',
+      'ADLSBK-TYPE',
     ],
     [
       'existingContainers [""]',
@@ -3069,6 +3655,7 @@ describe('DataLakeRestoreTarget', () => {
       'existingContainers[0]',
       '',
       'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'existingContainers [42]',
@@ -3076,6 +3663,7 @@ describe('DataLakeRestoreTarget', () => {
       'existingContainers[0]',
       42,
       'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens',
+      'ADLSBK-TYPE',
     ],
     [
       'existingContainers holding a container the source restores',
@@ -3083,6 +3671,7 @@ describe('DataLakeRestoreTarget', () => {
       'existingContainers[1]',
       'curated',
       "is also a container of DataLakeBackup 'test/Lake': Azure refuses to restore it into an account that already has it (UserErrorTargetContainersExistOnAccount)",
+      'ADLSBK-RESTORE-CONTAINER-EXISTS',
     ],
   ]);
 });
@@ -3234,7 +3823,7 @@ describe('one construct with several problems reports them all at once', () => {
     const error = catchConfigError(build);
     expect(error.problems.length).toBeGreaterThanOrEqual(Math.max(2, fields.length));
     for (const field of fields) {
-      expect(error.problems).toContainEqual(expect.stringContaining(`\`${field}\``));
+      expect(error.problems.map((p) => p.path)).toContain(field);
     }
     expect(error.message).toContain(`${error.problems.length} problems:`);
   });
@@ -3249,6 +3838,7 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       'intervals[0]',
       OFFSET_99,
       'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"',
+      'ADLSBK-SCHEDULE-INTERVAL',
     ],
     [
       'scheduledBackupTimes on the 45th day of month 13',
@@ -3256,6 +3846,7 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       'scheduledBackupTimes[0]',
       '2024-13-45T25:61:00Z',
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-BACKUP-TIME',
     ],
     [
       'fromVaultAttributes: name not matching the vault ID',
@@ -3263,6 +3854,7 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       'name',
       'bv-other',
       'must match the name in `vaultId` ("bv-lake-weu")',
+      'ADLSBK-NAME-MISMATCH',
     ],
     [
       'softDeleteRetention in hours, even a whole number of days',
@@ -3270,6 +3862,7 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       'softDeleteRetention',
       '336 hours',
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-SOFT-DELETE-RETENTION',
     ],
     [
       'softDeleteRetention null with softDelete Off',
@@ -3277,9 +3870,10 @@ describe('edge values found by review: impossible offsets and dates, mismatched 
       'softDeleteRetention',
       null,
       'must be 14 to 180 days, given as Duration.days or Duration.weeks',
+      'ADLSBK-TYPE',
     ],
-  ])('%s', (_name, build, field, received, rule) => {
-    expectConfigError(build, field, received, rule);
+  ])('%s', (_name, build, field, received, rule, code) => {
+    expectConfigError(build, field, received, rule, code);
   });
 });
 
@@ -3296,6 +3890,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'storageAccount',
       'lakeweu01',
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-TYPE',
     ],
     [
       'grantBackupAccess with undefined',
@@ -3303,6 +3898,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'storageAccount',
       undefined,
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-REQUIRED',
     ],
     [
       'grantRestoreAccess with an object that is not an account',
@@ -3310,6 +3906,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'targetAccount',
       { storageAccountId: 42 },
       'must be a DataLakeStorageAccount (fromStorageAccount, fromDataSource or fromAttributes)',
+      'ADLSBK-REFERENCE',
     ],
     [
       'grantBackupAccess with a string scope',
@@ -3317,6 +3914,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'scope',
       'here',
       'must be a construct (where to create the role assignment)',
+      'ADLSBK-TYPE',
     ],
     [
       'grantRestoreAccess with a string scope',
@@ -3324,6 +3922,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'scope',
       'here',
       'must be a construct (where to create the role assignment)',
+      'ADLSBK-TYPE',
     ],
     [
       'grantBackupAccess with an account in another region',
@@ -3331,6 +3930,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'storageAccount.location',
       'North Europe',
       "must be the vault's region: Azure Backup for ADLS needs the Backup vault and the storage account in the same region",
+      'ADLSBK-REGION-MISMATCH',
     ],
     [
       'DataLakeBackup with a look-alike vault object',
@@ -3338,6 +3938,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'vault',
       { vaultId: VAULT_ID, location: 'West Europe' },
       'must be a BackupVault',
+      'ADLSBK-REFERENCE',
     ],
     [
       'DataLakeBackup with a look-alike policy object',
@@ -3345,6 +3946,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'policy',
       { policyId: 'p' },
       'must be a DataLakeBackupPolicy',
+      'ADLSBK-REFERENCE',
     ],
     [
       'scheduledBackupTimes as a string',
@@ -3352,6 +3954,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'scheduledBackupTimes',
       '2024-01-07T02:30:00Z',
       'must be a list of RFC 3339 times',
+      'ADLSBK-TYPE',
     ],
     [
       'scheduledBackupTimes holding a number',
@@ -3359,6 +3962,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'scheduledBackupTimes[0]',
       42,
       'must be an RFC 3339 time like "2024-01-07T02:30:00Z"',
+      'ADLSBK-TYPE',
     ],
     [
       'scheduledBackupTimes repeating a time',
@@ -3366,6 +3970,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'scheduledBackupTimes[1]',
       '2024-01-07T02:30:00Z',
       'repeats a time already listed (azurerm keeps them as a set)',
+      'ADLSBK-REPEATED',
     ],
     [
       'vault tags as a string',
@@ -3373,6 +3978,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'tags',
       'env=prod',
       'must be a map of tag names to values, e.g. { team: "data" }',
+      'ADLSBK-TYPE',
     ],
     [
       'guard tags as a list',
@@ -3380,6 +3986,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'tags',
       ['env'],
       'must be a map of tag names to values, e.g. { team: "data" }',
+      'ADLSBK-TYPE',
     ],
     [
       'utcOffset +14:30',
@@ -3387,6 +3994,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'utcOffset',
       '+14:30',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'utcOffset -14:59',
@@ -3394,6 +4002,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'utcOffset',
       '-14:59',
       'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+      'ADLSBK-SCHEDULE-TIME',
     ],
     [
       'expression with offset +14:59',
@@ -3401,6 +4010,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'intervals[0]',
       'R/2024-01-07T02:30:00+14:59/P1W',
       'must start at a real date, time of day and UTC offset, like "2024-01-07T02:30:00+00:00"',
+      'ADLSBK-SCHEDULE-INTERVAL',
     ],
     [
       'nfsv3Enabled as the string "true"',
@@ -3408,6 +4018,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'nfsv3Enabled',
       'true',
       'must not be true: NFS 3.0 accounts cannot use ADLS vaulted backup',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'sftpEnabled as the string "true"',
@@ -3415,6 +4026,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'sftpEnabled',
       'true',
       'must not be true: SFTP accounts cannot use ADLS vaulted backup',
+      'ADLSBK-ACCOUNT-UNSUPPORTED',
     ],
     [
       'restore target existingContainers repeating a name',
@@ -3422,6 +4034,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'existingContainers[1]',
       'gold',
       'repeats a container already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'restore target existingContainers "Raw_Data"',
@@ -3429,6 +4042,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'existingContainers[0]',
       'Raw_Data',
       'must be a container name known at synth time: 3-63 lowercase letters, digits or single hyphens',
+      'ADLSBK-CONTAINER-NAME',
     ],
     [
       'restore target sources repeating a backup',
@@ -3436,6 +4050,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'sources[1]',
       'test/Lake',
       'repeats a backup already listed',
+      'ADLSBK-REPEATED',
     ],
     [
       'RetentionRule.weekly with a day name as options',
@@ -3443,6 +4058,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'options',
       'Sunday',
       'must be an object such as { daysOfWeek: [DayOfWeek.SUNDAY] }',
+      'ADLSBK-TYPE',
     ],
     [
       'a second policy of the same name (in another case) in one vault',
@@ -3450,6 +4066,7 @@ describe('inputs the library passed through or mis-named until the catalog found
       'name',
       'ADLS-DAILY',
       "is already the name of policy 'test/Policy' in this vault (names are unique per vault, in any case)",
+      'ADLSBK-POLICY-NAME-TAKEN',
     ],
   ]);
 });
@@ -3530,7 +4147,8 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
       ['a child resource ID', `${validId}/child/x`, SEGMENTS_RULE],
       ['"segments" missing', validId.replace('/resourceGroups', ''), SEGMENTS_RULE],
     ];
-    return cases.map(([name, id, rule]): Case => [`${kind}: ${name}`, () => build(id), field, id, rule]);
+    // Each breaks the resource ID's shape, whichever segment it is.
+    return cases.map(([name, id, rule]): Case => [`${kind}: ${name}`, () => build(id), field, id, rule, 'ADLSBK-RESOURCE-ID']);
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -3538,17 +4156,25 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
   describe('DataLakeStorageAccount.fromAttributes: `name` of any type was written as the instance name', () => {
     const rule = 'must be 3-24 lowercase letters and digits';
     catalog([
-      ['name 123', () => accountFromAttributes({ name: unchecked(123) }), 'name', 123, rule],
-      ['name null', () => accountFromAttributes({ name: unchecked(null) }), 'name', null, rule],
-      ['name {}', () => accountFromAttributes({ name: unchecked({}) }), 'name', {}, rule],
-      ['name true', () => accountFromAttributes({ name: unchecked(true) }), 'name', true, rule],
-      ['name ["lakeweu01"]', () => accountFromAttributes({ name: unchecked(['lakeweu01']) }), 'name', ['lakeweu01'], rule],
+      ['name 123', () => accountFromAttributes({ name: unchecked(123) }), 'name', 123, rule, 'ADLSBK-TYPE'],
+      ['name null', () => accountFromAttributes({ name: unchecked(null) }), 'name', null, rule, 'ADLSBK-TYPE'],
+      ['name {}', () => accountFromAttributes({ name: unchecked({}) }), 'name', {}, rule, 'ADLSBK-TYPE'],
+      ['name true', () => accountFromAttributes({ name: unchecked(true) }), 'name', true, rule, 'ADLSBK-TYPE'],
+      [
+        'name ["lakeweu01"]',
+        () => accountFromAttributes({ name: unchecked(['lakeweu01']) }),
+        'name',
+        ['lakeweu01'],
+        rule,
+        'ADLSBK-TYPE',
+      ],
       [
         'attributes as a string',
         () => DataLakeStorageAccount.fromAttributes(unchecked(ACCOUNT_ID)),
         'attributes',
         ACCOUNT_ID,
         'must be an object',
+        'ADLSBK-TYPE',
       ],
     ]);
   });
@@ -3556,16 +4182,24 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
   describe('BackupVault.fromVaultAttributes: `name` of any type, like the account', () => {
     const rule = 'must be 2-50 letters, digits or hyphens';
     catalog([
-      ['name 123', () => importVault({ name: unchecked(123) }), 'name', 123, rule],
-      ['name null', () => importVault({ name: unchecked(null) }), 'name', null, rule],
-      ['name {}', () => importVault({ name: unchecked({}) }), 'name', {}, rule],
-      ['name "bv-${var.env}" (a raw template)', () => importVault({ name: 'bv-${var.env}' }), 'name', 'bv-${var.env}', rule],
+      ['name 123', () => importVault({ name: unchecked(123) }), 'name', 123, rule, 'ADLSBK-TYPE'],
+      ['name null', () => importVault({ name: unchecked(null) }), 'name', null, rule, 'ADLSBK-TYPE'],
+      ['name {}', () => importVault({ name: unchecked({}) }), 'name', {}, rule, 'ADLSBK-TYPE'],
+      [
+        'name "bv-${var.env}" (a raw template)',
+        () => importVault({ name: 'bv-${var.env}' }),
+        'name',
+        'bv-${var.env}',
+        rule,
+        'ADLSBK-VAULT-NAME',
+      ],
       [
         'attributes as a string',
         () => BackupVault.fromVaultAttributes(newStack(), 'Imported', unchecked(VAULT_ID)),
         'attributes',
         VAULT_ID,
         'must be an object',
+        'ADLSBK-TYPE',
       ],
     ]);
   });
@@ -3576,46 +4210,69 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
     const monthly = (opts: object) => () => RetentionRule.monthly(Duration.months(6), unchecked(opts));
     const yearly = (opts: object) => () => RetentionRule.yearly(Duration.years(2), unchecked(opts));
     catalog([
-      ['RetentionRule.weekly: daysOfWeek 0', weekly(0), 'daysOfWeek', 0, notAList],
-      ['RetentionRule.weekly: daysOfWeek NaN', weekly(NaN), 'daysOfWeek', NaN, notAList],
-      ['RetentionRule.weekly: daysOfWeek ""', weekly(''), 'daysOfWeek', '', notAList],
-      ['RetentionRule.weekly: daysOfWeek null', weekly(null), 'daysOfWeek', null, notAList],
-      ['RetentionRule.weekly: daysOfWeek false', weekly(false), 'daysOfWeek', false, notAList],
-      ['RetentionRule.monthly: daysOfWeek 0', monthly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList],
-      ['RetentionRule.monthly: daysOfWeek NaN', monthly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList],
-      ['RetentionRule.monthly: daysOfWeek ""', monthly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList],
+      ['RetentionRule.weekly: daysOfWeek 0', weekly(0), 'daysOfWeek', 0, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.weekly: daysOfWeek NaN', weekly(NaN), 'daysOfWeek', NaN, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.weekly: daysOfWeek ""', weekly(''), 'daysOfWeek', '', notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.weekly: daysOfWeek null', weekly(null), 'daysOfWeek', null, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.weekly: daysOfWeek false', weekly(false), 'daysOfWeek', false, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.monthly: daysOfWeek 0', monthly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.monthly: daysOfWeek NaN', monthly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.monthly: daysOfWeek ""', monthly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList, 'ADLSBK-TYPE'],
       [
         'RetentionRule.monthly: weeksOfMonth 0',
         monthly({ daysOfWeek: [SUNDAY], weeksOfMonth: 0 }),
         'weeksOfMonth',
         0,
         'must be a list of at least one of First',
+        'ADLSBK-TYPE',
       ],
-      ['RetentionRule.yearly: daysOfWeek 0', yearly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList],
-      ['RetentionRule.yearly: daysOfWeek NaN', yearly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList],
-      ['RetentionRule.yearly: daysOfWeek ""', yearly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList],
+      ['RetentionRule.yearly: daysOfWeek 0', yearly({ daysOfWeek: 0 }), 'daysOfWeek', 0, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.yearly: daysOfWeek NaN', yearly({ daysOfWeek: NaN }), 'daysOfWeek', NaN, notAList, 'ADLSBK-TYPE'],
+      ['RetentionRule.yearly: daysOfWeek ""', yearly({ daysOfWeek: '' }), 'daysOfWeek', '', notAList, 'ADLSBK-TYPE'],
       [
         'RetentionRule.yearly: monthsOfYear ""',
         yearly({ daysOfWeek: [SUNDAY], weeksOfMonth: [FIRST], monthsOfYear: '' }),
         'monthsOfYear',
         '',
         'must be a list of at least one of January',
+        'ADLSBK-TYPE',
       ],
-      ['RetentionRule.custom: daysOfWeek 0', () => customRule({ daysOfWeek: unchecked(0) }), 'daysOfWeek', 0, notAList],
-      ['RetentionRule.custom: daysOfWeek NaN', () => customRule({ daysOfWeek: unchecked(NaN) }), 'daysOfWeek', NaN, notAList],
-      ['RetentionRule.custom: daysOfWeek ""', () => customRule({ daysOfWeek: unchecked('') }), 'daysOfWeek', '', notAList],
+      [
+        'RetentionRule.custom: daysOfWeek 0',
+        () => customRule({ daysOfWeek: unchecked(0) }),
+        'daysOfWeek',
+        0,
+        notAList,
+        'ADLSBK-TYPE',
+      ],
+      [
+        'RetentionRule.custom: daysOfWeek NaN',
+        () => customRule({ daysOfWeek: unchecked(NaN) }),
+        'daysOfWeek',
+        NaN,
+        notAList,
+        'ADLSBK-TYPE',
+      ],
+      [
+        'RetentionRule.custom: daysOfWeek ""',
+        () => customRule({ daysOfWeek: unchecked('') }),
+        'daysOfWeek',
+        '',
+        notAList,
+        'ADLSBK-TYPE',
+      ],
     ]);
 
     const daysRule = 'must be a list of 1 to 5 days of the week';
     const weeklySchedule = (days: unknown) => () => BackupSchedule.weekly({ days: unchecked(days), hour: 2 });
     catalog([
-      ['BackupSchedule.weekly: days 0', weeklySchedule(0), 'days', 0, daysRule],
-      ['BackupSchedule.weekly: days NaN', weeklySchedule(NaN), 'days', NaN, daysRule],
-      ['BackupSchedule.weekly: days ""', weeklySchedule(''), 'days', '', daysRule],
-      ['BackupSchedule.weekly: days null', weeklySchedule(null), 'days', null, daysRule],
-      ['BackupSchedule.weekly: days [0]', weeklySchedule([0]), 'days[0]', 0, 'must be one of Monday'],
-      ['BackupSchedule.weekly: days [NaN]', weeklySchedule([NaN]), 'days[0]', NaN, 'must be one of Monday'],
-      ['BackupSchedule.weekly: days [""]', weeklySchedule(['']), 'days[0]', '', 'must be one of Monday'],
+      ['BackupSchedule.weekly: days 0', weeklySchedule(0), 'days', 0, daysRule, 'ADLSBK-TYPE'],
+      ['BackupSchedule.weekly: days NaN', weeklySchedule(NaN), 'days', NaN, daysRule, 'ADLSBK-TYPE'],
+      ['BackupSchedule.weekly: days ""', weeklySchedule(''), 'days', '', daysRule, 'ADLSBK-TYPE'],
+      ['BackupSchedule.weekly: days null', weeklySchedule(null), 'days', null, daysRule, 'ADLSBK-TYPE'],
+      ['BackupSchedule.weekly: days [0]', weeklySchedule([0]), 'days[0]', 0, 'must be one of Monday', 'ADLSBK-NOT-ALLOWED'],
+      ['BackupSchedule.weekly: days [NaN]', weeklySchedule([NaN]), 'days[0]', NaN, 'must be one of Monday', 'ADLSBK-NOT-ALLOWED'],
+      ['BackupSchedule.weekly: days [""]', weeklySchedule(['']), 'days[0]', '', 'must be one of Monday', 'ADLSBK-NOT-ALLOWED'],
     ]);
   });
 
@@ -3627,6 +4284,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'minute',
         null,
         'must be a whole number from 0 to 59',
+        'ADLSBK-TYPE',
       ],
       [
         'BackupSchedule.daily: utcOffset null',
@@ -3634,6 +4292,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'utcOffset',
         null,
         'must be a UTC offset',
+        'ADLSBK-TYPE',
       ],
       [
         'BackupSchedule.weekly: minute null',
@@ -3641,6 +4300,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'minute',
         null,
         'must be a whole number from 0 to 59',
+        'ADLSBK-TYPE',
       ],
       [
         'RetentionRule.weekly: name null',
@@ -3648,6 +4308,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         null,
         'must be 1-150 letters, digits or hyphens',
+        'ADLSBK-TYPE',
       ],
       [
         'DataLakeBackupCompliance: level null',
@@ -3655,6 +4316,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'level',
         null,
         'must be one of error, warning',
+        'ADLSBK-NOT-ALLOWED',
       ],
       [
         'DataLakeBackupCompliance: minimumRetention null',
@@ -3662,6 +4324,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'minimumRetention',
         null,
         'must be a Duration in days, weeks, months or years',
+        'ADLSBK-TYPE',
       ],
       [
         'DataLakeBackupCompliance: level "warn"',
@@ -3669,6 +4332,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'level',
         'warn',
         `must be one of ${ComplianceLevel.ERROR}, ${ComplianceLevel.WARNING}`,
+        'ADLSBK-NOT-ALLOWED',
       ],
       [
         'DataLakeBackupCompliance: props "strict"',
@@ -3676,6 +4340,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'props',
         'strict',
         'must be an object',
+        'ADLSBK-TYPE',
       ],
     ]);
   });
@@ -3688,6 +4353,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'weeksOfMonth',
         ['First'],
         'is not an option of RetentionRule.weekly',
+        'ADLSBK-UNKNOWN-FIELD',
       ],
       [
         'RetentionRule.monthly with monthsOfYear',
@@ -3695,6 +4361,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'monthsOfYear',
         ['January'],
         'is not an option of RetentionRule.monthly',
+        'ADLSBK-UNKNOWN-FIELD',
       ],
       [
         'RetentionRule.weekly with absoluteCriteria',
@@ -3702,6 +4369,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'absoluteCriteria',
         'AllBackup',
         'is not an option of RetentionRule.weekly (RetentionRule.custom take it)',
+        'ADLSBK-UNKNOWN-FIELD',
       ],
       [
         'RetentionRule.custom with a misspelt criterion',
@@ -3709,6 +4377,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'dayOfWeek',
         ['Monday'],
         'is not an option of RetentionRule.custom',
+        'ADLSBK-UNKNOWN-FIELD',
       ],
       [
         'RetentionRule.custom with props as a string',
@@ -3716,6 +4385,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'props',
         'Keep',
         'must be an object',
+        'ADLSBK-TYPE',
       ],
     ]);
   });
@@ -3724,21 +4394,28 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
     const rule = 'must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit';
     const named = (name: unknown) => () => protect(lake(), { name: unchecked(name) });
     catalog([
-      ['name " "', named(' '), 'name', ' ', rule],
-      ['name with a leading space', named(' lake'), 'name', ' lake', rule],
-      ['name with a trailing space', named('lake '), 'name', 'lake ', rule],
-      ['name with a space inside', named('lake raw'), 'name', 'lake raw', rule],
-      ['name with a newline', named('lake\nraw'), 'name', 'lake\nraw', rule],
-      ['name with a tab', named('lake\traw'), 'name', 'lake\traw', rule],
-      ['name with a quote', named('lake"raw'), 'name', 'lake"raw', rule],
-      ['name with an apostrophe', named("lake'raw"), 'name', "lake'raw", rule],
-      ['name as a raw ${var.name}', named('${var.name}'), 'name', '${var.name}', rule],
-      ['name with a raw %{ directive', named('lake%{if true}x%{endif}'), 'name', 'lake%{if true}x%{endif}', rule],
-      ['name with an escaped $${', named('lake$${x}'), 'name', 'lake$${x}', rule],
-      ['name starting with a hyphen', named('-lake'), 'name', '-lake', rule],
-      ['name ending in a period', named('lake.'), 'name', 'lake.', rule],
-      ['name "é"', named('lacé'), 'name', 'lacé', rule],
-      ['name null', named(null), 'name', null, rule],
+      ['name " "', named(' '), 'name', ' ', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a leading space', named(' lake'), 'name', ' lake', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a trailing space', named('lake '), 'name', 'lake ', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a space inside', named('lake raw'), 'name', 'lake raw', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a newline', named('lake\nraw'), 'name', 'lake\nraw', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a tab', named('lake\traw'), 'name', 'lake\traw', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with a quote', named('lake"raw'), 'name', 'lake"raw', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name with an apostrophe', named("lake'raw"), 'name', "lake'raw", rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name as a raw ${var.name}', named('${var.name}'), 'name', '${var.name}', rule, 'ADLSBK-INSTANCE-NAME'],
+      [
+        'name with a raw %{ directive',
+        named('lake%{if true}x%{endif}'),
+        'name',
+        'lake%{if true}x%{endif}',
+        rule,
+        'ADLSBK-INSTANCE-NAME',
+      ],
+      ['name with an escaped $${', named('lake$${x}'), 'name', 'lake$${x}', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name starting with a hyphen', named('-lake'), 'name', '-lake', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name ending in a period', named('lake.'), 'name', 'lake.', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name "é"', named('lacé'), 'name', 'lacé', rule, 'ADLSBK-INSTANCE-NAME'],
+      ['name null', named(null), 'name', null, rule, 'ADLSBK-TYPE'],
     ]);
   });
 
@@ -3747,21 +4424,22 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
     const custom = (name: string) => () => customRule({ name, absoluteCriteria: ALL_BACKUP });
     const huge = 'k'.repeat(100_000);
     catalog([
-      ['custom: name of 100,000 characters', custom(huge), 'name', huge, rule],
-      ['custom: name of 151 characters', custom('k'.repeat(151)), 'name', 'k'.repeat(151), rule],
-      ['custom: name with quotes', custom('Keep "forever"'), 'name', 'Keep "forever"', rule],
-      ['custom: name with a newline', custom('Keep\nforever'), 'name', 'Keep\nforever', rule],
-      ['custom: name with a leading space', custom(' Keep'), 'name', ' Keep', rule],
-      ['custom: name with a trailing space', custom('Keep '), 'name', 'Keep ', rule],
-      ['custom: name as a raw ${var.rule}', custom('${var.rule}'), 'name', '${var.rule}', rule],
-      ['custom: name starting with a digit', custom('1st-of-month'), 'name', '1st-of-month', rule],
-      ['custom: name with an underscore', custom('keep_long'), 'name', 'keep_long', rule],
+      ['custom: name of 100,000 characters', custom(huge), 'name', huge, rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name of 151 characters', custom('k'.repeat(151)), 'name', 'k'.repeat(151), rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name with quotes', custom('Keep "forever"'), 'name', 'Keep "forever"', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name with a newline', custom('Keep\nforever'), 'name', 'Keep\nforever', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name with a leading space', custom(' Keep'), 'name', ' Keep', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name with a trailing space', custom('Keep '), 'name', 'Keep ', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name as a raw ${var.rule}', custom('${var.rule}'), 'name', '${var.rule}', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name starting with a digit', custom('1st-of-month'), 'name', '1st-of-month', rule, 'ADLSBK-RETENTION-RULE-NAME'],
+      ['custom: name with an underscore', custom('keep_long'), 'name', 'keep_long', rule, 'ADLSBK-RETENTION-RULE-NAME'],
       [
         'weekly: name with a backslash',
         () => RetentionRule.weekly(Duration.weeks(4), { name: 'Week\\ly' }),
         'name',
         'Week\\ly',
         rule,
+        'ADLSBK-RETENTION-RULE-NAME',
       ],
       [
         'monthly: name with a quote',
@@ -3769,8 +4447,16 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'Month"ly',
         rule,
+        'ADLSBK-RETENTION-RULE-NAME',
       ],
-      ['yearly: name " "', () => RetentionRule.yearly(Duration.years(1), { name: ' ' }), 'name', ' ', rule],
+      [
+        'yearly: name " "',
+        () => RetentionRule.yearly(Duration.years(1), { name: ' ' }),
+        'name',
+        ' ',
+        rule,
+        'ADLSBK-RETENTION-RULE-NAME',
+      ],
     ]);
   });
 
@@ -3782,6 +4468,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'bv-${var.env}',
         'must be 2-50 letters, digits or hyphens',
+        'ADLSBK-VAULT-NAME',
       ],
       [
         'policy name "adls-${var.env}"',
@@ -3789,6 +4476,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'adls-${var.env}',
         'must be 3-150 letters, digits or hyphens, starting with a letter',
+        'ADLSBK-POLICY-NAME',
       ],
       [
         'resource group "rg-${var.env}"',
@@ -3796,6 +4484,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'resourceGroupName',
         'rg-${var.env}',
         'must be 1-90 ASCII letters, digits, underscores, hyphens, periods or parentheses',
+        'ADLSBK-RESOURCE-GROUP-NAME',
       ],
       [
         'workspace name "log-${var.env}"',
@@ -3803,6 +4492,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'workspace.name',
         'log-${var.env}',
         'must be 4-63 letters, digits and hyphens',
+        'ADLSBK-WORKSPACE',
       ],
       [
         'resource guard name "guard-${var.env}"',
@@ -3810,6 +4500,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'guard-${var.env}',
         'no unescaped ${ or %{',
+        'ADLSBK-GUARD-NAME',
       ],
       [
         'resource guard name "guard-%{if x}"',
@@ -3817,6 +4508,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'guard-%{if x}',
         'no unescaped ${ or %{',
+        'ADLSBK-GUARD-NAME',
       ],
     ]);
   });
@@ -3824,17 +4516,18 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
   describe('resource guard names: what a reviewer cannot see', () => {
     const rule = 'must be 1-260 bytes of UTF-8 without / \\ ? # or control characters, no space at either end';
     catalog([
-      ['name " guard"', () => newGuard({ name: ' guard' }), 'name', ' guard', rule],
-      ['name "guard "', () => newGuard({ name: 'guard ' }), 'name', 'guard ', rule],
-      ['name " "', () => newGuard({ name: ' ' }), 'name', ' ', rule],
-      ['name with a newline', () => newGuard({ name: 'guard\nweu' }), 'name', 'guard\nweu', rule],
-      ['name with a tab', () => newGuard({ name: 'guard\tweu' }), 'name', 'guard\tweu', rule],
+      ['name " guard"', () => newGuard({ name: ' guard' }), 'name', ' guard', rule, 'ADLSBK-GUARD-NAME'],
+      ['name "guard "', () => newGuard({ name: 'guard ' }), 'name', 'guard ', rule, 'ADLSBK-GUARD-NAME'],
+      ['name " "', () => newGuard({ name: ' ' }), 'name', ' ', rule, 'ADLSBK-GUARD-NAME'],
+      ['name with a newline', () => newGuard({ name: 'guard\nweu' }), 'name', 'guard\nweu', rule, 'ADLSBK-GUARD-NAME'],
+      ['name with a tab', () => newGuard({ name: 'guard\tweu' }), 'name', 'guard\tweu', rule, 'ADLSBK-GUARD-NAME'],
       [
         'name of 257 characters and $${x} (261 bytes sent)',
         () => newGuard({ name: 'g'.repeat(257) + '$${x}' }),
         'name',
         'g'.repeat(257) + '$${x}',
         rule,
+        'ADLSBK-GUARD-NAME',
       ],
     ]);
   });
@@ -3848,6 +4541,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'tags["owner"]',
         'o'.repeat(255) + '$${',
         rule,
+        'ADLSBK-TAGS',
       ],
       [
         '255 characters and %%{ (258 sent)',
@@ -3855,6 +4549,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'tags["owner"]',
         'o'.repeat(255) + '%%{',
         rule,
+        'ADLSBK-TAGS',
       ],
       [
         'tags on the monitoring, 257 characters',
@@ -3862,6 +4557,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'tags["owner"]',
         'o'.repeat(257),
         rule,
+        'ADLSBK-TAGS',
       ],
     ]);
   });
@@ -3878,6 +4574,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccountId',
         '/subscriptions/../resourceGroups/../providers/Microsoft.Storage/storageAccounts/x',
         GUID_RULE,
+        'ADLSBK-RESOURCE-ID',
       ],
       ...idCases(
         'storageAccountId',
@@ -3907,6 +4604,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'actionGroupIds[1]',
         withSegment(ACTION_GROUP_ID, 2, '0'),
         GUID_RULE,
+        'ADLSBK-RESOURCE-ID',
       ],
       [
         'actionGroupIds entry 42 (reported once)',
@@ -3914,6 +4612,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'actionGroupIds[0]',
         42,
         'must be an action group resource ID',
+        'ADLSBK-TYPE',
       ],
       [
         'logAnalyticsWorkspaceId with "microsoft.operationalinsights" in lower case',
@@ -3921,6 +4620,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'logAnalyticsWorkspaceId',
         withSegment(WORKSPACE_ID, 6, 'microsoft.operationalinsights'),
         CASED_RULE,
+        'ADLSBK-RESOURCE-ID',
       ],
       [
         'vaultId with a name of 51 characters',
@@ -3928,6 +4628,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vaultId',
         vaultIdOf('b'.repeat(51)),
         'must end in a name of 2-50 letters, digits or hyphens',
+        'ADLSBK-RESOURCE-ID',
       ],
     ]);
   });
@@ -3945,6 +4646,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vault.vaultId',
         'bv-lake-weu',
         'must be a Backup vault resource ID',
+        'ADLSBK-RESOURCE-ID',
       ],
       [
         'backup with a vault construct that cannot grant access (was a TypeError)',
@@ -3952,6 +4654,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vault',
         grantlessVault,
         'must be a BackupVault',
+        'ADLSBK-REFERENCE',
       ],
       [
         'policy of a look-alike vault object (not a construct)',
@@ -3959,6 +4662,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vault',
         { vaultId: VAULT_ID, location: 'West Europe' },
         'must be a BackupVault',
+        'ADLSBK-REFERENCE',
       ],
       [
         'backup with a vault whose principalId is not a GUID',
@@ -3970,6 +4674,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vault.principalId',
         'me',
         'must be the object ID (a GUID)',
+        'ADLSBK-PRINCIPAL-ID',
       ],
       [
         'monitoring of a look-alike vault object (was a TypeError)',
@@ -3977,6 +4682,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'vault',
         { vaultId: VAULT_ID, location: 'West Europe' },
         'must be a BackupVault or BackupVault.fromVaultAttributes(...)',
+        'ADLSBK-REFERENCE',
       ],
       [
         'monitoring workspace null',
@@ -3984,6 +4690,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'workspace',
         null,
         "must be the new workspace's options",
+        'ADLSBK-TYPE',
       ],
       [
         'backup of an account whose ID has a quote',
@@ -3991,6 +4698,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccount.storageAccountId',
         withSegment(ACCOUNT_ID, 4, 'rg"x'),
         GROUP_RULE,
+        'ADLSBK-RESOURCE-ID',
       ],
       [
         'backup of an account whose name has a newline',
@@ -3998,6 +4706,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccount.name',
         'lake\nweu',
         'must be 3-24 lowercase letters and digits',
+        'ADLSBK-STORAGE-ACCOUNT-NAME',
       ],
       [
         'backup of an account whose stableKey is 42',
@@ -4005,6 +4714,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccount.stableKey',
         42,
         'must be a non-empty string',
+        'ADLSBK-REFERENCE',
       ],
       [
         'grantBackupAccess to an account whose location is 42',
@@ -4012,6 +4722,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccount.location',
         42,
         'must be an Azure region',
+        'ADLSBK-TYPE',
       ],
       [
         'restore target whose planTimeChecks is a string',
@@ -4027,6 +4738,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'storageAccount.planTimeChecks',
         'none',
         'must be a list of { condition, errorMessage }',
+        'ADLSBK-REFERENCE',
       ],
     ]);
   });
@@ -4039,6 +4751,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'Lake_01',
         'must be 3-24 lowercase letters and digits',
+        'ADLSBK-STORAGE-ACCOUNT-NAME',
       ],
       [
         'fromStorageAccount: location "West Europe\\n"',
@@ -4046,6 +4759,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'location',
         'West Europe\n',
         'must be an Azure region',
+        'ADLSBK-REGION',
       ],
       [
         'fromDataSource: name "lake\\"01"',
@@ -4058,6 +4772,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'name',
         'lake"01',
         'must be 3-24 lowercase letters and digits',
+        'ADLSBK-STORAGE-ACCOUNT-NAME',
       ],
     ]);
   });
@@ -4070,6 +4785,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'location',
         'West Europe\n',
         'must be an Azure region',
+        'ADLSBK-REGION',
       ],
       [
         'location "\\tWest Europe"',
@@ -4077,22 +4793,32 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'location',
         '\tWest Europe',
         'must be an Azure region',
+        'ADLSBK-REGION',
       ],
-      ['normalizeRegion(42)', () => normalizeRegion(unchecked(42)), 'region', 42, 'must be a region name such as "West Europe"'],
+      [
+        'normalizeRegion(42)',
+        () => normalizeRegion(unchecked(42)),
+        'region',
+        42,
+        'must be a region name such as "West Europe"',
+        'ADLSBK-TYPE',
+      ],
       [
         'failedJobsQuery with a quote in the vault ID',
         () => failedJobsQuery(`${VAULT_ID}" or 1==1 //`),
         'vaultId',
         `${VAULT_ID}" or 1==1 //`,
         'without quotes, backslashes or control characters',
+        'ADLSBK-QUERY-TEXT',
       ],
-      ['failedJobsQuery(42)', () => failedJobsQuery(unchecked(42)), 'vaultId', 42, 'must be a vault resource ID'],
+      ['failedJobsQuery(42)', () => failedJobsQuery(unchecked(42)), 'vaultId', 42, 'must be a vault resource ID', 'ADLSBK-TYPE'],
       [
         'missedBackupsQuery with a newline in a policy name',
         () => missedBackupsQuery(VAULT_ID, ['daily\n| take 1'], 30),
         'policyNames[0]',
         'daily\n| take 1',
         'without quotes, backslashes or control characters',
+        'ADLSBK-QUERY-TEXT',
       ],
       [
         'missedBackupsQuery with a policy name 42',
@@ -4100,6 +4826,7 @@ describe('inputs the library accepted silently until issue 14 (item 7): types, n
         'policyNames[0]',
         42,
         'must be a policy name',
+        'ADLSBK-TYPE',
       ],
     ]);
   });

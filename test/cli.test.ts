@@ -36,14 +36,14 @@ describe('help and arguments', () => {
   });
 
   test.each<[string[], string]>([
-    [['deploy'], 'unknown command "deploy"'],
+    [['deploy'], '`command` must be a command of adls-backup: synth, validate, review, got: "deploy"'],
     [['synth'], 'synth needs --config <file>'],
     [['validate', '--config'], "Option '-c, --config <value>' argument missing"],
     [['synth', '--config', 'x.yaml', '--colour'], "Unknown option '--colour'"],
-    [['review'], 'review takes one synthesized directory, got 0'],
-    [['help', 'deploy'], 'no help for unknown command "deploy"'],
-    [['review', 'a', 'b'], 'review takes one synthesized directory, got 2'],
-    [['review', 'cdktf.out', '--format', 'html'], '--format must be md or json, got: "html"'],
+    [['review'], '`arguments` must be one synthesized directory, got: 0 directories'],
+    [['help', 'deploy'], '`help` must be a command of adls-backup: synth, validate, review, got: "deploy"'],
+    [['review', 'a', 'b'], '`arguments` must be one synthesized directory, got: 2 directories'],
+    [['review', 'cdktf.out', '--format', 'html'], '`--format` must be md or json, got: "html"'],
   ])('%j exits 2 saying what is wrong', (args, message) => {
     const result = cli(args);
     expect(result.code).toBe(EXIT_INVALID_INPUT);
@@ -188,5 +188,68 @@ describe('the published JSON Schema', () => {
     expect(readFileSync(join(__dirname, '..', 'lib', 'fleet', 'fleet-spec.schema.json'), 'utf8')).toContain(
       '"$schema": "http://json-schema.org/draft-07/schema#"',
     );
+  });
+});
+
+describe('validate --format json: the problems as data, for a pipeline', () => {
+  const parse = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
+
+  test('a valid spec: valid, no problems, exit 0, nothing on stderr', () => {
+    const spec = writeSpec(tempDir(), MINIMAL_SPEC);
+    const result = cli(['validate', '--config', spec, '--format', 'json']);
+    expect([result.code, result.stderr]).toEqual([EXIT_OK, '']);
+    expect(parse(result.stdout)).toEqual({ schemaVersion: 1, file: spec, valid: true, problems: [], warnings: [] });
+  });
+
+  test('a spec with problems from the schema and from a construct: each coded and located, exit 2', () => {
+    const text = MINIMAL_SPEC.replace('containers: [raw]', 'containers: [Raw_Data]').replace('default: P30D', 'default: P3651D');
+    expect(text).not.toBe(MINIMAL_SPEC);
+    const spec = writeSpec(tempDir(), text);
+    const result = cli(['validate', '--config', spec, '--format', 'json']);
+    expect([result.code, result.stderr]).toEqual([EXIT_INVALID_INPUT, '']);
+    const report = parse(result.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, file: spec, valid: false, warnings: [] });
+    // The schema refuses the container name first; the construct's rules run once the schema passes.
+    expect(report.problems).toEqual([
+      {
+        code: 'ADLSBK-CONTAINER-NAME',
+        path: 'accounts[0].containers[0]',
+        rule: expect.stringContaining('must be a container name: 3-63 lowercase letters'),
+        value: '"Raw_Data"',
+        message: expect.stringMatching(/^`accounts\[0\]\.containers\[0\]` must be a container name: .*, got: "Raw_Data"$/),
+        file: spec,
+        line: expect.any(Number),
+        column: expect.any(Number),
+      },
+    ]);
+    const fixed = writeSpec(tempDir(), text.replace('[Raw_Data]', '[raw-data]'));
+    const again = parse(cli(['validate', '--config', fixed, '--format', 'json']).stdout);
+    expect(again.problems).toEqual([
+      expect.objectContaining({
+        code: 'ADLSBK-RETENTION-DURATION',
+        path: 'policies.daily.retention.default',
+        value: '"3651 days"',
+      }),
+    ]);
+  });
+
+  test('a file that cannot be read is a coded problem too', () => {
+    const result = cli(['validate', '--config', '/nonexistent/backup.yaml', '--format', 'json']);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(parse(result.stdout).problems).toEqual([
+      {
+        code: 'ADLSBK-SPEC-FILE',
+        path: '/nonexistent/backup.yaml',
+        rule: 'cannot be read as the fleet spec (ENOENT)',
+        message: '/nonexistent/backup.yaml cannot be read as the fleet spec (ENOENT)',
+      },
+    ]);
+  });
+
+  test('a format it does not know is a usage error, in text', () => {
+    const result = cli(['validate', '--config', 'x.yaml', '--format', 'xml']);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('`--format` must be text or json, got: "xml"');
   });
 });

@@ -253,16 +253,15 @@ describe.each<[string, string, (string | RegExp)[]]>([
     'an irreversible setting not acknowledged (library rule)',
     `${MINIMAL_SPEC}vaults: { immutability: Locked }\n`,
     [
-      'spec.yaml:10:1: vaults: BackupVault',
-      '`immutability` is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [ImmutabilityLocked]`, got: "Locked"',
+      // Located at the field the construct refused, the rule in the spec's words.
+      'spec.yaml:10:11: vaults.immutability: is irreversible in Azure; to set it, also set `acknowledgeIrreversible: [ImmutabilityLocked]`, got: "Locked"',
     ],
   ],
   [
     'a vault name too long once filled in (library rule)',
     `${MINIMAL_SPEC}vaults: { name: "backup-vault-for-the-data-platform-team-in-{region}" }\n`,
     [
-      'spec.yaml:10:1: vaults: BackupVault',
-      '`name` must be 2-50 letters, digits or hyphens',
+      'spec.yaml:10:11: vaults.name: must be 2-50 letters, digits or hyphens',
       'backup-vault-for-the-data-platform-team-in-westeurope',
     ],
   ],
@@ -345,5 +344,5 @@ test('YAML merge keys and anchors work as YAML 1.1 tools expect', () => {
 test('a spec file that does not exist exits 2 naming it', () => {
   const result = cli(['validate', '--config', '/nonexistent/backup.yaml']);
   expect(result.code).toBe(EXIT_INVALID_INPUT);
-  expect(result.stderr).toBe('adls-backup: /nonexistent/backup.yaml: cannot read the fleet spec (ENOENT)\n');
+  expect(result.stderr).toBe('adls-backup: /nonexistent/backup.yaml cannot be read as the fleet spec (ENOENT)\n');
 });

@@ -312,9 +312,13 @@ describe('refused props', () => {
     [
       'both workspaces',
       { workspace: { name: 'log-x' } },
-      'Give exactly one of `logAnalyticsWorkspaceId` (an existing workspace) and `workspace` (a new one), got: both',
+      '`logAnalyticsWorkspaceId` or `workspace` must be given, and not both: give exactly one of `logAnalyticsWorkspaceId` (an existing workspace) and `workspace` (a new one), got: both',
     ],
-    ['neither workspace', { logAnalyticsWorkspaceId: undefined }, 'got: neither'],
+    [
+      'neither workspace',
+      { logAnalyticsWorkspaceId: undefined },
+      '`logAnalyticsWorkspaceId` or `workspace` must be given, and not both: give exactly one of `logAnalyticsWorkspaceId` (an existing workspace) and `workspace` (a new one), got: neither',
+    ],
     [
       'a workspace ID of another type',
       { logAnalyticsWorkspaceId: vaultId('bv') },
@@ -335,7 +339,11 @@ describe('refused props', () => {
       { logAnalyticsWorkspaceId: undefined, workspace: { name: 'log-x', retention: Duration.months(3) } },
       'got: "3 months"',
     ],
-    ['nobody to tell', { emails: [] }, 'Give at least one of `emails`, `webhooks` or `actionGroupIds`'],
+    [
+      'nobody to tell',
+      { emails: [] },
+      '`emails` (or `webhooks` or `actionGroupIds`) must give at least one recipient: an alert that reaches no one is the silent failure this construct exists to prevent, got: none',
+    ],
     ['a bad email', { emails: ['oncall'] }, '`emails[0]` must be an email address, got: "oncall"'],
     ['an email twice', { emails: ['a@example.com', 'a@example.com'] }, '`emails` must not repeat an entry'],
     ['an http webhook', { webhooks: ['http://hooks.example.com'] }, '`webhooks[0]` must be an https:// URL'],

@@ -10,6 +10,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { CompleteStack } from '../examples/complete/main';
 import { UnprotectedAccountStack } from '../examples/unprotected-account/main';
 import { BackupConfigError, DataLakeBackup, DataLakeStorageAccount } from '../lib';
+import type { Problem } from '../lib';
 import { AZURERM_VERSION_CONSTRAINT, TERRAFORM_VERSION_CONSTRAINT, TIME_VERSION_CONSTRAINT } from '../lib/azurerm';
 import { failedJobsQuery, missedBackupsQuery } from '../lib/monitoring';
 import { FLAVOURS } from '../scripts/package';
@@ -153,7 +154,7 @@ describe('the install and version sections say what the packages declare and wri
     const stack = new TerraformStack(Testing.app(), 'limit');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const { vault, policy } = vaultAndPolicy(stack);
-    let problems: readonly string[] = [];
+    let problems: readonly Problem[] = [];
     try {
       new DataLakeBackup(stack, 'Lake', {
         vault,
@@ -168,7 +169,7 @@ describe('the install and version sections say what the packages declare and wri
     } catch (e) {
       problems = (e as BackupConfigError).problems;
     }
-    expect(problems).toHaveLength(1);
-    expect(readme).toContain(['  ```', `  ${problems[0]}`, '  ```'].join('\n'));
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['ADLSBK-CONTAINER-COUNT', 'containers']]);
+    expect(readme).toContain(['  ```', `  ${problems[0].message}`, '  ```'].join('\n'));
   });
 });

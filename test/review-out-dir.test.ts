@@ -78,12 +78,12 @@ describe('manifest paths that leave the directory are refused', () => {
     expect(path.relative(dir, outsideJson)).toBe('../outside/outside.json');
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "../outside/outside.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "../outside/outside.json", which is refused: ` +
         `it leaves ${dir} through ".."; ${RULE}`,
     );
     refused(
       cli(['review', dir, '--format', 'json']),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "../outside/outside.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "../outside/outside.json", which is refused: ` +
         `it leaves ${dir} through ".."; ${RULE}`,
     );
   });
@@ -94,7 +94,7 @@ describe('manifest paths that leave the directory are refused', () => {
     const dir = copy((d) => pointStack(d, 'quickstart', file));
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "quickstart": synthesizedStackPath ${JSON.stringify(file)} is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "quickstart" at synthesizedStackPath ${JSON.stringify(file)}, which is refused: ` +
         `it leaves ${dir} through ".."; ${RULE}`,
     );
   });
@@ -103,7 +103,7 @@ describe('manifest paths that leave the directory are refused', () => {
     const dir = copy((d) => pointStack(d, 'complete', 'stacks/../stacks/complete/cdk.tf.json'));
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/../stacks/complete/cdk.tf.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/../stacks/complete/cdk.tf.json", which is refused: ` +
         `it has a ".." component (cdktf writes stacks/<stack>/cdk.tf.json; through a symbolic link, ".." is not where it seems); ${RULE}`,
     );
   });
@@ -112,7 +112,7 @@ describe('manifest paths that leave the directory are refused', () => {
     const outside = copy((d) => pointStack(d, 'complete', outsideText));
     refused(
       cli(['review', outside]),
-      `${path.join(outside, 'manifest.json')}: stack "complete": synthesizedStackPath ${JSON.stringify(outsideText)} is refused: ` +
+      `${path.join(outside, 'manifest.json')} lists stack "complete" at synthesizedStackPath ${JSON.stringify(outsideText)}, which is refused: ` +
         `it is an absolute path, not one relative to ${outside}; ${RULE}`,
     );
     let inside = '';
@@ -121,7 +121,7 @@ describe('manifest paths that leave the directory are refused', () => {
       pointStack(d, 'complete', inside);
     });
     expect(cli(['review', dir]).stderr).toContain(
-      `synthesizedStackPath ${JSON.stringify(inside)} is refused: it is an absolute path`,
+      `synthesizedStackPath ${JSON.stringify(inside)}, which is refused: it is an absolute path`,
     );
   });
 
@@ -129,7 +129,7 @@ describe('manifest paths that leave the directory are refused', () => {
     const dir = copy((d) => pointStack(d, 'complete', 'stacks/complete/cdk.tf.json\u0000.txt'));
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/complete/cdk.tf.json\\u0000.txt" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/complete/cdk.tf.json\\u0000.txt", which is refused: ` +
         `it holds a NUL character; ${RULE}`,
     );
   });
@@ -138,7 +138,7 @@ describe('manifest paths that leave the directory are refused', () => {
     const base = copy((d) => pointStack(d, 'complete', '../outside/outside.json'));
     refused(
       cli(['review', examples, '--base', base]),
-      `${path.join(base, 'manifest.json')}: stack "complete": synthesizedStackPath "../outside/outside.json" is refused: ` +
+      `${path.join(base, 'manifest.json')} lists stack "complete" at synthesizedStackPath "../outside/outside.json", which is refused: ` +
         `it leaves ${base} through ".."; ${RULE}`,
     );
   });
@@ -154,7 +154,7 @@ describe('symbolic links', () => {
     const shown = path.join(dir, 'stacks', 'complete', 'cdk.tf.json');
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/complete/cdk.tf.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/complete/cdk.tf.json", which is refused: ` +
         `${shown} is a symbolic link that leads out of ${dir}; ${RULE}`,
     );
   });
@@ -167,7 +167,7 @@ describe('symbolic links', () => {
     });
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "quickstart": synthesizedStackPath "stacks/quickstart/cdk.tf.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "quickstart" at synthesizedStackPath "stacks/quickstart/cdk.tf.json", which is refused: ` +
         `${path.join(dir, 'stacks', 'quickstart', 'cdk.tf.json')} is a symbolic link that leads out of ${dir}; ${RULE}`,
     );
   });
@@ -180,7 +180,7 @@ describe('symbolic links', () => {
     // The first stack in name order is the one refused; outside/complete/cdk.tf.json exists and is not read.
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/complete/cdk.tf.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/complete/cdk.tf.json", which is refused: ` +
         `${path.join(dir, 'stacks')} is a symbolic link that leads out of ${dir}; ${RULE}`,
     );
   });
@@ -230,7 +230,7 @@ describe('what is not a regular file is refused', () => {
     const dir = copy((d) => pointStack(d, 'complete', 'stacks/complete'));
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/complete" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/complete", which is refused: ` +
         `${path.join(dir, 'stacks', 'complete')} is a directory, not a regular file; ${RULE}`,
     );
     const itself = copy((d) => pointStack(d, 'complete', '.'));
@@ -246,7 +246,7 @@ describe('what is not a regular file is refused', () => {
     });
     refused(
       cli(['review', dir]),
-      `${path.join(dir, 'manifest.json')}: stack "complete": synthesizedStackPath "stacks/complete/cdk.tf.json" is refused: ` +
+      `${path.join(dir, 'manifest.json')} lists stack "complete" at synthesizedStackPath "stacks/complete/cdk.tf.json", which is refused: ` +
         `${path.join(dir, 'stacks', 'complete', 'cdk.tf.json')} is a FIFO (named pipe), not a regular file; ${RULE}`,
     );
   });

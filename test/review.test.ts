@@ -399,8 +399,19 @@ describe('bad input', () => {
 
   test('a missing directory', () => {
     const missing = path.join(tmp, 'nowhere');
-    expect(inputError(() => reviewOutDir(missing)).message).toBe(`output directory ${missing} does not exist`);
-    expect(inputError(() => reviewOutDir(examples, { base: missing })).message).toBe(`base ${missing} does not exist`);
+    const refused = inputError(() => reviewOutDir(missing));
+    expect(refused.message).toBe(`${missing} does not exist (the output directory)`);
+    expect(refused.problems).toEqual([
+      {
+        code: 'ADLSBK-REVIEW-INPUT',
+        path: missing,
+        rule: 'does not exist (the output directory)',
+        message: refused.message,
+      },
+    ]);
+    expect(inputError(() => reviewOutDir(examples, { base: missing })).message).toBe(
+      `${missing} does not exist (the base directory)`,
+    );
   });
 
   test('no manifest.json', () => {
@@ -431,7 +442,7 @@ describe('bad input', () => {
 
   test('an unknown format', () => {
     expect(inputError(() => reviewOutDir(examples, { format: 'html' as 'md' })).message).toBe(
-      'format must be md or json, got: html',
+      '`format` must be md or json, got: "html"',
     );
   });
 });

@@ -149,7 +149,11 @@ describe("the library's own classes are recognised by brand, not by class", () =
     ['Duration', Duration.isDuration, Duration.days(1)],
     ['BackupSchedule', BackupSchedule.isBackupSchedule, BackupSchedule.daily({ hour: 1 })],
     ['RetentionRule', RetentionRule.isRetentionRule, RetentionRule.monthly(Duration.months(6))],
-    ['BackupConfigError', BackupConfigError.isBackupConfigError, new BackupConfigError('x')],
+    [
+      'BackupConfigError',
+      BackupConfigError.isBackupConfigError,
+      new BackupConfigError([{ code: 'ADLSBK-TYPE', path: 'x', rule: 'must be y', message: '`x` must be y' }]),
+    ],
   ])('%s', (name, is, own) => {
     expect(is(own)).toBe(true);
     expect(is(fromAnotherCopy(name))).toBe(true);

@@ -110,8 +110,11 @@ describe('YAML syntax errors: the first few, with the line and a caret', () => {
     const problems = (error as SpecError).problems;
     expect(problems).toHaveLength(14);
     expect(problems[0]).toEqual({
-      path: [],
-      message: 'is not valid YAML: All mapping items must start at the same column',
+      code: 'ADLSBK-SPEC-SYNTAX',
+      path: '(document)',
+      rule: 'is not valid YAML: All mapping items must start at the same column',
+      message: '(document): is not valid YAML: All mapping items must start at the same column',
+      file: 'backup.yaml',
       line: 25,
       column: 1,
     });

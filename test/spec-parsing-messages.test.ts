@@ -290,6 +290,7 @@ describe('the schema states each rule it cannot derive', () => {
       'then',
       '$ref',
       ...RULE_KEYWORDS,
+      'x-problem-code',
     ];
     const used = new Set(
       nodes.flatMap(([at, n]) => (at.endsWith('/properties') || at.endsWith('/definitions') ? [] : Object.keys(n))),
@@ -323,7 +324,7 @@ describe('every field of the schema, given a wrong value, reads as a rule', () =
           weekly: { keep: 'P12W' },
           monthly: { keep: 'P12M' },
           yearly: { keep: 'P10Y' },
-          custom: [{ name: 'c', keep: 'P1D' }],
+          custom: [{ name: 'c', keep: 'P1D', absoluteCriteria: 'AllBackup' }],
         },
       },
     },
@@ -362,7 +363,8 @@ describe('every field of the schema, given a wrong value, reads as a rule', () =
   );
 
   test('the base spec passes the schema, so each case breaks one field', () => {
-    expect(validate(JSON.stringify(base, null, 2), 'spec.json').stderr).not.toContain('must');
+    // Valid as a whole (the constructs' rules included): a case's problem is the one its change makes.
+    expect(validate(JSON.stringify(base, null, 2), 'spec.json')).toMatchObject({ code: 0, stderr: '' });
     expect(fields.length).toBeGreaterThan(60);
   });
 

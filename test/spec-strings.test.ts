@@ -179,14 +179,18 @@ describe('regions can never collide with construct ids or object members', () =>
     spec.defaults = { allowUnlistedRegions: [region] };
     const { code, stderr } = synth(spec);
     expect(code).toBe(2);
-    expect(stderr).toContain(`accounts[0].region: must not be "${region}": no Azure region has this name`);
+    expect(stderr).toContain(
+      `accounts[0].region: must not be a name the fleet's own objects use: no Azure region has this name, got: "${region}"`,
+    );
     expect(stderr).not.toContain('already a Construct');
   });
 
   test('a vaults.regions entry named "constructor" is refused at its key', () => {
     const { code, stderr } = synth(set(['vaults', 'regions'], { constructor: { redundancy: 'LocallyRedundant' } }));
     expect(code).toBe(2);
-    expect(stderr).toContain('vaults.regions.constructor: must not be "constructor"');
+    expect(stderr).toContain(
+      `vaults.regions.constructor: must not be a name the fleet's own objects use: no Azure region has this name, got: "constructor"`,
+    );
   });
 });
 
@@ -195,7 +199,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&');
 describe('a bad value in defaults is one problem at the defaults line, with the number of accounts that inherit it', () => {
   // 30 accounts, 2 of which set the field themselves: 28 inherit the default.
   test.each([
-    ['a duration the library refuses', 'rolePropagationWait', 'PT2H', 'PT5M', '`rolePropagationWait` '],
+    ['a duration the library refuses', 'rolePropagationWait', 'PT2H', 'PT5M', 'must be from 1 second to 60 minutes'],
     ['a duration the schema refuses', 'rolePropagationWait', 'PT99X', 'PT5M', 'must be '],
     ['a policy the spec does not have', 'policy', 'weekly', 'daily', 'must name one of the policies: daily'],
   ])('%s', (_, field, bad, own, rule) => {
@@ -217,7 +221,8 @@ describe('a bad value in defaults is one problem at the defaults line, with the 
 test('a 1 MB value the library refuses is echoed cut, with its length, not whole', () => {
   const { code, stderr } = synth(set(['accounts', 0, 'instanceName'], 'a'.repeat(1_000_000)));
   expect(code).toBe(2);
-  expect(stderr).toContain('accounts[0]: DataLakeBackup');
+  // Located at the spec's own field (the construct's `name` is the account's `instanceName`).
+  expect(stderr).toContain('accounts[0].instanceName: must be 1-150 letters');
   expect(stderr).toContain('…" (1,000,000 characters)');
   expect(stderr.length).toBeLessThan(1000);
 });

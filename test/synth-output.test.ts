@@ -362,7 +362,7 @@ describe('runs that were stopped, and runs at the same time', () => {
     const result = cli(['synth', '--config', spec, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `another adls-backup synth (process ${process.ppid} on ${hostname()}, started 2026-12-03T10:00:00.000Z) is writing this --out`,
+      `lock is held by another adls-backup synth (process ${process.ppid} on ${hostname()}, started 2026-12-03T10:00:00.000Z), which is writing this --out`,
     );
     expect(treeOf(out)).toEqual(before);
   });
@@ -477,7 +477,7 @@ describe('the lock and the journal, under pressure', () => {
     writeSpec(dir, CHANGED_SPEC);
     const result = cli(['synth', '--config', spec, '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is taking over the lock');
+    expect(result.stderr).toContain('lock is being taken over from a stopped run by another adls-backup synth just now');
     expect(treeOf(out)).toEqual(before);
   });
 
@@ -576,7 +576,7 @@ describe('the lock and the journal, under pressure', () => {
 
 describe('--out itself', () => {
   test.each([
-    ['empty', () => '', '--out must name a directory, got: ""'],
+    ['empty', () => '', '`--out` must name a directory, got: ""'],
     ['under a missing folder', (dir: string) => join(dir, 'missing', 'out'), 'its parent folder'],
     ['a file', (dir: string) => writeSpec(dir, 'x', 'a-file'), 'exists and is not a directory'],
   ])('%s: exit 2 with the reason', (_, outOf, message) => {

@@ -100,7 +100,9 @@ describe('DataLakeBackup: the container limit follows the stack azurerm constrai
       return undefined;
     })();
     expect(error).toBeInstanceOf(BackupConfigError);
-    expect((error as BackupConfigError).problems).toEqual([
+    const problems = (error as BackupConfigError).problems;
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['ADLSBK-CONTAINER-COUNT', 'containers']]);
+    expect(problems.map((p) => p.message)).toEqual([
       "`containers` must list 1 to 100 containers: azurerm accepts up to 1000 only from 4.79.0, and the stack's azurerm constraint \">= 4.68.0, < 6.0.0\" admits older versions; to list more, narrow it before creating the backup: stack.addOverride('terraform.required_providers.azurerm.version', '>= 4.79.0'), got: \"101 containers\"",
     ]);
   });

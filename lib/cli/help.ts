@@ -4,7 +4,7 @@ export const USAGE = `adls-backup: protect Azure Data Lake Storage Gen2 accounts
 
 Usage:
   adls-backup synth --config <spec.yaml> [--out <dir>]
-  adls-backup validate --config <spec.yaml>
+  adls-backup validate --config <spec.yaml> [--format text|json]
   adls-backup review <cdktf.out> [--base <older cdktf.out>] [--format md|json] [--output <file>]
   adls-backup <command> --help
 
@@ -26,7 +26,7 @@ Options:
 
 Then: cdktf deploy, or terraform -chdir=<dir>/stacks/<stack> init && terraform plan.
 `,
-  validate: `adls-backup validate --config <spec.yaml>
+  validate: `adls-backup validate --config <spec.yaml> [--format text|json]
 
 Checks a fleet spec without writing anything: the JSON Schema, the references between its parts, and every
 rule the constructs apply at synth (names, regions, durations, schedules, containers).
@@ -34,6 +34,9 @@ Problems are listed with file:line:column, the path in the document and the rule
 
 Options:
   --config, -c <file>   the fleet spec
+  --format text|json    json: one document on stdout for a pipeline, { schemaVersion, file, valid, problems,
+                        warnings }, each problem { code, path, rule, value, message, file, line, column }; the
+                        codes are listed in docs/errors.md. Exit code 2 when there are problems. Default: text
   --help, -h            this text
 `,
   review: `adls-backup review <cdktf.out> [--base <older cdktf.out>] [--format md|json] [--output <file>]

@@ -1,17 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
-import { BackupConfigError } from '../errors';
 import { loadFleetSpec, synthFleet, validateFleet, FleetResult } from '../fleet';
 import { reviewOutDir, ReviewFormat } from '../review';
 import { COMMAND_HELP, USAGE } from './help';
-import { InputError } from '../errors';
+import { AdlsBackupError, InputError, Problem } from '../errors';
+import { echoValue } from '../private/echo';
+import { problem } from '../private/problems';
 
 /** Where the command writes: the process's streams, or a test's buffers. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Receives the problems of a refused input (exit code 2) as data, for a program that runs the command line in
+   * its own process; the text on stderr is the same.
+   */
+  readonly problems?: (problems: readonly Problem[]) => void;
 }
 
 export const EXIT_OK = 0;
@@ -23,8 +29,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      if (rest[0] !== undefined && !COMMAND_HELP[rest[0]])
-        throw new InputError(`no help for unknown command "${rest[0]}"\n\n${USAGE}`);
+      if (rest[0] !== undefined && !COMMAND_HELP[rest[0]]) throw usageError('help', unknownCommand(), rest[0], USAGE);
       io.stdout(rest[0] ? COMMAND_HELP[rest[0]] : USAGE);
       return EXIT_OK;
     }
@@ -33,7 +38,7 @@ export function run(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     }
     const handler = COMMANDS[command];
-    if (!handler) throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
+    if (!handler) throw usageError('command', unknownCommand(), command, USAGE);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(COMMAND_HELP[command]);
       return EXIT_OK;
@@ -59,8 +64,13 @@ const COMMANDS: Record<string, Handler> = {
     return EXIT_OK;
   },
   validate(args, io) {
-    const { values } = parse('validate', args, { config: { type: 'string', short: 'c' } });
+    const { values } = parse('validate', args, { config: { type: 'string', short: 'c' }, format: { type: 'string' } });
+    const format = String(values.format ?? 'text');
+    if (format !== 'text' && format !== 'json') {
+      throw usageError('--format', 'must be text or json', format, COMMAND_HELP.validate);
+    }
     const config = required('validate', values.config, '--config');
+    if (format === 'json') return validateAsJson(config, io);
     const result = validateFleet(loadFleetSpec(config));
     printWarnings(result, io);
     io.stdout(`${config}: valid. ${summary(result)}\n`);
@@ -74,10 +84,16 @@ const COMMANDS: Record<string, Handler> = {
       true,
     );
     if (positionals.length !== 1) {
-      throw new InputError(`review takes one synthesized directory, got ${positionals.length}\n\n${COMMAND_HELP.review}`);
+      throw usageError(
+        'arguments',
+        'must be one synthesized directory',
+        `${positionals.length} directories`,
+        COMMAND_HELP.review,
+        false,
+      );
     }
     const format = (values.format as string | undefined) ?? 'md';
-    if (format !== 'md' && format !== 'json') throw new InputError(`--format must be md or json, got: "${format}"`);
+    if (format !== 'md' && format !== 'json') throw usageError('--format', 'must be md or json', format, COMMAND_HELP.review);
     const text = reviewOutDir(positionals[0], { base: values.base as string | undefined, format: format as ReviewFormat });
     const output = values.output as string | undefined;
     if (output) {
@@ -100,14 +116,52 @@ function parse(command: string, args: string[], options: ParseArgsConfig['option
     const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
     return { values: values as Parsed['values'], positionals };
   } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${COMMAND_HELP[command]}`);
+    throw usageError('arguments', (e as Error).message, undefined, COMMAND_HELP[command]);
   }
 }
 
 function required(command: string, value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '')
-    throw new InputError(`${command} needs ${flag} <file>\n\n${COMMAND_HELP[command]}`);
+  if (typeof value !== 'string' || value === '') {
+    throw usageError(
+      flag,
+      `must name a file: ${command} needs ${flag} <file>`,
+      value === '' ? '' : undefined,
+      COMMAND_HELP[command],
+    );
+  }
   return value;
+}
+
+/** The problems of the spec as JSON on stdout, for a pipeline: `valid`, `problems` (each a `Problem`), `warnings`. */
+function validateAsJson(config: string, io: CliIo): number {
+  try {
+    const result = validateFleet(loadFleetSpec(config));
+    io.stdout(validateReport(config, [], result.warnings));
+    return EXIT_OK;
+  } catch (e) {
+    if (!AdlsBackupError.isAdlsBackupError(e)) throw e;
+    io.problems?.(e.problems);
+    io.stdout(validateReport(config, e.problems, []));
+    return EXIT_INVALID_INPUT;
+  }
+}
+
+/** The version of `validate --format json`'s document; raised when a field changes meaning or goes away. */
+const VALIDATE_REPORT_VERSION = 1;
+
+function validateReport(file: string, problems: readonly Problem[], warnings: readonly string[]): string {
+  const report = { schemaVersion: VALIDATE_REPORT_VERSION, file, valid: problems.length === 0, problems, warnings };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+// A mistake on the command line: the problem, then the usage of the command.
+function usageError(path: string, rule: string, value: string | undefined, help: string, quote = true): InputError {
+  const made = problem('ADLSBK-CLI-USAGE', path, rule, value === undefined ? undefined : quote ? echoValue(value) : value);
+  return new InputError([made], `${made.message}\n\n${help}`);
+}
+
+function unknownCommand(): string {
+  return `must be a command of adls-backup: ${Object.keys(COMMANDS).join(', ')}`;
 }
 
 function summary({ built }: FleetResult): string {
@@ -122,7 +176,8 @@ function printWarnings(result: FleetResult, io: CliIo): void {
 
 // Mistakes in the input exit 2 with their message; anything else exits 1, with the trace only on request.
 function report(e: unknown, io: CliIo): number {
-  if (InputError.isInputError(e) || BackupConfigError.isBackupConfigError(e)) {
+  if (AdlsBackupError.isAdlsBackupError(e)) {
+    io.problems?.(e.problems);
     io.stderr(`adls-backup: ${e.message}\n`);
     return EXIT_INVALID_INPUT;
   }

@@ -9,9 +9,10 @@ import {
 } from '../azurerm/shapes';
 import { DataLakeBackup } from '../data-lake-backup';
 import { Duration, TimeUnit } from '../duration';
-import { BackupConfigError } from '../errors';
 import { DataLakeBackupPolicy } from '../policy';
-import { describe, isLiteral } from '../private/problems';
+import { codeOf } from '../private/code-of';
+import { describe, isLiteral, Problems, refuse } from '../private/problems';
+import { checkEnum } from '../private/common-checks';
 import { resolveIn } from '../private/resolve';
 import { STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR } from '../private/vault-base';
 import { BackupVault, SoftDelete } from '../vault';
@@ -75,8 +76,11 @@ export class DataLakeBackupCompliance implements IAspect {
   public static applyTo(scope: App | TerraformStack, props?: DataLakeBackupComplianceProps): DataLakeBackupCompliance {
     // Left out or null: the defaults. Anything else must be the props object.
     if (props !== undefined && props !== null && (typeof props !== 'object' || Array.isArray(props))) {
-      throw new BackupConfigError(
-        `\`props\` must be an object such as { level: ComplianceLevel.WARNING }, got: ${describe(props)}`,
+      refuse(
+        'ADLSBK-TYPE',
+        'props',
+        'must be an object such as { level: ComplianceLevel.WARNING }',
+        props,
         'DataLakeBackupCompliance.applyTo',
       );
     }
@@ -86,8 +90,11 @@ export class DataLakeBackupCompliance implements IAspect {
       return aspect;
     }
     if (scope === null || typeof scope !== 'object' || !App.isApp(scope)) {
-      throw new BackupConfigError(
-        `\`scope\` must be an App or a TerraformStack, got: ${describe(scope)}`,
+      refuse(
+        codeOf(scope, true, 'ADLSBK-COMPLIANCE-SCOPE'),
+        'scope',
+        'must be an App or a TerraformStack',
+        scope,
         'DataLakeBackupCompliance.applyTo',
       );
     }
@@ -119,14 +126,16 @@ export class DataLakeBackupCompliance implements IAspect {
     // Only a missing value takes the default: null is refused like any other value that is not one.
     const level = props.level === undefined ? ComplianceLevel.ERROR : props.level;
     const floor = props.minimumRetention === undefined ? DEFAULT_MINIMUM_RETENTION : props.minimumRetention;
-    const problems: string[] = [];
-    if (!Object.values(ComplianceLevel).includes(level)) {
-      problems.push(`\`level\` must be one of ${Object.values(ComplianceLevel).join(', ')}, got: ${describe(level)}`);
-    }
-    if (!Duration.isDuration(floor) || daysIn(floor) === undefined) {
-      problems.push(`\`minimumRetention\` must be a Duration in days, weeks, months or years, got: ${describe(floor)}`);
-    }
-    if (problems.length > 0) throw new BackupConfigError(problems, 'DataLakeBackupCompliance');
+    const problems = new Problems('DataLakeBackupCompliance');
+    checkEnum(problems, 'level', level, ComplianceLevel);
+    problems.check(
+      Duration.isDuration(floor) && daysIn(floor) !== undefined,
+      Duration.isDuration(floor) ? 'ADLSBK-RETENTION-DURATION' : 'ADLSBK-TYPE',
+      'minimumRetention',
+      'must be a Duration in days, weeks, months or years',
+      floor,
+    );
+    problems.throwIfAny();
     this.level = level;
     this.minimumRetention = floor;
   }

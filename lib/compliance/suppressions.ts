@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { BackupConfigError } from '../errors';
-import { describe, Problems } from '../private/problems';
+import { codeOf } from '../private/code-of';
+import { Problems, refuse } from '../private/problems';
 import { ComplianceRule } from './rules';
 
 /** A finding the team accepts, with the reason a reviewer will read in the synth output. */
@@ -19,16 +19,29 @@ const suppressions = new WeakMap<IConstruct, ComplianceSuppression[]>();
 export function addSuppressions(construct: IConstruct, list: readonly ComplianceSuppression[]): void {
   const problems = new Problems('DataLakeBackupCompliance.suppress');
   if (!construct || typeof (construct as IConstruct).node !== 'object') {
-    throw new BackupConfigError(
-      `\`construct\` must be a construct, got: ${describe(construct)}`,
+    refuse(
+      codeOf(construct, false, 'ADLSBK-TYPE'),
+      'construct',
+      'must be a construct',
+      construct,
       'DataLakeBackupCompliance.suppress',
     );
   }
-  if (!Array.isArray(list) || list.length === 0) problems.add('suppressions', 'must list at least one { rule, reason }', list);
+  if (!Array.isArray(list) || list.length === 0) {
+    const code = Array.isArray(list) ? 'ADLSBK-EMPTY' : codeOf(list, false, 'ADLSBK-TYPE');
+    problems.add(code, 'suppressions', 'must list at least one { rule, reason }', list);
+  }
   (Array.isArray(list) ? list : []).forEach((s, i) => {
-    problems.check(RULES.includes(s?.rule), `suppressions[${i}].rule`, `must be one of ${RULES.join(', ')}`, s?.rule);
+    problems.check(
+      RULES.includes(s?.rule),
+      'ADLSBK-SUPPRESSION',
+      `suppressions[${i}].rule`,
+      `must be one of ${RULES.join(', ')}`,
+      s?.rule,
+    );
     problems.check(
       typeof s?.reason === 'string' && s.reason.trim().length >= MIN_REASON,
+      'ADLSBK-SUPPRESSION',
       `suppressions[${i}].reason`,
       `must say why in at least ${MIN_REASON} characters (it is shown with every finding it suppresses)`,
       s?.reason,

@@ -5,7 +5,8 @@ import { AzurermProvider } from '../azurerm/generated/provider-azurerm';
 import { ResourceGroup } from '../azurerm/generated/resource-group';
 import { DataLakeBackup } from '../data-lake-backup';
 import { Duration } from '../duration';
-import { BackupConfigError } from '../errors';
+import { BackupConfigError, Problem } from '../errors';
+import { ProblemCode } from '../private/rules/codes';
 import { IrreversibleSetting } from '../irreversible-settings';
 import { DataLakeBackupPolicy } from '../policy';
 import { DataLakeStorageAccount } from '../storage-account';
@@ -42,26 +43,26 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
   const reported = new Set<string>();
   // A setting every account inherits from `defaults` breaks the same rule for each of them: one problem at the
   // defaults line, with the number of accounts, instead of one per account.
-  const inherited = new Map<string, { path: Path; message: string; accounts: number }>();
+  const inherited = new Map<string, { path: Path; problem: Problem; accounts: number }>();
   // One policy error would repeat for every region: report each spec element once.
-  const attempt: Attempt = (path, make, sourceOf) => {
+  const attempt: Attempt = (element, make, sourceOf) => {
     try {
       const made = make();
-      if (Construct.isConstruct(made)) origins.set(made, path);
+      if (Construct.isConstruct(made)) origins.set(made, element.path);
       return made;
     } catch (e) {
       if (!BackupConfigError.isBackupConfigError(e)) throw e;
-      const fromDefaults = e.problems.filter((p) => sourceOf?.(fieldOf(p)) !== undefined);
-      for (const p of fromDefaults) {
-        const source = sourceOf!(fieldOf(p))!;
-        const key = JSON.stringify([source, p.replace(/, got: .*$/s, '')]);
-        const entry = inherited.get(key) ?? { path: source, message: inSpecTerms(p), accounts: 0 };
-        entry.accounts += 1;
-        inherited.set(key, entry);
-      }
-      const key = JSON.stringify(path);
-      if (fromDefaults.length < e.problems.length && !reported.has(key)) {
-        problems.push(loaded.locator.problem(path, inSpecTerms(e.message), 'key'));
+      const key = JSON.stringify(element.path);
+      for (const p of e.problems) {
+        const source = sourceOf?.(topField(p.path));
+        if (source !== undefined) {
+          const entry = inherited.get(JSON.stringify([source, p.code, p.rule])) ?? { path: source, problem: p, accounts: 0 };
+          entry.accounts += 1;
+          inherited.set(JSON.stringify([source, p.code, p.rule]), entry);
+        } else if (!reported.has(key)) {
+          const { path, rule } = inSpecPlace(element, p, e.where);
+          problems.push(loaded.locator.problem(p.code as ProblemCode, path, rule, p.value, 'key'));
+        }
       }
       reported.add(key);
       return undefined;
@@ -73,8 +74,9 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
     const stack = stacks[plan.stackNames.indexOf(region.stackName)];
     buildRegion(stack, region, spec, attempt);
   }
-  for (const { path, message, accounts } of inherited.values()) {
-    problems.push(loaded.locator.problem(path, `${message}${inheritedNote(accounts)}`));
+  for (const { path, problem, accounts } of inherited.values()) {
+    const located = loaded.locator.problem(problem.code as ProblemCode, path, inSpecTerms(problem.rule), problem.value);
+    problems.push({ ...located, note: inheritedNote(accounts) });
   }
   if (problems.length > 0) throw new SpecError(loaded.file, problems);
   return { plan, stacks, origins };
@@ -158,14 +160,62 @@ export function inSpecTerms(message: string): string {
 }
 
 /**
- * Builds one object from the spec element at `path`, recording the library's refusal located there. `sourceOf`
+ * Builds one object from the spec element `element`, recording the library's refusal located there. `sourceOf`
  * says which problems belong to a setting inherited from elsewhere (a prop name → the spec path it came from).
  */
-type Attempt = <T>(path: Path, make: () => T, sourceOf?: (field: string) => Path | undefined) => T | undefined;
+type Attempt = <T>(element: SpecElement, make: () => T, sourceOf?: (field: string) => Path | undefined) => T | undefined;
 
-// The prop a library problem names first: "`rolePropagationWait` must be ..." → rolePropagationWait.
-function fieldOf(problem: string): string {
-  return /^`([^`[.]+)/.exec(problem)?.[1] ?? '';
+/** A part of the spec one construct is built from, and which kind of construct. */
+interface SpecElement {
+  readonly path: Path;
+  readonly kind: 'vault' | 'policy' | 'account';
+}
+
+// Where a construct's prop stands in the spec element it was built from, when it stands there under a name of its
+// own: `softDeleteRetention` is the vault's `softDeleteRetentionDays`, a backup's `name` the account's
+// `instanceName`. A prop missing here (a policy's retention rules, which the spec writes in another shape) is
+// located at the element, and the rule says which prop.
+const SPEC_FIELDS: Readonly<Record<SpecElement['kind'], Readonly<Record<string, Path>>>> = {
+  vault: {
+    name: ['name'],
+    resourceGroupName: ['resourceGroupName'],
+    redundancy: ['redundancy'],
+    softDelete: ['softDelete'],
+    softDeleteRetention: ['softDeleteRetentionDays'],
+    immutability: ['immutability'],
+    crossRegionRestore: ['crossRegionRestore'],
+    acknowledgeIrreversible: ['acknowledgeIrreversible'],
+    tags: ['tags'],
+  },
+  policy: { timeZone: ['timeZone'], schedule: ['schedule'], defaultRetention: ['retention', 'default'] },
+  account: {
+    containers: ['containers'],
+    name: ['instanceName'],
+    rolePropagationWait: ['rolePropagationWait'],
+    'storageAccount.location': ['region'],
+    storageAccount: ['id'],
+  },
+};
+
+// `containers[2]` → ['containers', 2]; `storageAccount.location` → ['storageAccount.location'] when the table has
+// the dotted name, else its first part.
+function inSpecPlace(element: SpecElement, p: Problem, where: string | undefined): { path: Path; rule: string } {
+  const fields = SPEC_FIELDS[element.kind];
+  const top = Object.hasOwn(fields, p.path) ? p.path : topField(p.path);
+  if (!Object.hasOwn(fields, top)) {
+    const prefix = where === undefined ? '' : `${where.replace(/ '.*'$/, '')}: `;
+    return { path: element.path, rule: inSpecTerms(`${prefix}\`${p.path}\` ${p.rule}`) };
+  }
+  const rest = p.path.slice(top.length).match(/\[\d+\]|\.[^.[]+|\["[^"]*"\]/g) ?? [];
+  const segments = rest.map((s) =>
+    s.startsWith('[') && !s.startsWith('["') ? Number(s.slice(1, -1)) : s.replace(/^\.|^\["|"\]$/g, ''),
+  );
+  return { path: [...element.path, ...fields[top], ...segments], rule: inSpecTerms(p.rule) };
+}
+
+// The prop a library problem is about: `rolePropagationWait` of `rolePropagationWait`, `containers` of `containers[2]`.
+function topField(path: string): string {
+  return /^[^[.]+/.exec(path)?.[0] ?? path;
 }
 
 function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, attempt: Attempt): void {
@@ -181,7 +231,7 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
       })
     : undefined;
   const vault = attempt(
-    vaultPath,
+    { path: vaultPath, kind: 'vault' },
     () =>
       new BackupVault(scope, 'Vault', {
         name: settings.name,
@@ -208,7 +258,7 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
     policies.set(
       name,
       attempt(
-        ['policies', name],
+        { path: ['policies', name], kind: 'policy' },
         () =>
           new DataLakeBackupPolicy(scope, `Policy-${name}`, {
             vault,
@@ -227,7 +277,7 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
     const policy = policies.get(account.policy!);
     if (!policy) continue; // its policy was refused, and reported
     attempt(
-      ['accounts', account.index],
+      { path: ['accounts', account.index], kind: 'account' },
       () =>
         new DataLakeBackup(scope, `Backup-${account.name}`, {
           vault,

@@ -16,13 +16,13 @@ function inheritedBy(spec: unknown, path: readonly (string | number)[]): number 
   return accounts.filter((a) => typeof a !== 'object' || a === null || !Object.hasOwn(a, field)).length;
 }
 
-/** ` (inherited by N accounts)`, as a problem's message ends. */
+/** `inherited by N accounts`, the note a problem's message ends with in parentheses. */
 export function inheritedNote(accounts: number): string {
-  return ` (inherited by ${accounts} account${accounts === 1 ? '' : 's'})`;
+  return `inherited by ${accounts} account${accounts === 1 ? '' : 's'}`;
 }
 
-/** `message` with the note when the problem at `path` is an inherited default. */
-export function withInheritedNote(spec: unknown, path: readonly (string | number)[], message: string): string {
-  const accounts = inheritedBy(spec, path);
-  return accounts === undefined ? message : `${message}${inheritedNote(accounts)}`;
+/** `problem` with the note when it is at an inherited default. */
+export function withInheritedNote<P extends { readonly path: readonly (string | number)[] }>(spec: unknown, problem: P): P {
+  const accounts = inheritedBy(spec, problem.path);
+  return accounts === undefined ? problem : { ...problem, note: inheritedNote(accounts) };
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, YAMLError } from 'yaml';
-import { InputError } from '../errors';
 import { withInheritedNote } from './inherited';
 import { schemaProblems } from './schema-check';
 import { FleetSpec } from './spec';
 import { ruleProblems } from './spec-rules';
-import { echoValue, SpecError, SpecLocator, SpecProblem } from './spec-problems';
+import { echoValue, SpecError, SpecLocator, SpecProblem, SpecWarning } from './spec-problems';
+import { fileError } from '../private/problems';
 
 /** A spec that passed the schema and the cross-field rules, with the locator that maps paths to lines. */
 export interface LoadedSpec {
@@ -13,7 +13,7 @@ export interface LoadedSpec {
   readonly spec: FleetSpec;
   readonly locator: SpecLocator;
   /** Things worth a reviewer's look that are not errors (an override for a region without accounts, ...). */
-  readonly warnings: readonly SpecProblem[];
+  readonly warnings: readonly SpecWarning[];
 }
 
 type Path = (string | number)[];
@@ -31,7 +31,11 @@ export function loadFleetSpec(file: string): LoadedSpec {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new InputError(`${file}: cannot read the fleet spec (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw fileError(
+      'ADLSBK-SPEC-FILE',
+      file,
+      `cannot be read as the fleet spec (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   return parseFleetSpec(decodeUtf8(bytes, file), file);
 }
@@ -51,7 +55,7 @@ export function parseFleetSpec(text: string, file: string): LoadedSpec {
   };
   if (docs.length > 1) {
     const message = `holds ${docs.length} YAML documents (a \`---\` line starts a new one): a fleet spec must be one document`;
-    throw new SpecError(file, [{ path: [], message, ...at(docs[1].range[0]) }]);
+    throw new SpecError(file, [{ code: 'ADLSBK-SPEC-SYNTAX', path: [], rule: message, ...at(docs[1].range[0]) }]);
   }
   const syntax = syntaxProblems(
     docs.flatMap((d) => d.errors),
@@ -69,9 +73,11 @@ export function parseFleetSpec(text: string, file: string): LoadedSpec {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Aliases that expand past the limit (a "billion laughs" document) are input, not a failure of the command.
-    throw new SpecError(file, [{ path: [], message: `cannot be read: ${(e as Error).message}`, line: 1, column: 1 }]);
+    throw new SpecError(file, [
+      { code: 'ADLSBK-SPEC-AMBIGUOUS', path: [], rule: `cannot be read: ${(e as Error).message}`, line: 1, column: 1 },
+    ]);
   }
-  const problems = schemaProblems(value, locator).map((p) => ({ ...p, message: withInheritedNote(value, p.path, p.message) }));
+  const problems = schemaProblems(value, locator).map((p) => withInheritedNote(value, p));
   if (problems.length > 0) throw new SpecError(file, problems);
   const spec = withoutPrototypes(value) as FleetSpec;
   const { errors, warnings } = ruleProblems(spec, locator);
@@ -86,7 +92,7 @@ function nonEmpty(doc: Document.Parsed | undefined, file: string): Document.Pars
   const contents = doc?.contents;
   if (doc === undefined || contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) {
     const message = 'is empty: a fleet spec must be a mapping with `version`, `policies` and `accounts`';
-    throw new SpecError(file, [{ path: [], message, line: 1, column: 1 }]);
+    throw new SpecError(file, [{ code: 'ADLSBK-SPEC-SYNTAX', path: [], rule: message, line: 1, column: 1 }]);
   }
   return doc;
 }
@@ -99,7 +105,12 @@ function syntaxProblems(errors: YAMLError[], source: string, at: At): SpecProble
   // An error the parser notices only at the end (a `]` never written) is shown just after the last character
   // written, where the missing part belongs, rather than on the empty line after it.
   const end = source.trimEnd().length;
-  return kept.map((e) => ({ path: [], message: syntaxMessage(e), ...at(Math.min(e.pos[0], end)) }));
+  return kept.map((e) => ({
+    code: 'ADLSBK-SPEC-SYNTAX',
+    path: [],
+    rule: syntaxMessage(e),
+    ...at(Math.min(e.pos[0], end)),
+  }));
 }
 
 const isTooDeep = (e: YAMLError) => e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded');
@@ -116,7 +127,12 @@ function syntaxMessage(e: YAMLError): string {
 const isReported = (w: YAMLError) => w.code !== 'TAG_RESOLVE_FAILED';
 
 function warningProblem(w: YAMLError, at: At): SpecProblem {
-  return { path: [], message: `cannot be read as written: ${w.message.split('\n')[0]}`, ...at(w.pos[0]) };
+  return {
+    code: 'ADLSBK-SPEC-AMBIGUOUS',
+    path: [],
+    rule: `cannot be read as written: ${w.message.split('\n')[0]}`,
+    ...at(w.pos[0]),
+  };
 }
 
 const CORE = 'tag:yaml.org,2002:';
@@ -145,7 +161,7 @@ const ALLOWED_TAGS = new Map<string, (node: unknown) => boolean>([
 function documentProblems(doc: Document.Parsed, source: string, at: At): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const fail = (path: Path, message: string, offset: number | undefined) =>
-    problems.push({ path, message, ...(offset === undefined ? {} : at(offset)) });
+    problems.push({ code: 'ADLSBK-SPEC-AMBIGUOUS', path, rule: message, ...(offset === undefined ? {} : at(offset)) });
   const written = (node: { range?: [number, number, number] | null }) =>
     node.range ? source.slice(node.range[0], node.range[1]) : '';
   const stack: { node: unknown; path: Path }[] = [{ node: doc.contents, path: [] }];
@@ -279,7 +295,9 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
     // The source shown under the problem is the lossy decoding, only for the excerpt: its line is the same up to
     // the bad byte, where the caret points at the replacement character.
-    throw new SpecError(file, [{ path: [], message, line, column }], { source: new TextDecoder('utf-8').decode(bytes) });
+    throw new SpecError(file, [{ code: 'ADLSBK-SPEC-SYNTAX', path: [], rule: message, line, column }], {
+      source: new TextDecoder('utf-8').decode(bytes),
+    });
   }
 }
 
@@ -350,7 +368,13 @@ function checkJsonSyntax(text: string, file: string): void {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    throw new SpecError(file, [{ path: [], message: `is not valid JSON: ${found.message}`, line, column }], { source: text });
+    throw new SpecError(
+      file,
+      [{ code: 'ADLSBK-SPEC-SYNTAX', path: [], rule: `is not valid JSON: ${found.message}`, line, column }],
+      {
+        source: text,
+      },
+    );
   }
 }
 

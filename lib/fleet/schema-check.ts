@@ -1,6 +1,8 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { fleetSpecSchema } from './spec-schema';
 import { echoValue, formatPath, SpecLocator, SpecProblem } from './spec-problems';
+import { ProblemCode } from '../private/rules/codes';
+import { CODE_KEYWORD } from './schema-code';
 
 /**
  * The JSON Schema of the fleet spec, built from the library's rules (spec-schema.ts); the published file editors read
@@ -48,6 +50,7 @@ function compile(): ReturnType<Ajv['compile']> {
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
   // Ajv's strict mode refuses keywords it does not know; these two hold text and validate nothing.
   for (const keyword of RULE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
+  ajv.addKeyword({ keyword: CODE_KEYWORD, schemaType: 'string' });
   return ajv.compile(inlineRefs(FLEET_SPEC_SCHEMA));
 }
 
@@ -59,7 +62,7 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
   return readable(validator.errors ?? [])
     .map((e) => problemOf(e, pointerToPath(e.instancePath, value), locator))
     .filter((p) => {
-      const key = `${formatPath(p.path)}\n${p.message}`;
+      const key = `${formatPath(p.path)}\n${p.code}\n${p.rule}\n${p.value}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -67,46 +70,74 @@ export function schemaProblems(value: unknown, locator: SpecLocator): SpecProble
 }
 
 function problemOf(e: ErrorObject, path: (string | number)[], locator: SpecLocator): SpecProblem {
-  const got = (at: readonly (string | number)[], data: unknown) =>
-    `, got: ${echoValue(data, typeof data === 'number' ? locator.written(at) : undefined)}`;
+  const shown = (at: readonly (string | number)[], data: unknown) =>
+    echoValue(data, typeof data === 'number' ? locator.written(at) : undefined);
   switch (e.keyword) {
     case 'propertyNames': {
       const name = String(e.params.propertyName);
       const rule = (e.parentSchema as { propertyNames?: Schema }).propertyNames;
-      return locator.problem([...path, name], `${ruleOf(rule, 'pattern') ?? 'is not an allowed name'}${got([], name)}`, 'key');
+      const words = ruleOf(rule, 'pattern') ?? 'is not an allowed name';
+      return locator.problem(codeOf(rule, 'pattern'), [...path, name], words, shown([], name), 'key');
     }
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
-      return locator.problem([...path, name], unknownProperty(name, e.parentSchema), 'key');
+      return locator.problem('ADLSBK-UNKNOWN-FIELD', [...path, name], unknownProperty(name, e.parentSchema), undefined, 'key');
     }
     case 'uniqueItems': {
       // Ajv names the two items in an order that depends on the items' type: the later one is the repeat.
       const { i, j } = e.params as { i: number; j: number };
       const item = [...path, Math.max(i, j)];
       return locator.problem(
+        'ADLSBK-REPEATED',
         item,
-        `must differ from every other item of the list: ${formatPath([...path, Math.min(i, j)])} is the same${got(item, (e.data as unknown[])[Math.max(i, j)])}`,
+        `must differ from every other item of the list: ${formatPath([...path, Math.min(i, j)])} is the same`,
+        shown(item, (e.data as unknown[])[Math.max(i, j)]),
       );
     }
     default:
       return locator.problem(
+        codeOf(e.parentSchema as Schema, e.keyword),
         path,
-        `${ruleOf(e.parentSchema as Schema, e.keyword, e) ?? `${e.message ?? 'is not valid'}`}${gotFor(e, path, got)}`,
+        ruleOf(e.parentSchema as Schema, e.keyword, e) ?? `${e.message ?? 'is not valid'}`,
+        valueFor(e, path, shown),
       );
   }
 }
 
+// The codes of the keywords that are the same rule wherever they stand; the others (a pattern, a range, the
+// alternatives of a oneOf) are the rule of their field, whose code the schema gives beside them.
+const KEYWORD_CODES: Readonly<Record<string, ProblemCode>> = {
+  type: 'ADLSBK-TYPE',
+  required: 'ADLSBK-REQUIRED',
+  enum: 'ADLSBK-NOT-ALLOWED',
+  const: 'ADLSBK-NOT-ALLOWED',
+};
+
+function codeOf(schema: Schema | undefined, keyword: string): ProblemCode {
+  // "At least one" is the same rule for any list, mapping or string.
+  const atLeastOne = { minItems: schema?.minItems, minProperties: schema?.minProperties, minLength: schema?.minLength };
+  if ((atLeastOne as Record<string, unknown>)[keyword] === 1) return 'ADLSBK-EMPTY';
+  const given = schema?.[CODE_KEYWORD];
+  if (typeof given === 'string' && keyword !== 'type' && keyword !== 'required') return given as ProblemCode;
+  // Every other rule of the schema carries its code (test/spec-schema-generated.test.ts holds it to that).
+  return KEYWORD_CODES[keyword] ?? 'ADLSBK-NOT-ALLOWED';
+}
+
 // What follows the rule: the value received; for a list or mapping of the wrong size, how many it has.
-function gotFor(e: ErrorObject, path: (string | number)[], got: (at: (string | number)[], data: unknown) => string): string {
-  if (e.keyword === 'required') return '';
+function valueFor(
+  e: ErrorObject,
+  path: (string | number)[],
+  shown: (at: (string | number)[], data: unknown) => string,
+): string | undefined {
+  if (e.keyword === 'required') return undefined;
   if ((e.keyword === 'minItems' || e.keyword === 'maxItems') && Array.isArray(e.data) && e.data.length > 0) {
-    return `, got: ${e.data.length} item${e.data.length === 1 ? '' : 's'}`;
+    return `${e.data.length} item${e.data.length === 1 ? '' : 's'}`;
   }
   if (e.keyword === 'minProperties' || e.keyword === 'maxProperties') {
     const count = Object.keys(e.data as object).length;
-    if (count > 0) return `, got: ${count} entr${count === 1 ? 'y' : 'ies'}`;
+    if (count > 0) return `${count} entr${count === 1 ? 'y' : 'ies'}`;
   }
-  return got(path, e.data);
+  return shown(path, e.data);
 }
 
 type Schema = { readonly [keyword: string]: unknown };
@@ -272,7 +303,7 @@ function unknownProperty(name: string, parentSchema: unknown): string {
   return `is not a known property${hint}`;
 }
 
-const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', ...RULE_KEYWORDS]);
+const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', CODE_KEYWORD, ...RULE_KEYWORDS]);
 
 /**
  * The schema with every `$ref` replaced by a copy of the definition it names (the schema has no recursion), so

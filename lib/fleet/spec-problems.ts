@@ -1,16 +1,35 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Document, Node as YamlNode } from 'yaml';
-import { InputError } from '../errors';
+import { InputError, Problem } from '../errors';
+import { problem } from '../private/problems';
+import { ProblemCode } from '../private/rules/codes';
 import { ECHO_LIMIT, echoValue, INVISIBLE } from '../private/echo';
 
 export { echoValue };
 
-/** One thing wrong with a spec: where (path in the document, line when known) and which rule. */
+/**
+ * One thing wrong with a spec while it is read: the rule broken (`code`, and `rule` in words), where (path in the
+ * document, line when known) and the value received. A `SpecError` makes each a `Problem` for its callers.
+ */
 export interface SpecProblem {
+  /** The rule's code in the catalog (docs/errors.md); `SpecLocator.problem` takes only the catalog's codes. */
+  readonly code: string;
   /** Path segments from the document's root, e.g. `['accounts', 3, 'region']`. */
   readonly path: readonly (string | number)[];
-  /** The rule broken, with the value received. */
-  readonly message: string;
+  /** What the rule requires, in words. */
+  readonly rule: string;
+  /** The value received, as `echoValue` shows it; absent where nothing was received. */
+  readonly value?: string;
   /** 1-based line and column, when the document gives them. */
+  readonly line?: number;
+  readonly column?: number;
+  /** Said after the value, in parentheses: `inherited by 28 accounts`. */
+  readonly note?: string;
+}
+
+/** Something in a spec that is allowed but probably not meant (an override no account uses), located. */
+export interface SpecWarning {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
   readonly line?: number;
   readonly column?: number;
 }
@@ -41,17 +60,35 @@ export interface SpecErrorOptions {
   readonly show?: number;
 }
 
-/** A spec that breaks rules: every problem at once, each with file, line, path and rule. Exit code 2. */
+/**
+ * A spec that breaks rules: every problem at once, each with file, line, path, code and rule (`problems`, as
+ * `Problem`s). Exit code 2.
+ */
 export class SpecError extends InputError {
   constructor(
     public readonly file: string,
-    /** Every problem found, including those the message leaves out (`SpecErrorOptions.show`). */
-    public readonly problems: readonly SpecProblem[],
+    problems: readonly SpecProblem[],
     options: SpecErrorOptions = {},
   ) {
-    super(formatProblems(file, problems, options));
+    super(
+      problems.map((p) => toProblem(file, p)),
+      formatProblems(file, problems, options),
+    );
     this.name = 'SpecError';
   }
+}
+
+/** The public form of a spec problem: its path written out, its message made by the one rule for messages. */
+function toProblem(file: string, p: SpecProblem): Problem {
+  const made = problem(p.code as ProblemCode, formatPath(p.path), p.rule, p.value);
+  const message = p.note === undefined ? made.message : `${made.message} (${p.note})`;
+  return { ...made, message, file, ...(p.line === undefined ? {} : { line: p.line, column: p.column ?? 1 }) };
+}
+
+/** The rule and the value, as a spec problem reads after its location: `must be ..., got: "x"`. */
+function specText(p: Pick<SpecProblem, 'rule' | 'value' | 'note'>): string {
+  const got = p.value === undefined ? '' : `, got: ${p.value}`;
+  return `${p.rule}${got}${p.note === undefined ? '' : ` (${p.note})`}`;
 }
 
 /** `backup.yaml:14:7: accounts[3].region`: where a problem is, as editors and CI logs link it. */
@@ -64,7 +101,7 @@ function formatProblems(file: string, problems: readonly SpecProblem[], options:
   const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const shown = sorted.slice(0, options.show ?? sorted.length);
   const lines = shown.flatMap((p) => [
-    `  ${formatLocation(file, p)}: ${p.message}`,
+    `  ${formatLocation(file, p)}: ${specText(p)}`,
     ...(options.source !== undefined && p.line !== undefined
       ? sourceExcerpt(options.source, p.line, p.column ?? 1).map((l) => `    ${l}`)
       : []),
@@ -125,11 +162,27 @@ export class SpecLocator {
   ) {}
 
   /** A problem at `path`, located at the value there (or at its key, or the nearest parent that exists). */
-  public problem(path: readonly (string | number)[], message: string, at: 'value' | 'key' = 'value'): SpecProblem {
+  public problem(
+    code: ProblemCode,
+    path: readonly (string | number)[],
+    rule: string,
+    value?: string,
+    at: 'value' | 'key' = 'value',
+  ): SpecProblem {
+    return { code, path, rule, ...(value === undefined ? {} : { value }), ...this.locate(path, at) };
+  }
+
+  /** A warning at `path`, located as a problem is. */
+  public warning(path: readonly (string | number)[], message: string, at: 'value' | 'key' = 'value'): SpecWarning {
+    return { path, message, ...this.locate(path, at) };
+  }
+
+  /** The line and column of the value at `path` (or its key, or the nearest parent that exists), when known. */
+  public locate(path: readonly (string | number)[], at: 'value' | 'key' = 'value'): { line?: number; column?: number } {
     const offset = this.offsetOf(path, at);
-    if (offset === undefined) return { path, message };
+    if (offset === undefined) return {};
     const { line, col } = this.lines.linePos(offset);
-    return { path, message, line, column: col };
+    return { line, column: col };
   }
 
   /**

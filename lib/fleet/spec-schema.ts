@@ -42,6 +42,8 @@ import {
   WAIT_TEXT,
   WAIT_TEXT_RULE,
 } from '../private/rules';
+import { ProblemCode } from '../private/rules/codes';
+import { CODE_KEYWORD } from './schema-code';
 
 /** A JSON Schema object, as written to the file. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -56,17 +58,24 @@ const UTC_OFFSET_RULE = 'a UTC offset such as +01:00 or -05:00';
 
 // A string held to `pattern`: the rule in words ("must be <words>"), and a description that opens with the same
 // words, then says what the field is for (`more`).
-function patterned(pattern: RegExp | string, words: string, more?: string, description?: string): JsonSchema {
+function patterned(code: ProblemCode, pattern: RegExp | string, words: string, more?: string, description?: string): JsonSchema {
   return {
     type: 'string',
-    ...patternOf(pattern, words),
+    ...patternOf(code, pattern, words),
     description: description ?? `${words}.${more === undefined ? '' : ` ${more}`}`,
   };
 }
 
-function patternOf(pattern: RegExp | string, words: string): JsonSchema {
-  return { pattern: typeof pattern === 'string' ? pattern : pattern.source, patternErrorMessage: `must be ${words}` };
+function patternOf(code: ProblemCode, pattern: RegExp | string, words: string): JsonSchema {
+  return {
+    pattern: typeof pattern === 'string' ? pattern : pattern.source,
+    patternErrorMessage: `must be ${words}`,
+    ...coded(code),
+  };
 }
+
+// The problem code of the rule beside it (schema-check.ts reports it): `x-problem-code`, a keyword editors ignore.
+const coded = (code: ProblemCode): JsonSchema => ({ [CODE_KEYWORD]: code });
 
 const values = (e: Record<string, string>): string[] => Object.values(e);
 
@@ -94,8 +103,9 @@ function resourceIdPattern(shape: typeof STORAGE_ACCOUNT_ID_SHAPE): string {
 // The settings of a vault, the same at the top of `vaults` and for one region; only the words of `tags` differ.
 function vaultSettings(tagsDescription: string): Record<string, JsonSchema> {
   return {
-    name: patterned(VAULT_NAME_TEMPLATE, VAULT_NAME_TEMPLATE_RULE, 'Default: bv-adls-{region}.'),
+    name: patterned('ADLSBK-VAULT-NAME', VAULT_NAME_TEMPLATE, VAULT_NAME_TEMPLATE_RULE, 'Default: bv-adls-{region}.'),
     resourceGroupName: patterned(
+      'ADLSBK-RESOURCE-GROUP-NAME',
       RESOURCE_GROUP_NAME_TEMPLATE,
       RESOURCE_GROUP_NAME_TEMPLATE_RULE,
       "The vault's resource group. Default: rg-backup-{region}.",
@@ -116,6 +126,7 @@ function vaultSettings(tagsDescription: string): Record<string, JsonSchema> {
       type: 'integer',
       minimum: SOFT_DELETE_RETENTION_DAYS.min,
       maximum: SOFT_DELETE_RETENTION_DAYS.max,
+      ...coded('ADLSBK-SOFT-DELETE-RETENTION'),
       description: `How long soft-deleted backup data is kept. Default: ${SOFT_DELETE_RETENTION_DAYS.default}.`,
     },
     immutability: {
@@ -156,6 +167,7 @@ function namedRule(example: string, what: string, criteria: JsonSchema): JsonSch
       },
     ],
     errorMessage: `must be a duration such as ${example}, or a mapping with \`keep\``,
+    ...coded('ADLSBK-RETENTION-DURATION'),
   };
 }
 
@@ -171,9 +183,10 @@ function policy(): JsonSchema {
         required: ['frequency', 'time'],
         properties: {
           frequency: { enum: ['daily', 'weekly'] },
-          time: patterned(TIME_OF_DAY, TIME_OF_DAY_RULE, undefined, `${TIME_OF_DAY_RULE}, at utcOffset.`),
+          time: patterned('ADLSBK-SCHEDULE-TIME', TIME_OF_DAY, TIME_OF_DAY_RULE, undefined, `${TIME_OF_DAY_RULE}, at utcOffset.`),
           days: ref('daysOfWeek', `Weekly only: the days (at most ${MAX_SCHEDULE_INTERVALS}).`),
           utcOffset: patterned(
+            'ADLSBK-SCHEDULE-TIME',
             UTC_OFFSET,
             UTC_OFFSET_RULE,
             undefined,
@@ -183,7 +196,11 @@ function policy(): JsonSchema {
         if: { properties: { frequency: { const: 'weekly' } } },
         then: { required: ['days'] },
       },
-      timeZone: { enum: [...POLICY_TIME_ZONES], description: 'Windows time-zone name of the schedule.' },
+      timeZone: {
+        enum: [...POLICY_TIME_ZONES],
+        ...coded('ADLSBK-TIME-ZONE'),
+        description: 'Windows time-zone name of the schedule.',
+      },
       retention: {
         type: 'object',
         additionalProperties: false,
@@ -229,15 +246,16 @@ function account(): JsonSchema {
     additionalProperties: false,
     required: ['id', 'region', 'containers'],
     properties: {
-      id: patterned(resourceIdPattern(STORAGE_ACCOUNT_ID_SHAPE), idRule),
+      id: patterned('ADLSBK-RESOURCE-ID', resourceIdPattern(STORAGE_ACCOUNT_ID_SHAPE), idRule),
       region: ref('region'),
       containers: {
         type: 'array',
         minItems: 1,
         // The fleet's stacks carry the library's azurerm constraint: the limit is the one that constraint allows.
         maxItems: DEFAULT_CONTAINER_LIMIT.max,
+        ...coded('ADLSBK-CONTAINER-COUNT'),
         uniqueItems: true,
-        items: patterned(CONTAINER_NAME, containerRule),
+        items: patterned('ADLSBK-CONTAINER-NAME', CONTAINER_NAME, containerRule),
         description: 'Containers to protect (they must exist).',
       },
       policy: { type: 'string', description: 'A name under policies. Default: defaults.policy, or the only policy.' },
@@ -252,11 +270,12 @@ function account(): JsonSchema {
 function definitions(): Record<string, JsonSchema> {
   const regions = ADLS_BACKUP_REGIONS.map(normalizeRegion).sort();
   return {
-    guid: patterned(GUID, GUID_RULE),
-    retentionDuration: patterned(RETENTION_DURATION_TEXT, RETENTION_DURATION_TEXT_RULE),
+    guid: patterned('ADLSBK-RESOURCE-ID', GUID, GUID_RULE),
+    retentionDuration: patterned('ADLSBK-RETENTION-DURATION', RETENTION_DURATION_TEXT, RETENTION_DURATION_TEXT_RULE),
     wait: {
-      oneOf: [{ type: 'string', ...patternOf(WAIT_TEXT, WAIT_TEXT_RULE) }, { const: false }],
+      oneOf: [{ type: 'string', ...patternOf('ADLSBK-ROLE-WAIT', WAIT_TEXT, WAIT_TEXT_RULE) }, { const: false }],
       errorMessage: `must be ${WAIT_RULE}`,
+      ...coded('ADLSBK-ROLE-WAIT'),
       description: `${WAIT_RULE}. Waits after the role assignment before the backup instance is created. Default: ${DEFAULT_ROLE_PROPAGATION_WAIT.toIsoString()}.`,
     },
     daysOfWeek: uniqueList({ enum: values(DayOfWeek) }, 1),
@@ -264,7 +283,7 @@ function definitions(): Record<string, JsonSchema> {
     monthsOfYear: uniqueList({ enum: values(MonthOfYear) }, 1),
     region: {
       type: 'string',
-      ...patternOf(REGION_NAME, REGION_NAME_RULE),
+      ...patternOf('ADLSBK-REGION', REGION_NAME, REGION_NAME_RULE),
       anyOf: [{ enum: regions }, { type: 'string' }],
       errorMessage: `must be ${REGION_NAME_RULE}`,
       description: `${REGION_NAME_RULE}: the storage account's region.`,
@@ -276,7 +295,7 @@ function definitions(): Record<string, JsonSchema> {
 
 /** The fleet spec's JSON Schema, built anew on each call (callers may keep or change their copy). */
 export function fleetSpecSchema(): JsonSchema {
-  const regionKey = { ...patternOf(REGION_KEY, REGION_KEY_RULE), description: `${REGION_KEY_RULE}.` };
+  const regionKey = { ...patternOf('ADLSBK-REGION', REGION_KEY, REGION_KEY_RULE), description: `${REGION_KEY_RULE}.` };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'cdktf-adls-backup fleet spec',
@@ -289,6 +308,7 @@ export function fleetSpecSchema(): JsonSchema {
       $schema: { type: 'string' },
       version: { const: 1, description: 'Version of this spec format.' },
       stackName: patterned(
+        'ADLSBK-STACK-NAME',
         STACK_NAME,
         STACK_NAME_RULE,
         "The stack's name, or the prefix of one stack per region (<stackName>-<region>). Default: adls-backup.",
@@ -314,9 +334,13 @@ export function fleetSpecSchema(): JsonSchema {
                 minLength: 1,
                 description: "the resource group of the state's storage account.",
               },
-              storageAccountName: patterned(STORAGE_ACCOUNT_NAME, `a storage account name: ${STORAGE_ACCOUNT_NAME_RULE}`),
+              storageAccountName: patterned(
+                'ADLSBK-STORAGE-ACCOUNT-NAME',
+                STORAGE_ACCOUNT_NAME,
+                `a storage account name: ${STORAGE_ACCOUNT_NAME_RULE}`,
+              ),
               // The state's container is a container like any other: the same rule as the protected ones.
-              containerName: patterned(CONTAINER_NAME, `a container name: ${CONTAINER_NAME_RULE}`),
+              containerName: patterned('ADLSBK-CONTAINER-NAME', CONTAINER_NAME, `a container name: ${CONTAINER_NAME_RULE}`),
               key: {
                 type: 'string',
                 minLength: 1,
@@ -355,7 +379,10 @@ export function fleetSpecSchema(): JsonSchema {
         type: 'object',
         minProperties: 1,
         description: 'Backup policies by name; each is created in every regional vault.',
-        propertyNames: { ...patternOf(POLICY_NAME, POLICY_NAME_KEY_RULE), description: `${POLICY_NAME_KEY_RULE}.` },
+        propertyNames: {
+          ...patternOf('ADLSBK-POLICY-NAME', POLICY_NAME, POLICY_NAME_KEY_RULE),
+          description: `${POLICY_NAME_KEY_RULE}.`,
+        },
         additionalProperties: ref('policy'),
       },
       defaults: {

@@ -58,7 +58,7 @@ function warningsOf(app: App, loaded: LoadedSpec, built: BuiltFleet): string[] {
 function originOf(construct: IConstruct, built: BuiltFleet, loaded: LoadedSpec): string {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
     const path = built.origins.get(c);
-    if (path) return `${formatLocation(loaded.file, loaded.locator.problem(path, '', 'key'))} (${construct.node.path})`;
+    if (path) return `${formatLocation(loaded.file, { path, ...loaded.locator.locate(path, 'key') })} (${construct.node.path})`;
   }
   return construct.node.path;
 }

@@ -9,7 +9,9 @@ import { DataLakeBackupPolicy } from '../policy';
 import { claimName } from '../private/account-registry';
 import { checkBoolean, checkResourceGroupName, checkTags, sentLength } from '../private/common-checks';
 import { goUrlProblem } from '../private/go-url';
+import { codeOf } from '../private/code-of';
 import { isIntegerInRange, isLiteral, Problems } from '../private/problems';
+import type { ProblemCode } from '../private/rules/codes';
 import { checkResourceId, checkVaultReference } from '../private/references';
 import {
   ACTION_GROUP_ID_SHAPE,
@@ -316,6 +318,7 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   const group = p.resourceGroupName ?? resourceGroupOf(vault);
   if (group === undefined)
     problems.add(
+      'ADLSBK-REQUIRED',
       'resourceGroupName',
       'must be given: the vault is outside the stack and its ID is only known at plan time',
       group,
@@ -324,8 +327,11 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
 
   const { logAnalyticsWorkspaceId: id, workspace } = p;
   if ((id === undefined) === (workspace === undefined)) {
-    problems.addSentence(
-      `Give exactly one of \`logAnalyticsWorkspaceId\` (an existing workspace) and \`workspace\` (a new one), got: ${id === undefined ? 'neither' : 'both'}`,
+    problems.addShown(
+      'ADLSBK-WORKSPACE',
+      'logAnalyticsWorkspaceId',
+      'or `workspace` must be given, and not both: give exactly one of `logAnalyticsWorkspaceId` (an existing workspace) and `workspace` (a new one)',
+      id === undefined ? 'neither' : 'both',
     );
   }
   if (id !== undefined) {
@@ -338,11 +344,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     );
   }
   if (workspace !== undefined && (workspace === null || typeof workspace !== 'object' || Array.isArray(workspace))) {
-    problems.add('workspace', "must be the new workspace's options, e.g. { name: 'log-backup-weu' }", workspace);
+    problems.add('ADLSBK-TYPE', 'workspace', "must be the new workspace's options, e.g. { name: 'log-backup-weu' }", workspace);
   } else if (workspace !== undefined) {
     const name = workspace.name;
     problems.check(
       typeof name === 'string' && (!isLiteral(name) || LOG_ANALYTICS_WORKSPACE_ID_SHAPE.name.test(name)),
+      codeOf(name, typeof name === 'string', 'ADLSBK-WORKSPACE'),
       'workspace.name',
       `must be ${LOG_ANALYTICS_WORKSPACE_ID_SHAPE.nameRule}`,
       name,
@@ -352,6 +359,7 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
       const days = Duration.isDuration(retention) && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
       problems.check(
         days !== undefined && days >= 30 && days <= 730,
+        Duration.isDuration(retention) ? 'ADLSBK-WORKSPACE' : 'ADLSBK-TYPE',
         'workspace.retention',
         'must be Duration.days(30) to Duration.days(730)',
         Duration.isDuration(retention) ? retention.toString() : retention,
@@ -359,16 +367,24 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     }
   }
 
-  checkList(problems, 'emails', p.emails, (v) => EMAIL.test(v), 'must be an email address');
+  checkList(problems, 'emails', p.emails, (v) => EMAIL.test(v), 'ADLSBK-ALERT-RECIPIENTS', 'must be an email address');
   checkList(
     problems,
     'webhooks',
     p.webhooks,
     (v) => /^https:\/\/[^\s/]+/.test(v) && goUrlProblem(v) === undefined,
+    'ADLSBK-ALERT-RECIPIENTS',
     "must be an https:// URL that Go's URL parser accepts, as azurerm checks it (alerts carry resource details; plain http is refused)",
   );
   // The list, its types and repeats; then each literal ID with every segment checked (the rule names the segment).
-  checkList(problems, 'actionGroupIds', p.actionGroupIds, () => true, 'must be an action group resource ID');
+  checkList(
+    problems,
+    'actionGroupIds',
+    p.actionGroupIds,
+    () => true,
+    'ADLSBK-RESOURCE-ID',
+    'must be an action group resource ID',
+  );
   if (Array.isArray(p.actionGroupIds)) {
     p.actionGroupIds.forEach((v, i) => {
       if (typeof v === 'string') {
@@ -379,8 +395,11 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   const receivers = (p.emails?.length ?? 0) + (p.webhooks?.length ?? 0) + (p.actionGroupIds?.length ?? 0);
   const alerting = p.failedJobAlert !== false || p.missedBackupAlert !== false;
   if (alerting && receivers === 0) {
-    problems.addSentence(
-      'Give at least one of `emails`, `webhooks` or `actionGroupIds`: an alert that reaches no one is the silent failure this construct exists to prevent, got: none',
+    problems.addShown(
+      'ADLSBK-ALERT-RECIPIENTS',
+      'emails',
+      '(or `webhooks` or `actionGroupIds`) must give at least one recipient: an alert that reaches no one is the silent failure this construct exists to prevent',
+      'none',
     );
   }
   const shortName = p.actionGroupShortName;
@@ -389,6 +408,7 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     const length = typeof shortName === 'string' && isLiteral(shortName) ? sentLength(shortName) : undefined;
     problems.check(
       typeof shortName === 'string' && (length === undefined || (length >= 1 && length <= 12)),
+      typeof shortName === 'string' ? 'ADLSBK-ACTION-GROUP-SHORT-NAME' : 'ADLSBK-TYPE',
       'actionGroupShortName',
       'must be 1-12 bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2; `$${` counts as `${`)',
       shortName,
@@ -397,6 +417,7 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   if (p.severity !== undefined)
     problems.check(
       isIntegerInRange(p.severity, 0, 4),
+      typeof p.severity === 'number' ? 'ADLSBK-ALERT-SETTING' : 'ADLSBK-TYPE',
       'severity',
       'must be a whole number from 0 (critical) to 4 (verbose)',
       p.severity,
@@ -406,11 +427,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   if (missed !== undefined && missed !== false) {
     const grace = typeof missed === 'object' && missed !== null ? missed.grace : undefined;
     if (typeof missed !== 'object' || missed === null)
-      problems.add('missedBackupAlert', 'must be an options object or false', missed);
+      problems.add('ADLSBK-TYPE', 'missedBackupAlert', 'must be an options object or false', missed);
     else if (grace !== undefined) {
       const seconds = Duration.isDuration(grace) ? grace.toSeconds() : undefined;
       problems.check(
         seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0,
+        Duration.isDuration(grace) ? 'ADLSBK-ALERT-SETTING' : 'ADLSBK-TYPE',
         'missedBackupAlert.grace',
         'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)',
         Duration.isDuration(grace) ? grace.toString() : grace,
@@ -418,12 +440,19 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     }
   }
   if (p.policies !== undefined) {
-    if (!Array.isArray(p.policies)) problems.add('policies', 'must be a list of DataLakeBackupPolicy', p.policies);
+    if (!Array.isArray(p.policies)) problems.add('ADLSBK-TYPE', 'policies', 'must be a list of DataLakeBackupPolicy', p.policies);
     else
       p.policies.forEach((policy, i) => {
         if (!DataLakeBackupPolicy.isDataLakeBackupPolicy(policy))
-          problems.add(`policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
-        else problems.check(policy.vault === vault, `policies[${i}]`, 'must be a policy of this vault', policy.node.path);
+          problems.add('ADLSBK-TYPE', `policies[${i}]`, 'must be a DataLakeBackupPolicy', policy);
+        else
+          problems.check(
+            policy.vault === vault,
+            'ADLSBK-OTHER-VAULT',
+            `policies[${i}]`,
+            'must be a policy of this vault',
+            policy.node.path,
+          );
       });
   }
   checkTags(problems, p.tags);
@@ -433,6 +462,7 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
     const holder = claimName(vault, 'monitoring of vault', isLiteral(vault.vaultId) ? vault.vaultId : vault.node.path, scopePath);
     if (holder !== undefined)
       problems.add(
+        'ADLSBK-MONITORED-TWICE',
         'vault',
         `is already monitored by BackupMonitoring '${holder}': one per vault`,
         vault.vaultName ?? vault.node.path,
@@ -441,17 +471,26 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   return group ?? '';
 }
 
-function checkList(problems: Problems, field: string, list: unknown, valid: (v: string) => boolean, rule: string): void {
+/** A list of strings, each `valid` (else the rule `code`, worded `rule`), none repeated. */
+function checkList(
+  problems: Problems,
+  field: string,
+  list: unknown,
+  valid: (v: string) => boolean,
+  code: ProblemCode,
+  rule: string,
+): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
-    problems.add(field, 'must be a list', list);
+    problems.add('ADLSBK-TYPE', field, 'must be a list', list);
     return;
   }
   list.forEach((v, i) => {
-    if (typeof v !== 'string' || (isLiteral(v) && !valid(v))) problems.add(`${field}[${i}]`, rule, v);
+    if (typeof v !== 'string') problems.add('ADLSBK-TYPE', `${field}[${i}]`, rule, v);
+    else if (isLiteral(v) && !valid(v)) problems.add(code, `${field}[${i}]`, rule, v);
   });
   const literals = list.filter(isLiteral);
-  if (new Set(literals).size !== literals.length) problems.add(field, 'must not repeat an entry', list);
+  if (new Set(literals).size !== literals.length) problems.add('ADLSBK-REPEATED', field, 'must not repeat an entry', list);
 }
 
 function resourceGroupOf(vault: IBackupVault): string | undefined {

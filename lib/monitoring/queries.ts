@@ -1,4 +1,5 @@
 import { hasControlCharacter } from '../private/names';
+import { codeOf } from '../private/code-of';
 import { isIntegerInRange, Problems } from '../private/problems';
 
 // The Kusto queries of the backup alerts, over the resource-specific tables the vault's diagnostic setting
@@ -40,6 +41,7 @@ export function missedBackupsQuery(vaultId: string, policyNames: readonly string
   checkQueryVaultId(problems, vaultId);
   problems.check(
     Array.isArray(policyNames) && policyNames.length > 0,
+    Array.isArray(policyNames) ? 'ADLSBK-EMPTY' : codeOf(policyNames, false, 'ADLSBK-TYPE'),
     'policyNames',
     'must name at least one policy',
     policyNames,
@@ -48,6 +50,7 @@ export function missedBackupsQuery(vaultId: string, policyNames: readonly string
     policyNames.forEach((name: unknown, i) =>
       problems.check(
         isQueryText(name),
+        typeof name === 'string' ? 'ADLSBK-QUERY-TEXT' : 'ADLSBK-TYPE',
         `policyNames[${i}]`,
         'must be a policy name (or a placeholder) without quotes, backslashes or control characters',
         name,
@@ -56,6 +59,7 @@ export function missedBackupsQuery(vaultId: string, policyNames: readonly string
   }
   problems.check(
     isIntegerInRange(lookbackHours, 1, 47),
+    codeOf(lookbackHours, typeof lookbackHours === 'number', 'ADLSBK-ALERT-SETTING'),
     'lookbackHours',
     'must be whole hours from 1 to 47 (a log alert reads two days at most)',
     lookbackHours,
@@ -93,6 +97,7 @@ function isQueryText(value: unknown): boolean {
 function checkQueryVaultId(problems: Problems, vaultId: unknown): void {
   problems.check(
     isQueryText(vaultId),
+    codeOf(vaultId, typeof vaultId === 'string', 'ADLSBK-QUERY-TEXT'),
     'vaultId',
     'must be a vault resource ID (or a placeholder) without quotes, backslashes or control characters',
     vaultId,

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { BackupConfigError } from '../errors';
+import { BackupConfigError, InputError, Problem } from '../errors';
+import { ProblemCode } from './rules/codes';
 import { echoValue } from './echo';
 
 /**
@@ -24,27 +25,44 @@ export function isTokenCollection(value: unknown): boolean {
 }
 
 /**
+ * A problem as plain data, its message made from the rest: `` `path` rule, got: value `` (`value` already shown as
+ * `describe` shows it; none where nothing was received). A path that is a file or folder (`file`) is written as it
+ * is, followed by its rule (`out/stacks is a symbolic link ...`), and a place that is not a field (`(document)`)
+ * with a colon. The one place a problem's sentence is written.
+ */
+export function problem(code: ProblemCode, path: string, rule: string, value?: string, file = false): Problem {
+  const where = file ? path : path.startsWith('(') ? `${path}:` : `\`${path}\``;
+  const got = value === undefined ? '' : `, got: ${value}`;
+  return { code, path, rule, ...(value === undefined ? {} : { value }), message: `${where} ${rule}${got}` };
+}
+
+/** Throws a `BackupConfigError` with the one problem `code` at `path`. */
+export function refuse(code: ProblemCode, path: string, rule: string, value: unknown, where?: string): never {
+  throw new BackupConfigError([problem(code, path, rule, describe(value))], where);
+}
+
+/**
  * Collects the problems of one construct or value object, so that they are reported together.
  * Each problem reads: `` `field` rule, got: value ``.
  */
 export class Problems {
-  private readonly list: string[] = [];
+  private readonly list: Problem[] = [];
 
   constructor(private readonly where?: string) {}
 
-  /** Records that `field` broke `rule` with `value`. */
-  public add(field: string, rule: string, value: unknown): void {
-    this.list.push(`\`${field}\` ${rule}, got: ${describe(value)}`);
+  /** Records that `field` broke the rule `code` (worded `rule`) with `value`. */
+  public add(code: ProblemCode, field: string, rule: string, value: unknown): void {
+    this.list.push(problem(code, field, rule, describe(value)));
   }
 
-  /** Records a problem that spans several fields, written out whole. */
-  public addSentence(sentence: string): void {
-    this.list.push(sentence);
+  /** Records a problem whose value is shown in words of its own (`vault in "westeurope", account in "eastus"`). */
+  public addShown(code: ProblemCode, field: string, rule: string, shown: string): void {
+    this.list.push(problem(code, field, rule, shown));
   }
 
-  /** Checks `field` with `valid`, and records `rule` when it fails. Returns whether it passed. */
-  public check(valid: boolean, field: string, rule: string, value: unknown): boolean {
-    if (!valid) this.add(field, rule, value);
+  /** Checks `field` with `valid`, and records the rule `code` when it fails. Returns whether it passed. */
+  public check(valid: boolean, code: ProblemCode, field: string, rule: string, value: unknown): boolean {
+    if (!valid) this.add(code, field, rule, value);
     return valid;
   }
 
@@ -66,4 +84,14 @@ export class Problems {
 /** True for a whole number in [min, max]; false for NaN, Infinity, fractions and non-numbers. */
 export function isIntegerInRange(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** An `InputError` with the one problem `code` about the file or folder `path`. */
+export function fileError(code: ProblemCode, path: string, rule: string): InputError {
+  return new InputError([problem(code, path, rule, undefined, true)]);
+}
+
+/** An `InputError` with the one problem `code` at the option or field `path` (`value` as shown, if any). */
+export function inputError(code: ProblemCode, path: string, rule: string, value?: string): InputError {
+  return new InputError([problem(code, path, rule, value)]);
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { isResourceOfType, STORAGE_ACCOUNT } from '../azurerm/shapes';
 import type { IBackupVault, IDataLakeStorageAccount } from '../interfaces';
+import { codeOf } from './code-of';
 import { isLiteral, Problems } from './problems';
 import { checkRegionShape } from './region-checks';
 import {
@@ -12,6 +13,7 @@ import {
   ResourceIdShape,
   STORAGE_ACCOUNT_ID_SHAPE,
 } from './resource-id';
+import type { ProblemCode } from './rules/codes';
 
 // The checks of the IDs, names and references that constructs pass to each other: a vault, a storage account. The
 // library's own objects always pass them; an object of the user's that implements the interface is held to the same.
@@ -28,13 +30,13 @@ export function checkResourceId(
   what: string,
 ): ParsedResourceId | undefined {
   if (typeof id !== 'string') {
-    problems.add(field, `must be ${what}`, id);
+    problems.add(codeOf(id, false, 'ADLSBK-RESOURCE-ID'), field, `must be ${what}`, id);
     return undefined;
   }
   if (!isLiteral(id)) return undefined;
   const parsed = parseResourceId(id, shape);
   if (isResourceIdProblem(parsed)) {
-    problems.add(field, `must be ${what}: it ${parsed.problem}`, id);
+    problems.add('ADLSBK-RESOURCE-ID', field, `must be ${what}: it ${parsed.problem}`, id);
     return undefined;
   }
   return parsed;
@@ -44,7 +46,12 @@ export function checkResourceId(
 export function checkStorageAccountName(problems: Problems, field: string, name: unknown): void {
   if (name === undefined) return;
   if (typeof name !== 'string' || (isLiteral(name) && !STORAGE_ACCOUNT_ID_SHAPE.name.test(name))) {
-    problems.add(field, `must be ${STORAGE_ACCOUNT_ID_SHAPE.nameRule}`, name);
+    problems.add(
+      codeOf(name, typeof name === 'string', 'ADLSBK-STORAGE-ACCOUNT-NAME'),
+      field,
+      `must be ${STORAGE_ACCOUNT_ID_SHAPE.nameRule}`,
+      name,
+    );
   }
 }
 
@@ -52,15 +59,33 @@ export function checkStorageAccountName(problems: Problems, field: string, name:
 export function checkVaultName(problems: Problems, field: string, name: unknown, optional = false): void {
   if (optional && name === undefined) return;
   if (typeof name !== 'string' || (isLiteral(name) && !BACKUP_VAULT_ID_SHAPE.name.test(name))) {
-    problems.add(field, `must be ${BACKUP_VAULT_ID_SHAPE.nameRule}`, name);
+    problems.add(
+      codeOf(name, typeof name === 'string', 'ADLSBK-VAULT-NAME'),
+      field,
+      `must be ${BACKUP_VAULT_ID_SHAPE.nameRule}`,
+      name,
+    );
   }
 }
 
 /** Records a problem when `principalId` is not a GUID (the object ID of an identity). Tokens pass. */
 export function checkPrincipalId(problems: Problems, field: string, principalId: unknown): void {
   if (typeof principalId !== 'string' || (isLiteral(principalId) && !isGuid(principalId))) {
-    problems.add(field, "must be the object ID (a GUID) of the vault's system-assigned identity", principalId);
+    problems.add(
+      codeOf(principalId, typeof principalId === 'string', 'ADLSBK-PRINCIPAL-ID'),
+      field,
+      "must be the object ID (a GUID) of the vault's system-assigned identity",
+      principalId,
+    );
   }
+}
+
+/**
+ * The code of a reference that is not one at all: ADLSBK-REQUIRED when absent, ADLSBK-TYPE when not an object (a
+ * name where the construct is expected), ADLSBK-REFERENCE for an object that does not implement the interface.
+ */
+function referenceCode(reference: unknown): ProblemCode {
+  return codeOf(reference, reference !== null && typeof reference === 'object', 'ADLSBK-REFERENCE');
 }
 
 /**
@@ -72,7 +97,7 @@ export function checkVaultReference(problems: Problems, field: string, vault: un
   const v = vault as IBackupVault;
   const methods = typeof v?.grantBackupAccess === 'function' && typeof v?.grantRestoreAccess === 'function';
   if (!Construct.isConstruct(vault) || typeof v.vaultId !== 'string' || !methods) {
-    problems.add(field, rule, vault);
+    problems.add(referenceCode(vault), field, rule, vault);
     return false;
   }
   const before = problems.count;
@@ -91,7 +116,7 @@ export function checkVaultReference(problems: Problems, field: string, vault: un
 export function checkAccountReference(problems: Problems, field: string, account: unknown, rule: string): boolean {
   const a = account as IDataLakeStorageAccount;
   if (account === null || typeof account !== 'object' || typeof a.storageAccountId !== 'string') {
-    problems.add(field, rule, account);
+    problems.add(referenceCode(account), field, rule, account);
     return false;
   }
   const before = problems.count;
@@ -107,6 +132,7 @@ export function checkAccountReference(problems: Problems, field: string, account
   if (a.stableKey !== undefined) {
     problems.check(
       typeof a.stableKey === 'string' && a.stableKey.length > 0,
+      'ADLSBK-REFERENCE',
       `${field}.stableKey`,
       'must be a non-empty string known at synth time',
       a.stableKey,
@@ -115,6 +141,7 @@ export function checkAccountReference(problems: Problems, field: string, account
   if (a.resource !== undefined) {
     problems.check(
       isResourceOfType(a.resource, STORAGE_ACCOUNT),
+      'ADLSBK-REFERENCE',
       `${field}.resource`,
       'must be an azurerm_storage_account resource',
       a.resource,
@@ -132,7 +159,7 @@ export function checkAccountReference(problems: Problems, field: string, account
           (typeof c.condition === 'string' || (c.condition !== null && typeof c.condition === 'object')) &&
           typeof c.errorMessage === 'string',
       );
-    problems.check(valid, `${field}.planTimeChecks`, 'must be a list of { condition, errorMessage }', checks);
+    problems.check(valid, 'ADLSBK-REFERENCE', `${field}.planTimeChecks`, 'must be a list of { condition, errorMessage }', checks);
   }
   return problems.count === before;
 }

@@ -1,5 +1,6 @@
 import { Fn, Op } from 'cdktf';
 import { normalizeRegion } from '../regions';
+import { codeOf } from './code-of';
 import { isLiteral, Problems } from './problems';
 import type { IDataLakeStorageAccount, PlanTimeCheck } from '../interfaces';
 import { REGION_SHAPE, REGION_SHAPE_RULE } from './rules';
@@ -7,7 +8,7 @@ import { REGION_SHAPE, REGION_SHAPE_RULE } from './rules';
 /** Records a problem when a literal region is not shaped like an Azure region name. Tokens pass. */
 export function checkRegionShape(problems: Problems, field: string, region: unknown): void {
   if (typeof region !== 'string' || (isLiteral(region) && !REGION_SHAPE.test(region.replace(/ +$/, '')))) {
-    problems.add(field, `must be ${REGION_SHAPE_RULE}`, region);
+    problems.add(codeOf(region, typeof region === 'string', 'ADLSBK-REGION'), field, `must be ${REGION_SHAPE_RULE}`, region);
   }
 }
 

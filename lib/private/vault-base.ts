@@ -1,11 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment } from '../azurerm/generated/role-assignment';
-import { BackupConfigError } from '../errors';
 import { normalizeRegion } from '../regions';
 import type { IBackupVault, IDataLakeStorageAccount, IRestoreSource } from '../interfaces';
 import { registerRestoreTarget, restoreClash } from './account-registry';
-import { describe, isLiteral, Problems } from './problems';
+import { describe, isLiteral, Problems, refuse } from './problems';
 import { checkAccountReference } from './references';
 import { planTimeRegionChecks } from './region-checks';
 
@@ -63,10 +62,13 @@ export abstract class VaultBase extends Construct implements IBackupVault {
     const existing = this.grants.get(key);
     if (existing) {
       if (TerraformStack.of(existing) === TerraformStack.of(scope)) return existing;
-      throw new BackupConfigError(
-        `\`${field}\` was already granted to this vault in stack '${TerraformStack.of(existing).node.path}'; ` +
+      refuse(
+        'ADLSBK-ROLE-GRANTED-TWICE',
+        field,
+        `was already granted to this vault in stack '${TerraformStack.of(existing).node.path}'; ` +
           "a second assignment of the same role would fail in Azure and a resource cannot depend on another stack's " +
-          `resources: ${kind === 'backup' ? 'protect it with `grantAccess: false, rolePropagationWait: false` there' : 'grant it once, in one stack'}, got: ${describe(key)}`,
+          `resources: ${kind === 'backup' ? 'protect it with `grantAccess: false, rolePropagationWait: false` there' : 'grant it once, in one stack'}`,
+        key,
         where,
       );
     }
@@ -118,6 +120,7 @@ export function checkRestoreTarget(
   const backup = restoreClash(vault, vault.vaultId, key, sourceKeys);
   if (backup !== undefined) {
     problems.add(
+      'ADLSBK-RESTORE-TO-SOURCE',
       field,
       `is the account DataLakeBackup '${backup}' backs up: Azure restores a backup only to a different storage account (UserErrorOriginalLocationRestoreNotSupported)`,
       key,
@@ -139,14 +142,23 @@ function checkSameRegion(
     isLiteral(account.location) &&
     normalizeRegion(vault.location) !== normalizeRegion(account.location)
   ) {
-    problems.addSentence(
-      `\`${field}.location\` must be the vault's region: ${reason}, got: vault in ${describe(vault.location)}, account in ${describe(account.location)}`,
+    problems.addShown(
+      'ADLSBK-REGION-MISMATCH',
+      `${field}.location`,
+      `must be the vault's region: ${reason}`,
+      `vault in ${describe(vault.location)}, account in ${describe(account.location)}`,
     );
   }
 }
 
 function checkScope(problems: Problems, scope: unknown): void {
-  problems.check(Construct.isConstruct(scope), 'scope', 'must be a construct (where to create the role assignment)', scope);
+  problems.check(
+    Construct.isConstruct(scope),
+    'ADLSBK-TYPE',
+    'scope',
+    'must be a construct (where to create the role assignment)',
+    scope,
+  );
 }
 
 /** The account's synth-time key (the role assignment's ID is built from it), or a recorded problem. */
@@ -155,6 +167,7 @@ function accountKeyOf(problems: Problems, account: IDataLakeStorageAccount, fiel
   if (!checkAccountReference(problems, field, account, rule)) return undefined;
   if (account.stableKey === undefined) {
     problems.add(
+      'ADLSBK-NOT-KNOWN-AT-SYNTH',
       `${field}.name`,
       'must be known at synth time when `storageAccountId` is a Terraform reference, so that the role assignment gets a stable Terraform address',
       account.name,

@@ -4,7 +4,8 @@
 // A pipeline, each stage importing only from the stages before it:
 //   read (files to plain data) → model (immutable, built once) → changes and findings (pure functions)
 //   → report (the JSON report's data) → render (markdown, JSON, mermaid: formatting only) → this entry.
-import { InputError } from '../errors';
+import { echoValue } from '../private/echo';
+import { inputError } from '../private/problems';
 import { diffModels } from './changes';
 import { findingsOf } from './findings';
 import { buildModel } from './model';
@@ -47,7 +48,8 @@ export type { Finding, FindingCode, Severity } from './findings';
 export { FINDING_SEVERITY } from './findings';
 export type { AccountVia, NodeKind, OrderingNode } from './model';
 
-export { InputError } from '../errors';
+export { AdlsBackupError, InputError } from '../errors';
+export type { Problem } from '../errors';
 
 /** The report's format: markdown for people, JSON (report.schema.json) for tools. */
 export type ReviewFormat = 'md' | 'json';
@@ -63,10 +65,13 @@ export interface ReviewOptions {
 /** Reads `outDir` (and `base`), returns the report text (ends with a newline). Bad input throws `InputError`. */
 export function reviewOutDir(outDir: string, options: ReviewOptions = {}): string {
   const format = options.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new InputError(`format must be md or json, got: ${String(format)}`);
+  if (format !== 'md' && format !== 'json')
+    throw inputError('ADLSBK-CLI-USAGE', 'format', 'must be md or json', echoValue(format));
   const model = buildModel(readOutDir(outDir, 'output directory'));
   const changes =
-    options.base === undefined ? undefined : diffModels(buildModel(readOutDir(options.base, 'base')), model, options.base);
+    options.base === undefined
+      ? undefined
+      : diffModels(buildModel(readOutDir(options.base, 'base directory')), model, options.base);
   const report = buildReport(model, findingsOf(model), changes);
   return format === 'json' ? renderJson(report) : renderMarkdown(report);
 }

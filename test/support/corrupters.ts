@@ -593,9 +593,10 @@ export function checkCorruption(corrupter: Corrupter, config: AppSpec, picks: Pi
   const fieldText = `\`${expected.field}\``;
   expect(message).toContain(fieldText);
   expect(message).toContain(expected.shown);
-  // One problem sentence names the field and shows the value (not two unrelated ones).
-  if (!thrown.problems.some((problem) => problem.includes(fieldText) && problem.includes(expected.shown))) {
-    throw new Error(`no single problem names ${fieldText} and shows ${expected.shown}:\n${thrown.problems.join('\n')}`);
+  // One problem is at the field and shows the value (not two unrelated ones).
+  if (!thrown.problems.some((p) => p.path === expected.field && p.message.includes(expected.shown))) {
+    const list = thrown.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+    throw new Error(`no single problem is at ${fieldText} and shows ${expected.shown}:\n${list}`);
   }
   if (expected.origin === '') expect(message.startsWith(fieldText)).toBe(true);
   else expect(message.startsWith(`${expected.origin}: `)).toBe(true);

@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join } from 'path';
 import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { crashPoint } from './crash-point';
 import { InstallLayout, Journal, markUndoing, readJournal, removeJournal, writeJournal } from './journal';
 import { PreviousOutput } from './previous-output';
@@ -50,14 +51,17 @@ export function planInstall(layout: InstallLayout, previous: PreviousOutput): In
       continue;
     }
     if (kind === 'link') refuseLink(folder, "a real folder for the stack's files");
-    if (kind !== 'dir') throw new InputError(`${folder} is not a folder, and the new output puts stack ${stack} there; move it`);
+    if (kind !== 'dir')
+      throw fileError('ADLSBK-OUT-DIR', folder, `is not a folder, and the new output puts stack ${stack} there; move it`);
     const rel = `stacks/${stack}/cdk.tf.json`;
     const file = join(layout.out, rel);
     const there = kindAt(file);
     if (there === 'link') refuseLink(file, 'the file synth wrote, or delete it');
     if (there !== undefined && (there !== 'file' || !previous.owned.has(rel))) {
-      throw new InputError(
-        `${file} was not written by synth (the previous manifest does not list it), and the new output writes ${rel} in its place; move it, then run synth again`,
+      throw fileError(
+        'ADLSBK-OUT-DIR',
+        file,
+        `was not written by synth (the previous manifest does not list it), and the new output writes ${rel} in its place; move it, then run synth again`,
       );
     }
     files.push(rel);
@@ -102,7 +106,7 @@ export function recover(layout: InstallLayout, notes: string[]): boolean {
   const staging = kindAt(layout.staging);
   if (staging === 'link') refuseLink(layout.staging, 'nothing: synth makes this folder itself');
   if (staging !== undefined && staging !== 'dir')
-    throw new InputError(`${layout.staging} is not a folder synth made; move it away`);
+    throw fileError('ADLSBK-OUT-DIR', layout.staging, `is not a folder synth made; move it away`);
   const stacks = join(layout.out, 'stacks');
   if (kindAt(stacks) === 'link') refuseLink(stacks, 'a directory');
   if (found.undoing) {

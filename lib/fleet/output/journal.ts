@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { SWAP_JOURNAL } from '../../private/out-dir-layout';
 import { isStackFile } from './previous-output';
 import { fsyncPath, kindAt, refuseLink } from './tree';
@@ -81,8 +81,10 @@ export function readJournal(layout: InstallLayout): { readonly journal: Journal;
     return undefined;
   }
   if (!isJournal(journal)) {
-    throw new InputError(
-      `${layout.journal} is not a journal synth wrote (it names paths other than stacks/, a stack's folder or file, and manifest.json): synth will not act on it; move it away`,
+    throw fileError(
+      'ADLSBK-OUT-DIR',
+      layout.journal,
+      `is not a journal synth wrote (it names paths other than stacks/, a stack's folder or file, and manifest.json): synth will not act on it; move it away`,
     );
   }
   return { journal, undoing: kindAt(layout.undoing) === 'file' };

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, Stats, writeFileSync } from 'fs';
 import { hostname } from 'os';
-import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { lstatOrUndefined, refuseLink } from './tree';
 
 // One synth at a time per --out: two runs writing the same directory would move each other's files in.
@@ -34,8 +34,10 @@ export function acquireLock(file: string, notes: string[]): () => void {
     if (seen.isSymbolicLink()) refuseLink(file, 'nothing: synth writes its lock itself');
     const owner = readOwner(file);
     if (owner ? !isGone(owner) : Date.now() - seen.mtimeMs < BREAK_STALE_MS) {
-      throw new InputError(
-        `another adls-backup synth (${owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : 'starting now'}) is writing this --out; wait for it to finish, or delete ${file} if that process is gone`,
+      throw fileError(
+        'ADLSBK-OUT-LOCKED',
+        file,
+        `is held by another adls-backup synth (${owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : 'starting now'}), which is writing this --out; wait for it to finish, or delete the lock if that process is gone`,
       );
     }
     if (takeOver(file, seen)) {
@@ -44,7 +46,7 @@ export function acquireLock(file: string, notes: string[]): () => void {
       );
     }
   }
-  throw new InputError(`cannot take the lock ${file}: it keeps reappearing; is another synth starting?`);
+  throw fileError('ADLSBK-OUT-LOCKED', file, 'cannot be taken: the lock keeps reappearing; is another synth starting?');
 }
 
 // Removes the dead lock `seen` if it is still the one there. Returns whether this run removed it.
@@ -57,7 +59,11 @@ function takeOver(file: string, seen: Stats): boolean {
     const stats = lstatOrUndefined(breaker);
     if (stats && !stats.isSymbolicLink() && Date.now() - stats.mtimeMs > BREAK_STALE_MS) rmSync(breaker, { force: true });
     else if (stats?.isSymbolicLink()) refuseLink(breaker, 'nothing: synth writes this file itself');
-    throw new InputError(`another adls-backup synth is taking over the lock ${file} of a stopped run just now; try again`);
+    throw fileError(
+      'ADLSBK-OUT-LOCKED',
+      file,
+      'is being taken over from a stopped run by another adls-backup synth just now; try again',
+    );
   }
   try {
     const now = lstatOrUndefined(file);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
-import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 import { kindAt, refuseLink, walk } from './tree';
 
@@ -33,14 +33,16 @@ export function isStackFile(rel: string): boolean {
 export function readPreviousOutput(out: string): PreviousOutput {
   const foreign = readdirSync(out).filter((name) => name !== 'manifest.json' && name !== 'stacks' && name !== STATE_DIR);
   if (foreign.length > 0) {
-    throw new InputError(
-      `--out ${out}: holds ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}, which synth did not write (a previous synthesis holds only manifest.json and stacks/); choose another directory, or move them`,
+    throw fileError(
+      'ADLSBK-OUT-DIR',
+      out,
+      `holds ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}, which synth did not write (a previous synthesis holds only manifest.json and stacks/); choose another directory, or move them`,
     );
   }
   const stacksPath = join(out, 'stacks');
   const stacks = kindAt(stacksPath);
   if (stacks === 'link') refuseLink(stacksPath, 'a directory');
-  if (stacks !== undefined && stacks !== 'dir') throw new InputError(`--out ${out}: stacks is not a directory`);
+  if (stacks !== undefined && stacks !== 'dir') throw fileError('ADLSBK-OUT-DIR', out, `stacks is not a directory`);
 
   const manifestPath = join(out, 'manifest.json');
   const manifest = kindAt(manifestPath);
@@ -49,13 +51,15 @@ export function readPreviousOutput(out: string): PreviousOutput {
     // A stacks/ with nothing but empty folders is what an older version left after a refused spec.
     const file = stacks === 'dir' ? walk(stacksPath).find((e) => e.kind !== 'dir') : undefined;
     if (file) {
-      throw new InputError(
-        `--out ${out}: stacks/ holds ${file.rel} but there is no manifest.json, so it is not a previous synthesis; choose another directory`,
+      throw fileError(
+        'ADLSBK-OUT-DIR',
+        out,
+        `stacks/ holds ${file.rel} but there is no manifest.json, so it is not a previous synthesis; choose another directory`,
       );
     }
     return { owned: new Set(), hasStacks: stacks === 'dir' };
   }
-  if (manifest !== 'file') throw new InputError(`--out ${out}: manifest.json is not a file`);
+  if (manifest !== 'file') throw fileError('ADLSBK-OUT-DIR', out, `manifest.json is not a file`);
   const owned = new Set(['manifest.json', ...listedStackFiles(out, manifestPath)]);
   for (const rel of owned) {
     // The folder first: lstat of a path through a linked folder would follow the link.
@@ -63,18 +67,22 @@ export function readPreviousOutput(out: string): PreviousOutput {
     const folderKind = kindAt(folder);
     if (folder !== out && folderKind === 'link') refuseLink(folder, "a real folder for the stack's files");
     if (folder !== out && folderKind !== undefined && folderKind !== 'dir')
-      throw new InputError(`${folder}: synth made a stack's folder here, and it is now a ${folderKind}; move it`);
+      throw fileError('ADLSBK-OUT-DIR', folder, `synth made a stack's folder here, and it is now a ${folderKind}; move it`);
     const kind = kindAt(join(out, rel));
     if (kind === 'link') refuseLink(join(out, rel), 'the file synth wrote, or delete it');
     if (kind !== undefined && kind !== 'file')
-      throw new InputError(`${join(out, rel)}: synth wrote a file here, and it is now a ${kind}`);
+      throw fileError('ADLSBK-OUT-DIR', join(out, rel), `synth wrote a file here, and it is now a ${kind}`);
   }
   return { owned, hasStacks: stacks === 'dir' };
 }
 
 function listedStackFiles(out: string, manifestPath: string): string[] {
   const notOurs = (why: string) =>
-    new InputError(`--out ${out}: manifest.json ${why}, so the directory is not a previous synthesis; choose another directory`);
+    fileError(
+      'ADLSBK-OUT-DIR',
+      out,
+      `manifest.json ${why}, so the directory is not a previous synthesis; choose another directory`,
+    );
   let manifest: { version?: unknown; stacks?: unknown };
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync } from 'fs';
 import { dirname, join } from 'path';
-import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { crashPoint } from './crash-point';
 import { InstallLayout, isStackFolder, Journal } from './journal';
 import { isStackFile } from './previous-output';
@@ -60,12 +60,15 @@ function endsOf(layout: InstallLayout, rel: string): { readonly from: string; re
 // A new stack's folder appeared since the run was planned (made by hand after a kill, or just now): the stack file
 // moves into it, unless a file someone else wrote is there. Returns whether a file moved.
 function mergeInto(from: string, to: string): boolean {
-  if (kindAt(to) !== 'dir') throw new InputError(`${to} is not a folder, and the new output puts a stack there; move it`);
+  if (kindAt(to) !== 'dir')
+    throw fileError('ADLSBK-OUT-DIR', to, `is not a folder, and the new output puts a stack there; move it`);
   const [file, target] = [join(from, 'cdk.tf.json'), join(to, 'cdk.tf.json')];
   if (kindAt(file) === undefined) return false;
   if (kindAt(target) !== undefined) {
-    throw new InputError(
-      `${target} was not written by synth, and the new output writes its stack file there; move it, then run synth again`,
+    throw fileError(
+      'ADLSBK-OUT-DIR',
+      target,
+      `was not written by synth, and the new output writes its stack file there; move it, then run synth again`,
     );
   }
   renameSync(file, target);

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, Stats } from 'fs';
 import { join } from 'path';
-import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 
 // Walking what is in --out without ever following a symbolic link: lstat only, links reported as links.
 
@@ -61,8 +61,10 @@ export function fsyncPath(path: string): void {
 
 /** Refuses a symbolic link where synth needs a real directory or file, naming it and where it points. */
 export function refuseLink(path: string, what: string): never {
-  throw new InputError(
-    `${path} is a symbolic link (to ${readlinkSync(path)}): synth never follows a link out of --out, so it will not read, clear or write through it; replace it with ${what}`,
+  throw fileError(
+    'ADLSBK-OUT-DIR',
+    path,
+    `is a symbolic link (to ${readlinkSync(path)}): synth never follows a link out of --out, so it will not read, clear or write through it; replace it with ${what}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { InputError } from '../../errors';
+import { fileError, inputError } from '../../private/problems';
 import { crashPoint } from './crash-point';
 import { install, planInstall, recover } from './install';
 import { InstallLayout, layoutOf } from './journal';
@@ -56,14 +56,14 @@ export function writeOutput<T>(
 
 /** Checks `out` and creates it when missing (never its parents). Returns whether it was created. */
 function prepareOut(out: string): boolean {
-  if (out === '') throw new InputError('--out must name a directory, got: ""');
+  if (out === '') throw inputError('ADLSBK-CLI-USAGE', '--out', 'must name a directory', '""');
   const kind = kindAt(out);
   if (kind === 'link') refuseLink(out, 'a directory (or pass the directory it points to)');
   if (kind === 'dir') return false;
-  if (kind !== undefined) throw new InputError(`--out ${out}: exists and is not a directory`);
+  if (kind !== undefined) throw fileError('ADLSBK-OUT-DIR', out, `exists and is not a directory`);
   const parent = dirname(resolve(out));
   if (kindAt(parent) === undefined || !isDirectory(parent)) {
-    throw new InputError(`--out ${out}: its parent folder ${parent} does not exist; create it first`);
+    throw fileError('ADLSBK-OUT-DIR', out, `its parent folder ${parent} does not exist; create it first`);
   }
   try {
     mkdirSync(out);
@@ -78,7 +78,8 @@ function prepareState(state: string): boolean {
   const kind = kindAt(state);
   if (kind === 'link') refuseLink(state, 'nothing: synth makes this folder itself');
   if (kind === 'dir') return false;
-  if (kind !== undefined) throw new InputError(`${state} is not a folder: synth keeps its lock and staging there; move it`);
+  if (kind !== undefined)
+    throw fileError('ADLSBK-OUT-DIR', state, `is not a folder: synth keeps its lock and staging there; move it`);
   try {
     mkdirSync(state);
     return true;

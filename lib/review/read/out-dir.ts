@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../errors';
+import { fileError } from '../../private/problems';
 import { SWAP_JOURNAL, SYNTH_STATE_DIR } from '../../private/out-dir-layout';
 
 /** One stack of a synthesized cdktf output directory. */
@@ -37,26 +38,32 @@ const INSIDE_ONLY = 'the review reads only regular files inside the directory it
  * @param what how the directory is called in messages: `output directory` or `base`
  */
 export function readOutDir(dir: string, what: string): SynthesizedStack[] {
-  if (!fs.existsSync(dir)) throw new InputError(`${what} ${dir} does not exist`);
-  if (!fs.statSync(dir).isDirectory()) throw new InputError(`${what} ${dir} is not a directory`);
+  if (!fs.existsSync(dir)) throw fileError('ADLSBK-REVIEW-INPUT', dir, `does not exist (the ${what})`);
+  if (!fs.statSync(dir).isDirectory()) throw fileError('ADLSBK-REVIEW-INPUT', dir, `is not a directory (the ${what})`);
   // Compared with the directory's real path, so that a directory given through a symbolic link still works.
   const root = fs.realpathSync(dir);
   if (fs.existsSync(path.join(dir, SYNTH_STATE_DIR, SWAP_JOURNAL))) {
-    throw new InputError(
-      `${what} ${dir} holds a synth that was stopped while it put its output in place (${path.join(SYNTH_STATE_DIR, SWAP_JOURNAL)}): run \`adls-backup synth\` again to finish it, then review`,
+    throw fileError(
+      'ADLSBK-REVIEW-INPUT',
+      dir,
+      `(${what}) holds a synth that was stopped while it put its output in place (${path.join(SYNTH_STATE_DIR, SWAP_JOURNAL)}): run \`adls-backup synth\` again to finish it, then review`,
     );
   }
   const manifestPath = path.join(dir, 'manifest.json');
   const manifestFile = locate(dir, root, 'manifest.json');
   if (manifestFile.kind === 'missing') {
-    throw new InputError(
-      `${manifestPath} not found: ${dir} is not a synthesized cdktf output directory (run \`cdktf synth\` first)`,
+    throw fileError(
+      'ADLSBK-REVIEW-INPUT',
+      manifestPath,
+      `not found: ${dir} is not a synthesized cdktf output directory (run \`cdktf synth\` first)`,
     );
   }
-  if (manifestFile.kind === 'refused') throw new InputError(`${manifestPath} is refused: ${manifestFile.rule}; ${INSIDE_ONLY}`);
+  if (manifestFile.kind === 'refused')
+    throw fileError('ADLSBK-REVIEW-INPUT', manifestPath, `is refused: ${manifestFile.rule}; ${INSIDE_ONLY}`);
   const manifest = readJson(manifestFile.real, manifestPath, 'manifest');
   const stacks = isObject(manifest) ? manifest.stacks : undefined;
-  if (!isObject(stacks)) throw new InputError(`${manifestPath} has no "stacks" object: it is not a cdktf manifest`);
+  if (!isObject(stacks))
+    throw fileError('ADLSBK-REVIEW-INPUT', manifestPath, `has no "stacks" object: it is not a cdktf manifest`);
 
   return Object.keys(stacks)
     .sort()
@@ -65,18 +72,21 @@ export function readOutDir(dir: string, what: string): SynthesizedStack[] {
       const entry = stacks[key];
       const file = isObject(entry) ? entry.synthesizedStackPath : undefined;
       if (typeof file !== 'string' || file === '') {
-        throw new InputError(`${manifestPath}: ${stack} has no "synthesizedStackPath"`);
+        throw fileError('ADLSBK-REVIEW-INPUT', manifestPath, `lists ${stack} without "synthesizedStackPath"`);
       }
       const stackPath = path.join(dir, file);
       const location = locate(dir, root, file);
       if (location.kind === 'refused') {
-        throw new InputError(
-          `${manifestPath}: ${stack}: synthesizedStackPath ${quoted(file)} is refused: ${location.rule}; ${INSIDE_ONLY}`,
+        throw fileError(
+          'ADLSBK-REVIEW-INPUT',
+          manifestPath,
+          `lists ${stack} at synthesizedStackPath ${quoted(file)}, which is refused: ${location.rule}; ${INSIDE_ONLY}`,
         );
       }
-      if (location.kind === 'missing') throw new InputError(`${stackPath} not found: manifest.json lists it for ${stack}`);
+      if (location.kind === 'missing')
+        throw fileError('ADLSBK-REVIEW-INPUT', stackPath, `not found: manifest.json lists it for ${stack}`);
       const json = readJson(location.real, stackPath, stack);
-      if (!isObject(json)) throw new InputError(`${stackPath} is not a Terraform JSON object (${stack})`);
+      if (!isObject(json)) throw fileError('ADLSBK-REVIEW-INPUT', stackPath, `is not a Terraform JSON object (${stack})`);
       const name = isObject(entry) && typeof entry.name === 'string' ? entry.name : key;
       return { name, file, json: json as TerraformJson };
     });
@@ -117,7 +127,7 @@ function locate(dir: string, root: string, relative: string): Location {
       stat = fs.lstatSync(next);
     } catch (e) {
       if (isMissing(e)) return { kind: 'missing' };
-      throw new InputError(`${shown} cannot be read: ${(e as Error).message}`);
+      throw fileError('ADLSBK-REVIEW-INPUT', shown, `cannot be read: ${(e as Error).message}`);
     }
     if (!stat.isSymbolicLink()) {
       real = next;
@@ -128,7 +138,7 @@ function locate(dir: string, root: string, relative: string): Location {
     try {
       target = fs.realpathSync(next);
     } catch (e) {
-      if (!isMissing(e)) throw new InputError(`${shown} cannot be read: ${(e as Error).message}`);
+      if (!isMissing(e)) throw fileError('ADLSBK-REVIEW-INPUT', shown, `cannot be read: ${(e as Error).message}`);
       return isInside(root, path.resolve(real, readLink(next))) ? { kind: 'missing' } : leadsOut;
     }
     if (!isInside(root, target)) return leadsOut;
@@ -139,7 +149,7 @@ function locate(dir: string, root: string, relative: string): Location {
     stat = fs.statSync(real);
   } catch (e) {
     if (isMissing(e)) return { kind: 'missing' };
-    throw new InputError(`${shown} cannot be read: ${(e as Error).message}`);
+    throw fileError('ADLSBK-REVIEW-INPUT', shown, `cannot be read: ${(e as Error).message}`);
   }
   if (!stat.isFile()) return { kind: 'refused', rule: `${shown} is ${kindOf(stat)}, not a regular file` };
   return { kind: 'file', real };
@@ -185,18 +195,18 @@ function readJson(real: string, shown: string, what: string): unknown {
     const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
     fd = fs.openSync(real, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
     if (!fs.fstatSync(fd).isFile())
-      throw new InputError(`${shown} is refused (${what}): it is not a regular file; ${INSIDE_ONLY}`);
+      throw fileError('ADLSBK-REVIEW-INPUT', shown, `is refused (${what}): it is not a regular file; ${INSIDE_ONLY}`);
     text = fs.readFileSync(fd, 'utf8');
   } catch (e) {
     if (InputError.isInputError(e)) throw e;
-    throw new InputError(`${shown} cannot be read (${what}): ${(e as Error).message}`);
+    throw fileError('ADLSBK-REVIEW-INPUT', shown, `cannot be read (${what}): ${(e as Error).message}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${shown} is not valid JSON (${what}): ${jsonProblem(e, text)}`);
+    throw fileError('ADLSBK-REVIEW-INPUT', shown, `is not valid JSON (${what}): ${jsonProblem(e, text)}`);
   }
 }
 
