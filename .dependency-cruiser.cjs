@@ -1,6 +1,7 @@
 // The layers of lib/, bottom to top (docs/architecture.md draws them). A module imports only its own layer and
 // the ones below; `npm run lint` fails on an upward import, on any import cycle (type-only imports included: a
-// cycle of types is still two modules that cannot be understood apart), and on lib/private used from outside.
+// cycle of types is still two modules that cannot be understood apart), on lib/private used from outside, and on a
+// module of lib/ that is in no layer (a new top-level folder or file nobody placed: add it to one below).
 //
 //   bindings      lib/azurerm/, lib/data/,           the azurerm and time bindings, data files, and what
 //                 lib/private/host-internals.ts      the library relies on in cdktf beyond its public API
@@ -27,6 +28,10 @@ const CLI = '^lib/cli/';
 
 const LAYERS = [BINDINGS, FOUNDATION, CONSTRUCTS, SERVICES, FLEET, REVIEW, CLI];
 const NAMES = ['bindings', 'foundation', 'constructs', 'services', 'fleet', 'review', 'cli'];
+// The root entry point, above every layer (it only re-exports them).
+const ROOT_ENTRY = '^lib/index\\.ts$';
+// A path no module has: a `required` rule with it as its `to` is broken by every module it applies to.
+const NOTHING = '^$';
 
 const upward = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `${NAMES[i]}-imports-no-layer-above`,
@@ -66,8 +71,8 @@ module.exports = {
       name: 'no-root-entry-point-inside-lib',
       comment: 'lib/index.ts gathers every layer: a module of lib/ importing it would import the layers above its own',
       severity: 'error',
-      from: { path: '^lib/', pathNot: '^lib/index\\.ts$' },
-      to: { path: '^lib/index\\.ts$' },
+      from: { path: '^lib/', pathNot: ROOT_ENTRY },
+      to: { path: ROOT_ENTRY },
     },
     {
       name: 'private-only-from-lib',
@@ -85,6 +90,16 @@ module.exports = {
         path: '^lib/',
         pathNot: ['^lib/index\\.ts$', '^lib/(azurerm|fleet|review|compliance)/index\\.ts$', '^lib/cli/main\\.ts$', ...TEST_INTERNALS],
       },
+    },
+  ],
+  required: [
+    {
+      name: 'lib-module-in-a-layer',
+      comment:
+        'every module of lib/ is in one of the LAYERS (or is lib/index.ts): a module in none, such as one in a new top-level folder, would be checked by no layer rule; place it in the list at the top of this file',
+      severity: 'error',
+      module: { path: '^lib/', pathNot: [...LAYERS, ROOT_ENTRY] },
+      to: { path: NOTHING },
     },
   ],
   options: {

@@ -21,7 +21,9 @@ export interface Problem {
    * file that cannot be read.
    */
   readonly value?: string;
-  /** The sentence a person reads: the path, the rule and the value. */
+  /** Said after the value, e.g. `inherited by 28 accounts` (a spec default that every such account breaks). */
+  readonly note?: string;
+  /** The sentence a person reads: the path, the rule, the value and the note. */
   readonly message: string;
   /** The file the problem is in, for the fleet spec. */
   readonly file?: string;
@@ -47,10 +49,10 @@ export class AdlsBackupError extends Error {
   public readonly problems: readonly Problem[];
 
   /**
-   * @param message the whole text a person reads (the subclasses build it from the problems)
    * @param problems every problem found, at least one
+   * @param message the whole text a person reads (the subclasses build it from the problems)
    */
-  constructor(message: string, problems: readonly Problem[]) {
+  constructor(problems: readonly Problem[], message: string) {
     super(message);
     this.name = 'AdlsBackupError';
     this.problems = Object.freeze([...problems]);
@@ -82,7 +84,7 @@ export class BackupConfigError extends AdlsBackupError {
    * @param where the construct or value object they belong to, e.g. `DataLakeBackup 'Lake'`
    */
   constructor(problems: readonly Problem[], where?: string) {
-    super(configMessage(problems, where), problems);
+    super(problems, configMessage(problems, where));
     this.name = 'BackupConfigError';
     this.where = where;
   }
@@ -114,7 +116,7 @@ export class InputError extends AdlsBackupError {
    *   argument, the spec's lines); by default the problems' messages, one per line
    */
   constructor(problems: readonly Problem[], message?: string) {
-    super(message ?? problems.map((p) => p.message).join('\n'), problems);
+    super(problems, message ?? problems.map((p) => p.message).join('\n'));
     this.name = 'InputError';
   }
 }

@@ -2,7 +2,7 @@ import { parseDateTime } from './private/date-time';
 import { codeOf } from './private/code-of';
 import { isIntegerInRange, isLiteral, Problems } from './private/problems';
 import { brand, isBranded } from './private/brand';
-import { MAX_SCHEDULE_INTERVALS as MAX_INTERVALS } from './private/rules';
+import { MAX_SCHEDULE_INTERVALS as MAX_INTERVALS, UTC_OFFSET, UTC_OFFSET_RULE } from './private/rules';
 import type { ProblemCode } from './private/rules/codes';
 
 /** Days of the week, as azurerm spells them. */
@@ -176,8 +176,6 @@ interface ParsedInterval {
   readonly period: 'P1D' | 'P1W';
 }
 
-const UTC_OFFSET = /^[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)$/;
-
 function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { hour: number; minute: number; utcOffset: string } {
   const hour = options?.hour;
   // Only a missing value takes the default: null (or any other stand-in for "none") is refused below.
@@ -189,7 +187,7 @@ function checkTimeOfDay(problems: Problems, options: DailyScheduleOptions): { ho
     typeof utcOffset === 'string' && UTC_OFFSET.test(utcOffset),
     codeOf(utcOffset, typeof utcOffset === 'string', 'ADLSBK-SCHEDULE-TIME'),
     'utcOffset',
-    'must be a UTC offset from -14:00 to +14:00 written like "+01:00"',
+    `must be ${UTC_OFFSET_RULE}`,
     utcOffset,
   );
   return { hour, minute, utcOffset };

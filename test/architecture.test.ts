@@ -1,6 +1,7 @@
 // The layer rules of .dependency-cruiser.cjs, which `npm run lint` enforces on lib/, fail on what they are for: a
-// planted upward import, a planted cycle of types, lib/private used from an example, a test reaching an internal.
-// One tree holds every plant; each planted module must break exactly its rule, and the modules around them none.
+// planted upward import, a planted cycle of types, lib/private used from an example, a test reaching an internal,
+// a module of lib/ in no layer. One tree holds every plant; each planted module must break exactly its rule, and
+// the modules around them none.
 import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -39,8 +40,11 @@ const importing = (from: string, name: string) => `import { ${name} } from '${fr
 const LAYERED = {
   'lib/index.ts': "export { x } from './vault';\n",
   'lib/errors.ts': 'export class E extends Error {}\n',
+  'lib/data/d.json': '{ "x": 1 }\n',
+  'lib/regions.ts': importing('./data/d.json', 'x'),
   'lib/private/p.ts': importing('../errors', 'E'),
   'lib/vault.ts': importing('./private/p', 'x'),
+  'lib/compliance/c.ts': importing('../vault', 'x'),
   'lib/fleet/build.ts': importing('../vault', 'x'),
   'lib/review/read.ts': importing('../vault', 'x'),
   'lib/cli/main.ts': importing('../fleet/build', 'x'),
@@ -57,7 +61,15 @@ const PLANTS: Record<string, [string, string]> = {
   'the review importing the command line': ['lib/review/up.ts', importing('../cli/main', 'x')],
   'an example using lib/private': ['examples/e.ts', importing('../lib/private/p', 'x')],
   'a test reaching an internal module': ['test/t.test.ts', importing('../lib/private/p', 'x')],
+  // A new top-level folder of lib/ that no layer names: one module importing the constructs, one importing nothing
+  // (whom the rules of the layers would never see), and a file at the top of lib/ that is no construct.
+  'a module of a folder no layer names': ['lib/reports/r.ts', importing('../vault', 'x')],
+  'a module of that folder importing nothing': ['lib/reports/words.ts', 'export const w = 1;\n'],
+  'a JSON file at the top of lib/, imported': ['lib/limits.json', '{ "x": 1 }\n'],
 };
+
+// Imports the planted JSON file, so that the cruise meets it (a file nothing imports is no module to it).
+const IMPORTS_LIMITS = { 'lib/cli/limits.ts': importing('../limits.json', 'x') };
 
 test('a tree that keeps the layers breaks no rule', () => {
   expect(brokenRules(LAYERED)).toEqual({});
@@ -69,7 +81,7 @@ test('each planted import breaks exactly its rule, and nothing else breaks', () 
     'lib/b.ts': "import type { A } from './a';\nexport interface B { a?: A }\n",
   };
   const planted = Object.fromEntries(Object.values(PLANTS));
-  expect(brokenRules({ ...LAYERED, ...planted, ...cycle })).toEqual({
+  expect(brokenRules({ ...LAYERED, ...planted, ...IMPORTS_LIMITS, ...cycle })).toEqual({
     'lib/azurerm/x.ts': ['bindings-imports-no-layer-above'],
     'lib/private/q.ts': ['foundation-imports-no-layer-above'],
     'lib/policy.ts': ['constructs-imports-no-layer-above'],
@@ -79,7 +91,10 @@ test('each planted import breaks exactly its rule, and nothing else breaks', () 
     'lib/review/up.ts': ['review-imports-no-layer-above'],
     'examples/e.ts': ['private-only-from-lib'],
     'test/t.test.ts': ['tests-use-entry-points'],
+    'lib/reports/r.ts': ['lib-module-in-a-layer'],
+    'lib/reports/words.ts': ['lib-module-in-a-layer'],
+    'lib/limits.json': ['lib-module-in-a-layer'],
     'lib/a.ts': ['no-circular'], // a cycle is reported once, at the module the cruise meets first
   });
-  expect(Object.keys(PLANTS)).toHaveLength(9);
+  expect(Object.keys(PLANTS)).toHaveLength(12);
 });

@@ -228,7 +228,8 @@ describe('validate --format json: the problems as data, for a pipeline', () => {
       expect.objectContaining({
         code: 'ADLSBK-RETENTION-DURATION',
         path: 'policies.daily.retention.default',
-        value: '"3651 days"',
+        // As the spec writes it, not as the construct read it ("3651 days").
+        value: '"P3651D"',
       }),
     ]);
   });
@@ -244,6 +245,18 @@ describe('validate --format json: the problems as data, for a pipeline', () => {
         message: '/nonexistent/backup.yaml cannot be read as the fleet spec (ENOENT)',
       },
     ]);
+  });
+
+  test.each([
+    [['validate', '--format', 'json'], '--config'],
+    [['validate', '--format=json', '--config', 'x.yaml', '--bogus'], 'arguments'],
+    [['validate', '--config', 'x.yaml', 'extra', '--format', 'json'], 'arguments'],
+  ])('%j: a mistake in the arguments is a JSON document too', (args, path) => {
+    const result = cli(args);
+    expect([result.code, result.stderr]).toEqual([EXIT_INVALID_INPUT, '']);
+    const report = parse(result.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, valid: false, warnings: [] });
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'ADLSBK-CLI-USAGE', path })]);
   });
 
   test('a format it does not know is a usage error, in text', () => {

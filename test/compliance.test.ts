@@ -8,6 +8,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import {
+  BackupConfigError,
   BackupSchedule,
   BackupVault,
   ComplianceLevel,
@@ -361,9 +362,17 @@ describe('applying it, and the examples', () => {
     DataLakeBackupCompliance.applyTo(app2);
     const late = new TerraformStack(app2, 'late');
     new AzurermProvider(late, 'azurerm', { features: [{}] });
-    expect(() => app2.synth()).toThrow(
-      "Stack 'late' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked",
-    );
+    let error: unknown;
+    try {
+      app2.synth();
+    } catch (e) {
+      error = e;
+    }
+    expect(BackupConfigError.isBackupConfigError(error)).toBe(true);
+    expect((error as BackupConfigError).problems).toEqual([
+      expect.objectContaining({ code: 'ADLSBK-COMPLIANCE-SCOPE', path: 'scope', value: '"late"' }),
+    ]);
+    expect((error as BackupConfigError).message).toContain('this one was created after it, so it was not checked');
   });
 
   test('props may be left out or null', () => {

@@ -291,7 +291,17 @@ test('a TimeProvider added after the library added its own fails synth with a cl
   const { vault, policy } = vaultAndPolicy(stack);
   new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
   new TimeProvider(stack, 'time', {});
-  expect(() => synth(stack)).toThrow(/create your TimeProvider before the first DataLakeBackup/);
+  let error: unknown;
+  try {
+    synth(stack);
+  } catch (e) {
+    error = e;
+  }
+  expect(BackupConfigError.isBackupConfigError(error)).toBe(true);
+  expect((error as BackupConfigError).problems).toEqual([
+    expect.objectContaining({ code: 'ADLSBK-TIME-PROVIDER-LATE', path: 'TimeProvider', value: '"test/time"' }),
+  ]);
+  expect((error as BackupConfigError).message).toContain('must be created before the first DataLakeBackup of the stack');
 });
 
 test('a backup in another stack than its vault keeps the role and wait in its own stack (depends_on cannot cross stacks)', () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import { hostname, tmpdir } from 'os';
 import { join } from 'path';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformProvider, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import * as ts from 'typescript';
@@ -22,6 +22,7 @@ const SCOPE: Record<string, unknown> = {
   ...library,
   TerraformStack,
   TerraformVariable,
+  TerraformProvider,
   Testing,
   AzurermProvider,
   StorageAccount,
@@ -42,7 +43,10 @@ function runSpec(change: string): Outcome {
 
 // What each command-line example's folder holds besides the spec (`given` in the catalog), made here.
 const GIVEN: Readonly<Record<string, (dir: string) => void>> = {
-  'ADLSBK-OUT-DIR': (dir) => writeFileSync(join(dir, 'notes.txt'), 'my own notes\n'),
+  'ADLSBK-OUT-DIR': (dir) => {
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'notes.txt'), 'my own notes\n');
+  },
   'ADLSBK-OUT-LOCKED': (dir) => {
     mkdirSync(join(dir, 'cdktf.out', '.adls-backup'), { recursive: true });
     const owner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
@@ -125,7 +129,8 @@ describe.each(entries)('%s', (code, entry) => {
     const outcome = runExample(code, entry, 'wrong');
     if (!outcome.threw) throw new Error(`${code}: the wrong example was accepted:\n${entry.example.wrong}`);
     const codes = outcome.problems.map((p) => p.code);
-    if (!codes.includes(code)) {
+    // One mistake, one problem: an example that breaks a second rule would pass for the wrong reason.
+    if (codes.length !== 1 || codes[0] !== code) {
       throw new Error(`${code}: the wrong example was refused with ${JSON.stringify(codes)}: ${String(outcome.error)}`);
     }
     const found = outcome.problems.find((p) => p.code === code)!;

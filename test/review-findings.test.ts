@@ -2,7 +2,7 @@
  * The findings stage on its own: hand-written stacks to typed findings, each with its stable code and severity,
  * and the sentence the report prints for it.
  */
-import { FINDING_SEVERITY, findingsOf, FindingCode, vaultFindings } from '../lib/review/findings';
+import { FINDING_SEVERITY, findingsOf, Finding, FindingCode, vaultFindings } from '../lib/review/findings';
 import { buildModel } from '../lib/review/model';
 import type { SynthesizedStack } from '../lib/review/read';
 
@@ -33,14 +33,15 @@ function stackWith(edit: (r: any) => void): SynthesizedStack {
 const codesOf = (edit: (r: any) => void) => vaultFindings(buildModel([stackWith(edit)]).vaults[0]).map((f) => f.code);
 
 describe('vault findings', () => {
-  test('an instance with no grant and no wait: role after instance, an error, about its account', () => {
+  test('an instance with no grant and no wait: role after instance, an error, about its vault and account', () => {
     const [finding] = vaultFindings(buildModel([stackWith(() => {})]).vaults[0]);
     expect(finding).toEqual({
       code: 'REVIEW-ROLE-AFTER-INSTANCE',
       severity: 'error',
       stack: 's',
       vault: 'bv',
-      subject: 'lake',
+      vaultKey: 'bv in rg',
+      account: 'lake',
       message:
         '`lake`: role before backup is not guaranteed: no Storage Account Backup Contributor grant for the vault on this account in this configuration; no wait (time_sleep) before the instance.',
     });
@@ -109,6 +110,33 @@ describe('vault findings', () => {
     expect(codesOf(() => {})).not.toContain(code);
   });
 
+  test("a vault's setting names the vault only; a retention rule, its policy", () => {
+    const model = buildModel([
+      stackWith((r) => {
+        delete r.azurerm_data_protection_backup_vault.v.lifecycle;
+        r.azurerm_data_protection_backup_policy_data_lake_storage = {
+          p: {
+            name: 'daily',
+            data_protection_backup_vault_id: '${azurerm_data_protection_backup_vault.v.id}',
+            retention_rule: [{ name: 'weekly', duration: 'P7D' }],
+          },
+        };
+      }),
+    ]);
+    const where = ({ code, severity, message: _message, ...rest }: Finding) => ({ code, severity, ...rest });
+    expect(vaultFindings(model.vaults[0]).map(where).slice(0, 2)).toEqual([
+      { code: 'REVIEW-VAULT-NO-PREVENT-DESTROY', severity: 'warning', stack: 's', vault: 'bv', vaultKey: 'bv in rg' },
+      {
+        code: 'REVIEW-RULE-NO-CRITERIA',
+        severity: 'error',
+        stack: 's',
+        vault: 'bv',
+        vaultKey: 'bv in rg',
+        policy: 'daily',
+      },
+    ]);
+  });
+
   test('an outside vault has no setting findings', () => {
     const outside = (r: any) => {
       delete r.azurerm_data_protection_backup_vault;
@@ -127,9 +155,15 @@ describe('findingsOf', () => {
     expect(
       findings.interpolations.map((i) => [i.interpolation.attribute, i.finding.code, i.finding.severity, i.finding.vault]),
     ).toEqual([['tags.when', 'REVIEW-INTERPOLATION', 'warning', undefined]]);
-    expect(findings.interpolations[0].finding.message).toBe(
-      '`tags.when` of `azurerm_data_protection_backup_vault.v` (stack `s`): a function call, which Terraform evaluates at plan: `${timestamp()}`.',
-    );
+    expect(findings.interpolations[0].finding).toEqual({
+      code: 'REVIEW-INTERPOLATION',
+      severity: 'warning',
+      message:
+        '`tags.when` of `azurerm_data_protection_backup_vault.v` (stack `s`): a function call, which Terraform evaluates at plan: `${timestamp()}`.',
+      stack: 's',
+      address: 'azurerm_data_protection_backup_vault.v',
+      attribute: 'tags.when',
+    });
   });
 
   test('every code is REVIEW-… in capitals, with a severity', () => {

@@ -56,13 +56,64 @@ describe('renderers', () => {
     const vault = report.vaults[0];
     const edited: ReviewReport = {
       ...report,
-      vaults: [{ ...vault, warnings: ['a warning only the report holds'], accounts: [{ ...vault.accounts[0], policy: 'a|b' }] }],
+      findings: [{ ...report.findings[0], message: 'a warning only the report holds' }],
+      vaults: [{ ...vault, accounts: [{ ...vault.accounts[0], policy: 'a|b' }] }],
     };
     const markdown = renderMarkdown(edited);
     expect(markdown).toContain('### Warnings\n\n- ⚠ a warning only the report holds\n');
+    expect(markdown).toContain('⚠ Warnings by vault: `bv` (s): 1.');
     expect(markdown).toContain('`a\\|b`');
     expect(markdown).not.toContain('## Changes against base');
     expect(markdown.endsWith('\n') && !markdown.endsWith('\n\n')).toBe(true);
+  });
+
+  test("markdown prints each finding where it applies, from `findings` alone: version 1's lists are not read", () => {
+    const model = buildModel([
+      {
+        name: 's',
+        file: 'stacks/s/cdk.tf.json',
+        json: {
+          resource: {
+            azurerm_data_protection_backup_vault: {
+              v: { name: 'bv', resource_group_name: 'rg', location: 'westeurope', tags: { when: '${timestamp()}' } },
+              w: { name: 'bv', resource_group_name: 'rg2', location: 'westeurope' },
+            },
+          },
+        },
+      },
+    ]);
+    const report = buildReport(model, findingsOf(model));
+    expect(report.findings.map((f) => [f.code, f.vaultKey])).toEqual([
+      ['REVIEW-INTERPOLATION', undefined],
+      ['REVIEW-VAULT-NO-PREVENT-DESTROY', 'bv in rg'],
+      ['REVIEW-VAULT-NO-PREVENT-DESTROY', 'bv in rg2'],
+    ]);
+    const markdown = renderMarkdown(report);
+    const sections = markdown.split(/^## /m);
+    // Two vaults of one name and stack: each section has its own finding, by the vault's key.
+    expect(sections.map((s) => s.split('\n')[0])).toEqual([
+      '# Backup review',
+      'Expressions in names and tags',
+      'Vault `bv` (stack `s`)',
+      'Vault `bv` (stack `s`)',
+    ]);
+    const warnings = (section: string) =>
+      section
+        .slice(Math.max(0, section.indexOf('### Warnings')))
+        .split('\n')
+        .filter((l) => l.startsWith('- ⚠'));
+    expect(warnings(sections[1])).toEqual([`- ⚠ ${report.findings[0].message}`]);
+    expect(warnings(sections[2])).toEqual([`- ⚠ ${report.findings[1].message}`]);
+    expect(warnings(sections[3])).toEqual([`- ⚠ ${report.findings[2].message}`]);
+    // The lists of version 1 hold the same sentences, but the markdown reads the findings.
+    const emptied: ReviewReport = {
+      ...report,
+      interpolations: report.interpolations.map((i) => ({ ...i, message: 'not this' })),
+      vaults: report.vaults.map((v) => ({ ...v, warnings: ['not this'] })),
+      warnings: [],
+    };
+    expect(renderMarkdown(emptied)).toBe(markdown);
+    expect(renderMarkdown({ ...report, findings: [] })).not.toContain('- ⚠');
   });
 
   test('the changes section, when nothing changes', () => {

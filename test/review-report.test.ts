@@ -88,6 +88,37 @@ describe('buildReport', () => {
     expect(report.warnings).toEqual(messages.map((message) => ({ vault: 'bv', stack: 's', message })));
   });
 
+  test("findings: the interpolations' first, then each vault's, as the findings stage made them; summary.warnings counts them", () => {
+    const tagged: SynthesizedStack = {
+      ...stack,
+      json: {
+        resource: {
+          ...stack.json.resource,
+          azurerm_data_protection_backup_vault: {
+            v: { ...(stack.json.resource as any).azurerm_data_protection_backup_vault.v, tags: { when: '${timestamp()}' } },
+          },
+        },
+      },
+    };
+    const taggedModel = buildModel([tagged]);
+    const taggedFindings = findingsOf(taggedModel);
+    const withTag = buildReport(taggedModel, taggedFindings);
+    const expected = [...taggedFindings.interpolations.map((i) => i.finding), ...taggedFindings.byVault.get('bv in rg')!];
+    expect(withTag.findings).toEqual(expected);
+    expect(withTag.findings.map((f) => f.code)).toEqual([
+      'REVIEW-INTERPOLATION',
+      'REVIEW-SOFT-DELETE-OFF',
+      'REVIEW-VAULT-NO-PREVENT-DESTROY',
+      'REVIEW-INSTANCE-NO-PREVENT-DESTROY',
+    ]);
+    expect(withTag.summary.warnings).toBe(4);
+    // Version 1's lists hold the same sentences.
+    expect(withTag.interpolations.map((i) => i.message)).toEqual([expected[0].message]);
+    expect(withTag.vaults[0].warnings).toEqual(expected.slice(1).map((f) => f.message));
+    expect(withTag.warnings.map((w) => w.message)).toEqual(expected.slice(1).map((f) => f.message));
+    expect(Object.keys(withTag).slice(0, 5)).toEqual(['schemaVersion', 'stacks', 'summary', 'findings', 'interpolations']);
+  });
+
   test('changes go after the summary, as given', () => {
     const changes = diffModels(model, model, 'base');
     const withChanges = buildReport(model, findings, changes);

@@ -385,6 +385,65 @@ describe('warnings', () => {
   });
 });
 
+describe('findings in the JSON report: code, severity, sentence and where', () => {
+  const VAULT = { stack: 'quickstart', vault: 'bv-lake-weu', vaultKey: 'bv-lake-weu in rg-backup-weu' };
+  const findingsOf = (dir: string, code: string) => jsonReview(dir).findings.filter((f) => f.code === code);
+
+  test('a retention rule with no criteria: an error about its policy', () => {
+    const dir = edited('rule-no-criteria', 'quickstart', (json) => {
+      only(json, 'azurerm_data_protection_backup_policy_data_lake_storage').retention_rule = [
+        { name: 'Weekly', duration: 'P12W', priority: 25 },
+      ];
+    });
+    expect(findingsOf(dir, 'REVIEW-RULE-NO-CRITERIA')).toEqual([
+      {
+        code: 'REVIEW-RULE-NO-CRITERIA',
+        severity: 'error',
+        message:
+          'Policy `adls-daily-30d`: retention rule `Weekly` has neither absolute_criteria nor days_of_week: azurerm fails at apply.',
+        ...VAULT,
+        policy: 'adls-daily-30d',
+      },
+    ]);
+  });
+
+  test('a policy of another vault: an error about the account whose instance uses it', () => {
+    const dir = edited('policy-of-other-vault', 'quickstart', (json) => {
+      json.resource.azurerm_data_protection_backup_vault.Other = {
+        ...only(json, 'azurerm_data_protection_backup_vault'),
+        name: 'bv-lake-weu-other',
+      };
+      json.resource.azurerm_data_protection_backup_policy_data_lake_storage.DailyPolicy_0C88268A.data_protection_backup_vault_id =
+        '${azurerm_data_protection_backup_vault.Other.id}';
+    });
+    expect(findingsOf(dir, 'REVIEW-POLICY-OF-OTHER-VAULT')).toEqual([
+      {
+        code: 'REVIEW-POLICY-OF-OTHER-VAULT',
+        severity: 'error',
+        message: '`lakeweu01`: policy `adls-daily-30d` belongs to another vault: Azure refuses it.',
+        ...VAULT,
+        account: 'lakeweu01',
+      },
+    ]);
+  });
+
+  test("an unlisted instance region, the vault's read at plan: a warning about the account", () => {
+    const dir = edited('instance-region-unlisted', 'quickstart', (json) => {
+      only(json, 'azurerm_data_protection_backup_vault').location = '${var.location}';
+      only(json, INSTANCE_TYPE).location = 'Atlantis North';
+    });
+    expect(findingsOf(dir, 'REVIEW-INSTANCE-REGION-UNLISTED')).toEqual([
+      {
+        code: 'REVIEW-INSTANCE-REGION-UNLISTED',
+        severity: 'warning',
+        message: '`lakeweu01`: unlisted region "Atlantis North": not in the ADLS vaulted backup support list of 2025-11-18.',
+        ...VAULT,
+        account: 'lakeweu01',
+      },
+    ]);
+  });
+});
+
 describe('bad input', () => {
   function inputError(run: () => unknown): InputError {
     let error: unknown;

@@ -159,7 +159,7 @@ describe.each<[string, string, string]>([
   [
     'pattern of a UTC offset',
     MINIMAL_SPEC.replace('time: "02:00"', 'time: "02:00", utcOffset: "1:00"'),
-    'spec.yaml:4:61: policies.daily.schedule.utcOffset: must be a UTC offset such as +01:00 or -05:00, got: "1:00"',
+    'spec.yaml:4:61: policies.daily.schedule.utcOffset: must be a UTC offset from -14:00 to +14:00 written like "+01:00", got: "1:00"',
   ],
   [
     'propertyNames (pattern of a key)',
@@ -179,8 +179,8 @@ describe.each<[string, string, string]>([
   ],
   [
     'minLength',
-    `${MINIMAL_SPEC}backend: { azurerm: { resourceGroupName: "", storageAccountName: sttf01, containerName: tfstate, key: k } }\n`,
-    'spec.yaml:10:42: backend.azurerm.resourceGroupName: must not be empty, got: ""',
+    `${MINIMAL_SPEC}backend: { azurerm: { resourceGroupName: rg, storageAccountName: sttf01, containerName: tfstate, key: "" } }\n`,
+    'spec.yaml:10:103: backend.azurerm.key: must not be empty, got: ""',
   ],
   ['minItems', MINIMAL_SPEC.replace('[raw]', '[]'), 'spec.yaml:9:17: accounts[0].containers: must have 1 to 100 items, got: []'],
   [

@@ -106,7 +106,6 @@ describe('cdktf token markers in spec strings are refused with their location', 
   test.each([
     ['a tag value', ['vaults', 'tags', 'team'], 'vaults.tags.team'],
     ['a tag key', ['vaults', 'tags'], 'vaults.tags["${TfToken[TOKEN.1]}"]'],
-    ['an instance name', ['accounts', 0, 'instanceName'], 'accounts[0].instanceName'],
     ['the backend key', ['backend', 'azurerm', 'key'], 'backend.azurerm.key'],
   ])('in %s', (_, path, where) => {
     const marker = '${TfToken[TOKEN.1]}';
@@ -114,6 +113,15 @@ describe('cdktf token markers in spec strings are refused with their location', 
     const { code, stderr } = synth(spec);
     expect(code).toBe(2);
     expect(stderr).toContain(`${where}: holds a cdktf token marker (TfToken[...]), which cdktf would resolve as a reference`);
+  });
+
+  // The schema holds an instance name to the construct's rule (letters, digits, `-_.`), which a marker breaks first.
+  test("in an instance name: refused by the name's own rule, at its location", () => {
+    const { code, stderr } = synth(set(['accounts', 0, 'instanceName'], '${TfToken[TOKEN.1]}'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'accounts[0].instanceName: must be 1-150 letters, digits, hyphens, underscores or periods, starting and ending with a letter or digit, got: "${TfToken[TOKEN.1]}"',
+    );
   });
 });
 
@@ -221,7 +229,7 @@ describe('a bad value in defaults is one problem at the defaults line, with the 
 test('a 1 MB value the library refuses is echoed cut, with its length, not whole', () => {
   const { code, stderr } = synth(set(['accounts', 0, 'instanceName'], 'a'.repeat(1_000_000)));
   expect(code).toBe(2);
-  // Located at the spec's own field (the construct's `name` is the account's `instanceName`).
+  // Located at the spec's own field: the schema holds `instanceName` to the rule of the construct's `name`.
   expect(stderr).toContain('accounts[0].instanceName: must be 1-150 letters');
   expect(stderr).toContain('…" (1,000,000 characters)');
   expect(stderr.length).toBeLessThan(1000);

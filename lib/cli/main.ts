@@ -64,13 +64,9 @@ const COMMANDS: Record<string, Handler> = {
     return EXIT_OK;
   },
   validate(args, io) {
-    const { values } = parse('validate', args, { config: { type: 'string', short: 'c' }, format: { type: 'string' } });
-    const format = String(values.format ?? 'text');
-    if (format !== 'text' && format !== 'json') {
-      throw usageError('--format', 'must be text or json', format, COMMAND_HELP.validate);
-    }
-    const config = required('validate', values.config, '--config');
-    if (format === 'json') return validateAsJson(config, io);
+    // Asked for JSON, every refusal is a JSON document, the arguments' own included: a pipeline reads one format.
+    if (asksForJson(args)) return validateAsJson(args, io);
+    const config = validateArguments(args);
     const result = validateFleet(loadFleetSpec(config));
     printWarnings(result, io);
     io.stdout(`${config}: valid. ${summary(result)}\n`);
@@ -133,15 +129,33 @@ function required(command: string, value: unknown, flag: string): string {
 }
 
 /** The problems of the spec as JSON on stdout, for a pipeline: `valid`, `problems` (each a `Problem`), `warnings`. */
-function validateAsJson(config: string, io: CliIo): number {
+// `--format json` or `--format=json`, before the arguments are read (a mistake in them is then JSON too).
+function asksForJson(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--format=json' || (a === '--format' && args[i + 1] === 'json'));
+}
+
+// Reads validate's arguments: the spec file. A format other than text or json is a usage error.
+function validateArguments(args: string[]): string {
+  const { values } = parse('validate', args, { config: { type: 'string', short: 'c' }, format: { type: 'string' } });
+  const format = String(values.format ?? 'text');
+  if (format !== 'text' && format !== 'json') {
+    throw usageError('--format', 'must be text or json', format, COMMAND_HELP.validate);
+  }
+  return required('validate', values.config, '--config');
+}
+
+/** The problems of the spec as JSON on stdout, for a pipeline: `valid`, `problems` (each a `Problem`), `warnings`. */
+function validateAsJson(args: string[], io: CliIo): number {
+  let config: string | undefined;
   try {
+    config = validateArguments(args);
     const result = validateFleet(loadFleetSpec(config));
     io.stdout(validateReport(config, [], result.warnings));
     return EXIT_OK;
   } catch (e) {
     if (!AdlsBackupError.isAdlsBackupError(e)) throw e;
     io.problems?.(e.problems);
-    io.stdout(validateReport(config, e.problems, []));
+    io.stdout(validateReport(config ?? null, e.problems, []));
     return EXIT_INVALID_INPUT;
   }
 }
@@ -149,7 +163,7 @@ function validateAsJson(config: string, io: CliIo): number {
 /** The version of `validate --format json`'s document; raised when a field changes meaning or goes away. */
 const VALIDATE_REPORT_VERSION = 1;
 
-function validateReport(file: string, problems: readonly Problem[], warnings: readonly string[]): string {
+function validateReport(file: string | null, problems: readonly Problem[], warnings: readonly string[]): string {
   const report = { schemaVersion: VALIDATE_REPORT_VERSION, file, valid: problems.length === 0, problems, warnings };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -100,14 +100,22 @@ export class DataLakeBackupCompliance implements IAspect {
     }
     const stacks = () => scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
     for (const stack of stacks()) Aspects.of(stack).add(aspect);
+    // A stack created later is a user's mistake: a BackupConfigError with its code, as the constructs throw.
     scope.node.addValidation({
-      validate: () =>
-        stacks()
-          .filter((s) => !Aspects.of(s).all.includes(aspect))
-          .map(
-            (s) =>
-              `Stack '${s.node.path}' was created after DataLakeBackupCompliance.applyTo(app), so it was not checked: apply it after creating every stack.`,
-          ),
+      validate: () => {
+        const late = stacks().filter((s) => !Aspects.of(s).all.includes(aspect));
+        const problems = new Problems('DataLakeBackupCompliance.applyTo');
+        for (const s of late) {
+          problems.add(
+            'ADLSBK-COMPLIANCE-SCOPE',
+            'scope',
+            'must hold every stack when applyTo is called: this one was created after it, so it was not checked; apply it after creating every stack',
+            s.node.path,
+          );
+        }
+        problems.throwIfAny();
+        return [];
+      },
     });
     return aspect;
   }

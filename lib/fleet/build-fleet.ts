@@ -15,7 +15,7 @@ import { LoadedSpec } from './load-spec';
 import { fillTemplate, FleetPlan, PlannedAccount, PlannedRegion, planFleet } from './plan-fleet';
 import { FleetSpec } from './spec';
 import { PROVIDER_ID } from './scope-ids';
-import { SpecError, SpecProblem } from './spec-problems';
+import { echoValue, SpecError, SpecLocator, SpecProblem } from './spec-problems';
 import { inheritedNote } from './inherited';
 import { literalTags } from './spec-text';
 import { retentionDuration, retentionRulesOf, scheduleOf, waitDuration } from './spec-values';
@@ -60,8 +60,8 @@ export function buildFleet(app: App, loaded: LoadedSpec): BuiltFleet {
           entry.accounts += 1;
           inherited.set(JSON.stringify([source, p.code, p.rule]), entry);
         } else if (!reported.has(key)) {
-          const { path, rule } = inSpecPlace(element, p, e.where);
-          problems.push(loaded.locator.problem(p.code as ProblemCode, path, rule, p.value, 'key'));
+          const { path, rule, value } = inSpecPlace(element, p, e.where, loaded.locator, loaded.spec);
+          problems.push(loaded.locator.problem(p.code as ProblemCode, path, rule, value, 'key'));
         }
       }
       reported.add(key);
@@ -169,6 +169,8 @@ type Attempt = <T>(element: SpecElement, make: () => T, sourceOf?: (field: strin
 interface SpecElement {
   readonly path: Path;
   readonly kind: 'vault' | 'policy' | 'account';
+  /** Other places the construct's settings come from, after `path`: `vaults` for a region's override. */
+  readonly alternatives?: readonly Path[];
 }
 
 // Where a construct's prop stands in the spec element it was built from, when it stands there under a name of its
@@ -197,20 +199,90 @@ const SPEC_FIELDS: Readonly<Record<SpecElement['kind'], Readonly<Record<string, 
   },
 };
 
-// `containers[2]` → ['containers', 2]; `storageAccount.location` → ['storageAccount.location'] when the table has
-// the dotted name, else its first part.
-function inSpecPlace(element: SpecElement, p: Problem, where: string | undefined): { path: Path; rule: string } {
-  const fields = SPEC_FIELDS[element.kind];
+// A value object's props where the spec writes them, relative to the policy: a schedule's time of day is
+// `schedule.time`, a named retention rule's duration its `keep` (or the rule itself, written as a duration).
+const SCHEDULE_FIELDS: Readonly<Record<string, Path>> = {
+  hour: ['schedule', 'time'],
+  minute: ['schedule', 'time'],
+  utcOffset: ['schedule', 'utcOffset'],
+  days: ['schedule', 'days'],
+};
+
+function namedRuleFields(rule: string): Readonly<Record<string, Path>> {
+  const at = (...rest: Path) => ['retention', rule, ...rest];
+  return {
+    duration: at('keep'),
+    name: at('name'),
+    daysOfWeek: at('daysOfWeek'),
+    weeksOfMonth: at('weeksOfMonth'),
+    monthsOfYear: at('monthsOfYear'),
+  };
+}
+
+// The table for a problem of `where` (the construct or value object that refused it) built from `element`.
+function fieldsFor(element: SpecElement, where: string | undefined): Readonly<Record<string, Path>> {
+  if (where?.startsWith('BackupSchedule.')) return SCHEDULE_FIELDS;
+  const named = /^RetentionRule\.(weekly|monthly|yearly)$/.exec(where ?? '');
+  if (named) return namedRuleFields(named[1]);
+  return SPEC_FIELDS[element.kind];
+}
+
+/**
+ * Where a library problem stands in the spec: the field it is about, under the first of the element's places that
+ * writes it (a region's override, else `vaults`), as far as the spec writes it; and the value shown as the spec
+ * writes it there (`"P3651D"`, not the construct's `"3651 days"`). A prop the spec does not write under a name of
+ * its own is located at the element, and the rule names the prop.
+ */
+function inSpecPlace(
+  element: SpecElement,
+  p: Problem,
+  where: string | undefined,
+  located: SpecLocator,
+  spec: unknown,
+): { path: Path; rule: string; value?: string } {
+  const fields = fieldsFor(element, where);
   const top = Object.hasOwn(fields, p.path) ? p.path : topField(p.path);
   if (!Object.hasOwn(fields, top)) {
     const prefix = where === undefined ? '' : `${where.replace(/ '.*'$/, '')}: `;
-    return { path: element.path, rule: inSpecTerms(`${prefix}\`${p.path}\` ${p.rule}`) };
+    return { path: element.path, rule: inSpecTerms(`${prefix}\`${p.path}\` ${p.rule}`), value: p.value };
   }
   const rest = p.path.slice(top.length).match(/\[\d+\]|\.[^.[]+|\["[^"]*"\]/g) ?? [];
   const segments = rest.map((s) =>
     s.startsWith('[') && !s.startsWith('["') ? Number(s.slice(1, -1)) : s.replace(/^\.|^\["|"\]$/g, ''),
   );
-  return { path: [...element.path, ...fields[top], ...segments], rule: inSpecTerms(p.rule) };
+  const roots = [element.path, ...(element.alternatives ?? [])];
+  const full = roots.map((root) => [...root, ...fields[top], ...segments]);
+  // The place that writes the whole path, else the one that writes most of it (a rule given as a duration where
+  // its `keep` is meant), else the element's own.
+  const path =
+    full.find((candidate) => valueAt(spec, candidate) !== undefined) ??
+    full.map((candidate, i) => written(spec, candidate, roots[i].length + 1)).find((c) => c !== undefined) ??
+    full[0];
+  const there = valueAt(spec, path);
+  // A template (`bv-{region}`) is shown as the construct received it, filled in: that is what broke the rule.
+  const isScalar = (typeof there === 'string' && !there.includes('{')) || typeof there === 'number' || typeof there === 'boolean';
+  return {
+    path,
+    rule: inSpecTerms(p.rule),
+    value: isScalar ? echoValue(there, typeof there === 'number' ? located.written(path) : undefined) : p.value,
+  };
+}
+
+// The longest part of `path` the spec writes, when it is at least `minimum` segments long.
+function written(spec: unknown, path: Path, minimum: number): Path | undefined {
+  for (let n = path.length; n >= minimum; n--) {
+    if (valueAt(spec, path.slice(0, n)) !== undefined) return path.slice(0, n);
+  }
+  return undefined;
+}
+
+function valueAt(spec: unknown, path: Path): unknown {
+  let node = spec;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
 }
 
 // The prop a library problem is about: `rolePropagationWait` of `rolePropagationWait`, `containers` of `containers[2]`.
@@ -222,7 +294,10 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
   const scope = new Construct(stack, region.region);
   const settings = region.vault;
   const regions = spec.vaults?.regions;
-  const vaultPath: Path = regions && Object.hasOwn(regions, region.region) ? ['vaults', 'regions', region.region] : ['vaults'];
+  const overridden = regions !== undefined && Object.hasOwn(regions, region.region);
+  const vaultElement: SpecElement = overridden
+    ? { path: ['vaults', 'regions', region.region], kind: 'vault', alternatives: [['vaults']] }
+    : { path: ['vaults'], kind: 'vault' };
   const group = settings.createResourceGroup
     ? new ResourceGroup(scope, 'ResourceGroup', {
         name: settings.resourceGroupName,
@@ -231,7 +306,7 @@ function buildRegion(stack: FleetStack, region: PlannedRegion, spec: FleetSpec, 
       })
     : undefined;
   const vault = attempt(
-    { path: vaultPath, kind: 'vault' },
+    vaultElement,
     () =>
       new BackupVault(scope, 'Vault', {
         name: settings.name,

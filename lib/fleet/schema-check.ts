@@ -114,10 +114,11 @@ const KEYWORD_CODES: Readonly<Record<string, ProblemCode>> = {
 };
 
 function codeOf(schema: Schema | undefined, keyword: string): ProblemCode {
-  // "At least one" is the same rule for any list, mapping or string.
+  const given = schema?.[CODE_KEYWORD];
+  // An empty name breaks the name's rule, as in the construct; an empty list or mapping is the same rule anywhere.
+  if (keyword === 'minLength' && typeof given === 'string') return given as ProblemCode;
   const atLeastOne = { minItems: schema?.minItems, minProperties: schema?.minProperties, minLength: schema?.minLength };
   if ((atLeastOne as Record<string, unknown>)[keyword] === 1) return 'ADLSBK-EMPTY';
-  const given = schema?.[CODE_KEYWORD];
   if (typeof given === 'string' && keyword !== 'type' && keyword !== 'required') return given as ProblemCode;
   // Every other rule of the schema carries its code (test/spec-schema-generated.test.ts holds it to that).
   return KEYWORD_CODES[keyword] ?? 'ADLSBK-NOT-ALLOWED';

@@ -11,8 +11,8 @@ export { echoValue };
  * document, line when known) and the value received. A `SpecError` makes each a `Problem` for its callers.
  */
 export interface SpecProblem {
-  /** The rule's code in the catalog (docs/errors.md); `SpecLocator.problem` takes only the catalog's codes. */
-  readonly code: string;
+  /** The rule's code in the catalog (docs/errors.md). */
+  readonly code: ProblemCode;
   /** Path segments from the document's root, e.g. `['accounts', 3, 'region']`. */
   readonly path: readonly (string | number)[];
   /** What the rule requires, in words. */
@@ -80,9 +80,8 @@ export class SpecError extends InputError {
 
 /** The public form of a spec problem: its path written out, its message made by the one rule for messages. */
 function toProblem(file: string, p: SpecProblem): Problem {
-  const made = problem(p.code as ProblemCode, formatPath(p.path), p.rule, p.value);
-  const message = p.note === undefined ? made.message : `${made.message} (${p.note})`;
-  return { ...made, message, file, ...(p.line === undefined ? {} : { line: p.line, column: p.column ?? 1 }) };
+  const made = problem(p.code, formatPath(p.path), p.rule, p.value, { note: p.note });
+  return { ...made, file, ...(p.line === undefined ? {} : { line: p.line, column: p.column ?? 1 }) };
 }
 
 /** The rule and the value, as a spec problem reads after its location: `must be ..., got: "x"`. */

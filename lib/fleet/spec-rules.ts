@@ -1,5 +1,4 @@
 import { ADLS_BACKUP_REGIONS, isAdlsBackupRegion, normalizeRegion } from '../regions';
-import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from '../private/names';
 import { isResourceIdProblem, parseResourceId, STORAGE_ACCOUNT_ID_SHAPE } from '../private/resource-id';
 import { withInheritedNote } from './inherited';
 import { RESERVED_SCOPE_IDS } from './scope-ids';
@@ -23,7 +22,6 @@ export function ruleProblems(spec: FleetSpec, at: SpecLocator): { errors: SpecPr
 
   checkTokenMarkers(spec, fail);
   checkAccountIds(spec, fail);
-  checkBackend(spec, fail);
   checkPolicyReferences(spec, fail);
   checkSchedules(spec, fail);
   checkUniqueAccounts(spec, at, fail);
@@ -82,20 +80,6 @@ function checkAccountIds(spec: FleetSpec, fail: Fail): void {
     const parsed = parseResourceId(account.id, STORAGE_ACCOUNT_ID_SHAPE);
     if (isResourceIdProblem(parsed)) fail('ADLSBK-RESOURCE-ID', ['accounts', i, 'id'], parsed.problem, echoValue(account.id));
   });
-}
-
-// The state's resource group is written into the backend block, which Terraform reads at init: the same rule as
-// any resource group, so a typo stops here rather than at `terraform init`.
-function checkBackend(spec: FleetSpec, fail: Fail): void {
-  const group = spec.backend?.azurerm.resourceGroupName;
-  if (group !== undefined && !isResourceGroupName(group)) {
-    fail(
-      'ADLSBK-RESOURCE-GROUP-NAME',
-      ['backend', 'azurerm', 'resourceGroupName'],
-      `must be ${RESOURCE_GROUP_NAME_RULE}`,
-      echoValue(group),
-    );
-  }
 }
 
 // The support list is of 2025-11-18 and Azure adds regions: an unlisted one is refused unless named on purpose.

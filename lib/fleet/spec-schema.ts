@@ -20,6 +20,8 @@ import {
   DEFAULT_CONTAINER_LIMIT,
   GUID,
   GUID_RULE,
+  INSTANCE_NAME,
+  INSTANCE_NAME_RULE,
   MAX_SCHEDULE_INTERVALS,
   normalizeRegion,
   POLICY_NAME,
@@ -27,15 +29,21 @@ import {
   POLICY_TIME_ZONES,
   REGION_KEY,
   REGION_KEY_RULE,
-  REGION_NAME,
   REGION_NAME_RULE,
+  REGION_SHAPE,
+  RESOURCE_GROUP_NAME,
+  RESOURCE_GROUP_NAME_RULE,
   RESOURCE_GROUP_NAME_TEMPLATE,
   RESOURCE_GROUP_NAME_TEMPLATE_RULE,
   RETENTION_DURATION_TEXT,
   RETENTION_DURATION_TEXT_RULE,
+  RETENTION_RULE_NAME,
+  RETENTION_RULE_NAME_RULE,
   SOFT_DELETE_RETENTION_DAYS,
   STORAGE_ACCOUNT_NAME,
   STORAGE_ACCOUNT_NAME_RULE,
+  UTC_OFFSET,
+  UTC_OFFSET_RULE,
   VAULT_NAME_TEMPLATE,
   VAULT_NAME_TEMPLATE_RULE,
   WAIT_RULE,
@@ -53,8 +61,6 @@ const STACK_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 const STACK_NAME_RULE = 'a stack name: a letter, then up to 62 letters, digits, _ or -';
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const TIME_OF_DAY_RULE = 'a time of day HH:MM (00:00-23:59)';
-const UTC_OFFSET = /^[+-][0-9]{2}:[0-9]{2}$/;
-const UTC_OFFSET_RULE = 'a UTC offset such as +01:00 or -05:00';
 
 // A string held to `pattern`: the rule in words ("must be <words>"), and a description that opens with the same
 // words, then says what the field is for (`more`).
@@ -147,6 +153,16 @@ function vaultSettings(tagsDescription: string): Record<string, JsonSchema> {
   };
 }
 
+// The name of a retention rule, held to the construct's rule in its words (RetentionRule's `name`). The construct
+// also refuses "Default" (azurerm's name for the default rule), which this pattern leaves to it: the spec reports
+// that at the policy.
+const retentionRuleName = (more: string): JsonSchema =>
+  patterned('ADLSBK-RETENTION-RULE-NAME', RETENTION_RULE_NAME, RETENTION_RULE_NAME_RULE, more);
+
+// A policy named where it is used (`defaults.policy`, `accounts[].policy`): a key of `policies`, so the same rule
+// and words as the keys; spec-rules.ts then checks that the spec has a policy of that name.
+const policyReference = (more: string): JsonSchema => patterned('ADLSBK-POLICY-NAME', POLICY_NAME, POLICY_NAME_KEY_RULE, more);
+
 // A retention rule that keeps the first backup of each period, as a duration or a mapping with `keep`; `criteria`
 // are the lists that narrow which backups are kept, in the order they are listed.
 function namedRule(example: string, what: string, criteria: JsonSchema): JsonSchema {
@@ -160,7 +176,7 @@ function namedRule(example: string, what: string, criteria: JsonSchema): JsonSch
         required: ['keep'],
         properties: {
           keep: ref('retentionDuration', 'How long the picked backups are kept.'),
-          name: { type: 'string', minLength: 1, description: "The rule's name in the policy." },
+          name: retentionRuleName("The rule's name in the policy."),
           daysOfWeek: ref('daysOfWeek', 'Keep the backups of these days instead of the first one.'),
           ...criteria,
         },
@@ -190,7 +206,7 @@ function policy(): JsonSchema {
             UTC_OFFSET,
             UTC_OFFSET_RULE,
             undefined,
-            'a UTC offset such as +01:00 (the offset `time` is given in; the portal writes +01:00 beside W. Europe Standard Time). Default: +00:00.',
+            `${UTC_OFFSET_RULE}: the offset \`time\` is given in (the portal writes +01:00 beside W. Europe Standard Time). Default: +00:00.`,
           ),
         },
         if: { properties: { frequency: { const: 'weekly' } } },
@@ -222,7 +238,7 @@ function policy(): JsonSchema {
               additionalProperties: false,
               required: ['name', 'keep'],
               properties: {
-                name: { type: 'string', minLength: 1 },
+                name: retentionRuleName("The rule's name in the policy."),
                 keep: ref('retentionDuration'),
                 absoluteCriteria: { enum: values(AbsoluteCriteria) },
                 daysOfWeek: ref('daysOfWeek'),
@@ -258,8 +274,13 @@ function account(): JsonSchema {
         items: patterned('ADLSBK-CONTAINER-NAME', CONTAINER_NAME, containerRule),
         description: 'Containers to protect (they must exist).',
       },
-      policy: { type: 'string', description: 'A name under policies. Default: defaults.policy, or the only policy.' },
-      instanceName: { type: 'string', minLength: 1, description: "Backup instance name. Default: the account's name." },
+      policy: policyReference('A name under policies. Default: defaults.policy, or the only policy.'),
+      instanceName: patterned(
+        'ADLSBK-INSTANCE-NAME',
+        INSTANCE_NAME,
+        INSTANCE_NAME_RULE,
+        "The backup instance's name. Default: the account's name.",
+      ),
       rolePropagationWait: ref('wait'),
       grantAccess: { type: 'boolean', description: 'Grant the vault Storage Account Backup Contributor here. Default: true.' },
       preventDestroy: { type: 'boolean' },
@@ -283,7 +304,7 @@ function definitions(): Record<string, JsonSchema> {
     monthsOfYear: uniqueList({ enum: values(MonthOfYear) }, 1),
     region: {
       type: 'string',
-      ...patternOf('ADLSBK-REGION', REGION_NAME, REGION_NAME_RULE),
+      ...patternOf('ADLSBK-REGION', REGION_SHAPE, REGION_NAME_RULE),
       anyOf: [{ enum: regions }, { type: 'string' }],
       errorMessage: `must be ${REGION_NAME_RULE}`,
       description: `${REGION_NAME_RULE}: the storage account's region.`,
@@ -329,11 +350,14 @@ export function fleetSpecSchema(): JsonSchema {
             additionalProperties: false,
             required: ['resourceGroupName', 'storageAccountName', 'containerName', 'key'],
             properties: {
-              resourceGroupName: {
-                type: 'string',
-                minLength: 1,
-                description: "the resource group of the state's storage account.",
-              },
+              // Written into the backend block, which Terraform reads at init: the rule of any resource group, so
+              // that a typo stops here rather than at `terraform init`.
+              resourceGroupName: patterned(
+                'ADLSBK-RESOURCE-GROUP-NAME',
+                RESOURCE_GROUP_NAME,
+                RESOURCE_GROUP_NAME_RULE,
+                "The resource group of the state's storage account.",
+              ),
               storageAccountName: patterned(
                 'ADLSBK-STORAGE-ACCOUNT-NAME',
                 STORAGE_ACCOUNT_NAME,
@@ -389,7 +413,7 @@ export function fleetSpecSchema(): JsonSchema {
         type: 'object',
         additionalProperties: false,
         properties: {
-          policy: { type: 'string', description: 'Policy of accounts that name none.' },
+          policy: policyReference('Policy of accounts that name none.'),
           rolePropagationWait: ref('wait'),
           allowUnlistedRegions: {
             ...uniqueList({ type: 'string', ...regionKey }),

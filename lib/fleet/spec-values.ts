@@ -2,27 +2,35 @@
 import { Duration } from '../duration';
 import { AbsoluteCriteria, MonthOfYear, RetentionRule, WeekOfMonth } from '../retention';
 import { BackupSchedule, DayOfWeek } from '../schedule';
+import { retentionDurationTextParts, waitTextParts } from '../private/rules';
 import { CustomRuleSpec, NamedRuleSpec, PolicySpec, RetentionSpec, WaitText } from './spec';
 
-const RETENTION_UNITS: Record<string, (n: number) => Duration> = {
+const RETENTION_UNITS: Record<'D' | 'W' | 'M' | 'Y', (n: number) => Duration> = {
   D: Duration.days,
   W: Duration.weeks,
   M: Duration.months,
   Y: Duration.years,
 };
-const WAIT_UNITS: Record<string, (n: number) => Duration> = { S: Duration.seconds, M: Duration.minutes, H: Duration.hours };
+const WAIT_UNITS: Record<'S' | 'M' | 'H', (n: number) => Duration> = {
+  S: Duration.seconds,
+  M: Duration.minutes,
+  H: Duration.hours,
+};
 
-/** `P30D` → `Duration.days(30)`; the library then applies Azure's limits. */
+/** `P30D` → `Duration.days(30)`; the library then applies Azure's limits. The text form is RETENTION_DURATION_TEXT. */
 export function retentionDuration(text: string): Duration {
-  const [, amount, unit] = /^P(\d+)([DWMY])$/.exec(text)!;
-  return RETENTION_UNITS[unit](Number(amount));
+  const { amount, unit } = retentionDurationTextParts(text)!;
+  return RETENTION_UNITS[unit](amount);
 }
 
-/** `PT5M` → `Duration.minutes(5)`; `false` stays false (no wait); undefined keeps the library's default. */
+/**
+ * `PT5M` → `Duration.minutes(5)`; `false` stays false (no wait); undefined keeps the library's default. The text
+ * form is WAIT_TEXT.
+ */
 export function waitDuration(text: WaitText | undefined): Duration | false | undefined {
   if (text === undefined || text === false) return text;
-  const [, amount, unit] = /^PT(\d+)([SMH])$/.exec(text)!;
-  return WAIT_UNITS[unit](Number(amount));
+  const { amount, unit } = waitTextParts(text)!;
+  return WAIT_UNITS[unit](amount);
 }
 
 export function scheduleOf(policy: PolicySpec): BackupSchedule {

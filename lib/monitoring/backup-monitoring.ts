@@ -20,6 +20,21 @@ import {
   LOG_ANALYTICS_WORKSPACE_ID_SHAPE,
   parseResourceId,
 } from '../private/resource-id';
+import {
+  ACTION_GROUP_SHORT_NAME_BYTES,
+  ACTION_GROUP_SHORT_NAME_RULE,
+  ALERT_EMAIL,
+  ALERT_EMAIL_RULE,
+  ALERT_SEVERITY,
+  ALERT_SEVERITY_RULE,
+  ALERT_WEBHOOK_URL,
+  ALERT_WEBHOOK_URL_RULE,
+  LOG_ANALYTICS_WORKSPACE_NAME,
+  LOG_ANALYTICS_WORKSPACE_NAME_RULE,
+  MISSED_BACKUP_GRACE_HOURS,
+  MISSED_BACKUP_GRACE_RULE,
+  WORKSPACE_RETENTION_DAYS,
+} from '../private/rules';
 import { ScheduleFrequency } from '../schedule';
 import type { IBackupVault } from '../interfaces';
 import { BackupVault } from '../vault';
@@ -114,9 +129,9 @@ export interface BackupMonitoringProps {
   readonly tags?: { [key: string]: string };
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const DEFAULT_RETENTION = Duration.days(90);
-const DEFAULT_GRACE = Duration.hours(6);
+// The limits and patterns are in lib/private/rules (Monitoring); the defaults are built from them.
+const DEFAULT_RETENTION = Duration.days(WORKSPACE_RETENTION_DAYS.default);
+const DEFAULT_GRACE = Duration.hours(MISSED_BACKUP_GRACE_HOURS.default);
 const HOUR = 3600;
 
 /**
@@ -212,7 +227,7 @@ export class BackupMonitoring extends Construct {
         resourceGroupName,
         location,
         scopes: [this.workspaceId],
-        severity: p.severity ?? 1,
+        severity: p.severity ?? ALERT_SEVERITY.default,
         evaluationFrequency: settings.every,
         windowDuration: settings.window,
         criteria: [
@@ -348,33 +363,34 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   } else if (workspace !== undefined) {
     const name = workspace.name;
     problems.check(
-      typeof name === 'string' && (!isLiteral(name) || LOG_ANALYTICS_WORKSPACE_ID_SHAPE.name.test(name)),
+      typeof name === 'string' && (!isLiteral(name) || LOG_ANALYTICS_WORKSPACE_NAME.test(name)),
       codeOf(name, typeof name === 'string', 'ADLSBK-WORKSPACE'),
       'workspace.name',
-      `must be ${LOG_ANALYTICS_WORKSPACE_ID_SHAPE.nameRule}`,
+      `must be ${LOG_ANALYTICS_WORKSPACE_NAME_RULE}`,
       name,
     );
     const retention = workspace?.retention;
     if (retention !== undefined) {
       const days = Duration.isDuration(retention) && retention.unit === TimeUnit.DAYS ? retention.amount : undefined;
+      const { min, max } = WORKSPACE_RETENTION_DAYS;
       problems.check(
-        days !== undefined && days >= 30 && days <= 730,
+        days !== undefined && days >= min && days <= max,
         Duration.isDuration(retention) ? 'ADLSBK-WORKSPACE' : 'ADLSBK-TYPE',
         'workspace.retention',
-        'must be Duration.days(30) to Duration.days(730)',
+        `must be Duration.days(${min}) to Duration.days(${max})`,
         Duration.isDuration(retention) ? retention.toString() : retention,
       );
     }
   }
 
-  checkList(problems, 'emails', p.emails, (v) => EMAIL.test(v), 'ADLSBK-ALERT-RECIPIENTS', 'must be an email address');
+  checkList(problems, 'emails', p.emails, (v) => ALERT_EMAIL.test(v), 'ADLSBK-ALERT-RECIPIENTS', `must be ${ALERT_EMAIL_RULE}`);
   checkList(
     problems,
     'webhooks',
     p.webhooks,
-    (v) => /^https:\/\/[^\s/]+/.test(v) && goUrlProblem(v) === undefined,
+    (v) => ALERT_WEBHOOK_URL.test(v) && goUrlProblem(v) === undefined,
     'ADLSBK-ALERT-RECIPIENTS',
-    "must be an https:// URL that Go's URL parser accepts, as azurerm checks it (alerts carry resource details; plain http is refused)",
+    `must be ${ALERT_WEBHOOK_URL_RULE}`,
   );
   // The list, its types and repeats; then each literal ID with every segment checked (the rule names the segment).
   checkList(
@@ -406,20 +422,21 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
   if (shortName !== undefined) {
     // The length of what Terraform sends (`$${` is `${`); a reference or a raw `${...}` is only known at plan.
     const length = typeof shortName === 'string' && isLiteral(shortName) ? sentLength(shortName) : undefined;
+    const { min, max } = ACTION_GROUP_SHORT_NAME_BYTES;
     problems.check(
-      typeof shortName === 'string' && (length === undefined || (length >= 1 && length <= 12)),
+      typeof shortName === 'string' && (length === undefined || (length >= min && length <= max)),
       typeof shortName === 'string' ? 'ADLSBK-ACTION-GROUP-SHORT-NAME' : 'ADLSBK-TYPE',
       'actionGroupShortName',
-      'must be 1-12 bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2; `$${` counts as `${`)',
+      `must be ${ACTION_GROUP_SHORT_NAME_RULE}`,
       shortName,
     );
   }
   if (p.severity !== undefined)
     problems.check(
-      isIntegerInRange(p.severity, 0, 4),
+      isIntegerInRange(p.severity, ALERT_SEVERITY.min, ALERT_SEVERITY.max),
       typeof p.severity === 'number' ? 'ADLSBK-ALERT-SETTING' : 'ADLSBK-TYPE',
       'severity',
-      'must be a whole number from 0 (critical) to 4 (verbose)',
+      `must be ${ALERT_SEVERITY_RULE}`,
       p.severity,
     );
   checkBoolean(problems, 'failedJobAlert', p.failedJobAlert);
@@ -430,11 +447,12 @@ function validate(problems: Problems, p: BackupMonitoringProps, scopePath: strin
       problems.add('ADLSBK-TYPE', 'missedBackupAlert', 'must be an options object or false', missed);
     else if (grace !== undefined) {
       const seconds = Duration.isDuration(grace) ? grace.toSeconds() : undefined;
+      const { min, max } = MISSED_BACKUP_GRACE_HOURS;
       problems.check(
-        seconds !== undefined && seconds >= HOUR && seconds <= 18 * HOUR && seconds % HOUR === 0,
+        seconds !== undefined && seconds >= min * HOUR && seconds <= max * HOUR && seconds % HOUR === 0,
         Duration.isDuration(grace) ? 'ADLSBK-ALERT-SETTING' : 'ADLSBK-TYPE',
         'missedBackupAlert.grace',
-        'must be whole hours from Duration.hours(1) to Duration.hours(18) (a day plus the grace must fit in the two days a log alert can read)',
+        `must be ${MISSED_BACKUP_GRACE_RULE}`,
         Duration.isDuration(grace) ? grace.toString() : grace,
       );
     }

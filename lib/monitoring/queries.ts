@@ -1,6 +1,7 @@
 import { hasControlCharacter } from '../private/names';
 import { codeOf } from '../private/code-of';
 import { isIntegerInRange, Problems } from '../private/problems';
+import { ALERT_LOOKBACK_HOURS, ALERT_LOOKBACK_HOURS_RULE } from '../private/rules';
 
 // The Kusto queries of the backup alerts, over the resource-specific tables the vault's diagnostic setting
 // fills (Azure Backup reports data model, Backup vault rows). README.md prints them for running by hand.
@@ -58,10 +59,10 @@ export function missedBackupsQuery(vaultId: string, policyNames: readonly string
     );
   }
   problems.check(
-    isIntegerInRange(lookbackHours, 1, 47),
+    isIntegerInRange(lookbackHours, ALERT_LOOKBACK_HOURS.min, ALERT_LOOKBACK_HOURS.max),
     codeOf(lookbackHours, typeof lookbackHours === 'number', 'ADLSBK-ALERT-SETTING'),
     'lookbackHours',
-    'must be whole hours from 1 to 47 (a log alert reads two days at most)',
+    `must be ${ALERT_LOOKBACK_HOURS_RULE}`,
     lookbackHours,
   );
   problems.throwIfAny();

@@ -1,3 +1,5 @@
+import { UTC_OFFSET } from './rules';
+
 /** A date and time of day as written in ISO 8601 / RFC 3339, e.g. `2024-01-07T02:30:00+00:00`. */
 export interface DateTimeParts {
   /** The calendar date as written (midnight UTC of that date). */
@@ -22,8 +24,8 @@ export function parseDateTime(text: string, rfc3339 = false): DateTimeParts | un
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   const realDate = date.toISOString().slice(0, 10) === `${y}-${mo}-${d}`;
   const realTime = Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? 0) <= 59;
-  const realOffset = oh === undefined || Number(oh) * 60 + Number(om) <= 14 * 60; // UTC-14:00 .. UTC+14:00
-  if (oh !== undefined && Number(om) > 59) return undefined;
+  // The same offsets as a schedule's `utcOffset` (./rules): UTC-14:00 to UTC+14:00.
+  const realOffset = oh === undefined || UTC_OFFSET.test(offset);
   if (!realDate || !realTime || !realOffset) return undefined;
   const offsetMinutes = oh === undefined ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(oh) * 60 + Number(om));
   const instant = new Date(date.getTime() + (Number(h) * 60 + Number(mi) - offsetMinutes) * 60_000);

@@ -7,7 +7,7 @@ export { RESOURCE_GROUP_NAME_RULE } from './rules';
 
 /** True for a resource group name Azure accepts. */
 export function isResourceGroupName(value: unknown): value is string {
-  return typeof value === 'string' && RESOURCE_GROUP_NAME.test(value) && !value.endsWith('.');
+  return typeof value === 'string' && RESOURCE_GROUP_NAME.test(value);
 }
 
 // eslint-disable-next-line no-control-regex

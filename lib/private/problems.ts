@@ -30,10 +30,24 @@ export function isTokenCollection(value: unknown): boolean {
  * is, followed by its rule (`out/stacks is a symbolic link ...`), and a place that is not a field (`(document)`)
  * with a colon. The one place a problem's sentence is written.
  */
-export function problem(code: ProblemCode, path: string, rule: string, value?: string, file = false): Problem {
-  const where = file ? path : path.startsWith('(') ? `${path}:` : `\`${path}\``;
+export function problem(
+  code: ProblemCode,
+  path: string,
+  rule: string,
+  value?: string,
+  options: { readonly file?: boolean; readonly note?: string } = {},
+): Problem {
+  const where = options.file ? path : path.startsWith('(') ? `${path}:` : `\`${path}\``;
   const got = value === undefined ? '' : `, got: ${value}`;
-  return { code, path, rule, ...(value === undefined ? {} : { value }), message: `${where} ${rule}${got}` };
+  const note = options.note === undefined ? '' : ` (${options.note})`;
+  return {
+    code,
+    path,
+    rule,
+    ...(value === undefined ? {} : { value }),
+    ...(options.note === undefined ? {} : { note: options.note }),
+    message: `${where} ${rule}${got}${note}`,
+  };
 }
 
 /** Throws a `BackupConfigError` with the one problem `code` at `path`. */
@@ -88,7 +102,7 @@ export function isIntegerInRange(value: unknown, min: number, max: number): bool
 
 /** An `InputError` with the one problem `code` about the file or folder `path`. */
 export function fileError(code: ProblemCode, path: string, rule: string): InputError {
-  return new InputError([problem(code, path, rule, undefined, true)]);
+  return new InputError([problem(code, path, rule, undefined, { file: true })]);
 }
 
 /** An `InputError` with the one problem `code` at the option or field `path` (`value` as shown, if any). */

@@ -7,7 +7,7 @@ import { REGION_SHAPE, REGION_SHAPE_RULE } from './rules';
 
 /** Records a problem when a literal region is not shaped like an Azure region name. Tokens pass. */
 export function checkRegionShape(problems: Problems, field: string, region: unknown): void {
-  if (typeof region !== 'string' || (isLiteral(region) && !REGION_SHAPE.test(region.replace(/ +$/, '')))) {
+  if (typeof region !== 'string' || (isLiteral(region) && !REGION_SHAPE.test(region))) {
     problems.add(codeOf(region, typeof region === 'string', 'ADLSBK-REGION'), field, `must be ${REGION_SHAPE_RULE}`, region);
   }
 }

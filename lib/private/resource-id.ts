@@ -1,7 +1,17 @@
 // Azure resource IDs of the shape azurerm parses: every segment checked, so that `..`, quotes or a newline in an
 // ID can never become a provider alias, a subscription ID or part of a Terraform address.
 import { isResourceGroupName, RESOURCE_GROUP_NAME_RULE } from './names';
-import { GUID, STORAGE_ACCOUNT_NAME, STORAGE_ACCOUNT_NAME_RULE, VAULT_NAME, VAULT_NAME_RULE } from './rules';
+import {
+  ACTION_GROUP_NAME,
+  ACTION_GROUP_NAME_RULE,
+  GUID,
+  LOG_ANALYTICS_WORKSPACE_NAME,
+  LOG_ANALYTICS_WORKSPACE_NAME_RULE,
+  STORAGE_ACCOUNT_NAME,
+  STORAGE_ACCOUNT_NAME_RULE,
+  VAULT_NAME,
+  VAULT_NAME_RULE,
+} from './rules';
 
 /** What a resource type's ID must hold after `/providers/`: namespace, type and the rule for the name. */
 export interface ResourceIdShape {
@@ -54,29 +64,26 @@ export const BACKUP_VAULT_ID_SHAPE: ResourceIdShape = {
 };
 
 /**
- * loganalytics/validate/log_analytics_workspace_name.go: 4-63 letters, digits and hyphens, not starting or ending
- * with a hyphen. azurerm's diagnostic setting parses the ID with the case-sensitive workspaces.ValidateWorkspaceID.
+ * A Log Analytics workspace (its name rule is in ./rules). azurerm's diagnostic setting parses the ID with the
+ * case-sensitive workspaces.ValidateWorkspaceID.
  */
 export const LOG_ANALYTICS_WORKSPACE_ID_SHAPE: ResourceIdShape = {
   namespace: 'Microsoft.OperationalInsights',
   type: 'workspaces',
-  name: /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/,
-  nameRule: '4-63 letters, digits and hyphens, starting and ending with a letter or digit',
+  name: LOG_ANALYTICS_WORKSPACE_NAME,
+  nameRule: LOG_ANALYTICS_WORKSPACE_NAME_RULE,
 };
 
 /**
- * Azure's rule for action group names (resource-name-rules, Microsoft.Insights): 1-260 characters, none of
- * `: < > + / & % \ ?` or a control character, not ending in a space or a period. Stricter here: no quotes and no
- * `${` (Terraform would read it as an interpolation), since the ID is written into Terraform and reports.
- * azurerm checks `action.action_groups` with the generic azure.ValidateResourceID, and Azure returns these IDs as
- * `.../providers/microsoft.insights/actionGroups/...`: the namespace and type are compared without case.
+ * An action group (its name rule is in ./rules). azurerm checks `action.action_groups` with the generic
+ * azure.ValidateResourceID, and Azure returns these IDs as `.../providers/microsoft.insights/actionGroups/...`: the
+ * namespace and type are compared without case.
  */
 export const ACTION_GROUP_ID_SHAPE: ResourceIdShape = {
   namespace: 'Microsoft.Insights',
   type: 'actionGroups',
-  // eslint-disable-next-line no-control-regex
-  name: /^(?!.*\$\{)[^:<>+/&%\\?"'`\x00-\x1f\x7f]{0,259}[^:<>+/&%\\?"'`\x00-\x1f\x7f. ]$/,
-  nameRule: '1-260 characters without : < > + / & % \\ ? quotes, ${ or control characters, not ending in a space or a period',
+  name: ACTION_GROUP_NAME,
+  nameRule: ACTION_GROUP_NAME_RULE,
   anyCase: true,
 };
 

@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { TimeProvider } from '../azurerm/generated/provider-time';
+import { refuse } from './problems';
 
 const AUTO_PROVIDER_ID = 'AdlsBackupTimeProvider';
 const provided = new WeakSet<TerraformStack>();
@@ -21,13 +22,20 @@ export function ensureTimeProvider(scope: IConstruct): void {
   if (stack.node.findAll().some(isDefaultTimeProvider)) return;
   const provider = new TimeProvider(stack, AUTO_PROVIDER_ID, {});
   // A TimeProvider the user adds later would make two default providers, which Terraform refuses: say so at synth.
+  // A user's mistake, so a BackupConfigError with its code, as the constructs throw (not cdktf's list of strings).
   provider.node.addValidation({
-    validate: () =>
-      stack.node.findAll().filter(isDefaultTimeProvider).length > 1
-        ? [
-            `${stack.node.path} has its own TimeProvider, added after a DataLakeBackup added '${AUTO_PROVIDER_ID}': ` +
-              'create your TimeProvider before the first DataLakeBackup, so that the library uses it.',
-          ]
-        : [],
+    validate: () => {
+      const own = stack.node.findAll().filter((c) => isDefaultTimeProvider(c) && c !== provider);
+      if (own.length > 0) {
+        refuse(
+          'ADLSBK-TIME-PROVIDER-LATE',
+          'TimeProvider',
+          `must be created before the first DataLakeBackup of the stack, which added '${AUTO_PROVIDER_ID}' (Terraform refuses two default time providers), so that the library uses it`,
+          own[0].node.path,
+          stack.node.path,
+        );
+      }
+      return [];
+    },
   });
 }

@@ -33,20 +33,32 @@ export const FINDING_SEVERITY = {
 /** A finding's stable code, e.g. `REVIEW-ROLE-AFTER-INSTANCE`. */
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 
-/** One thing a reviewer should stop at. */
+/**
+ * One thing a reviewer should stop at, and where it applies, as the JSON report carries it (`findings`). The fields
+ * that say where are those the finding knows: a vault's setting names its vault; a backup instance's, its vault and
+ * account; a retention rule's, its vault and policy; an interpolation, no vault but the block and attribute.
+ */
 export interface Finding {
   /** Stable: what kind of finding it is. */
   readonly code: FindingCode;
-  /** How bad it is (fixed per code). */
+  /** How bad it is (fixed per code: `FINDING_SEVERITY`). */
   readonly severity: Severity;
-  /** The stack: the vault's (for an outside vault, the stacks that use it), or the block's for an interpolation. */
-  readonly stack: string;
-  /** The vault's name; undefined for a finding that belongs to no vault (an interpolation). */
-  readonly vault?: string;
-  /** The account, policy or attribute it is about, when it is about one. */
-  readonly subject?: string;
   /** The finding in one sentence, as the report prints it. */
   readonly message: string;
+  /** The stack: the vault's (for an outside vault, the stacks that use it), or the block's for an interpolation. */
+  readonly stack: string;
+  /** The vault's name; absent for a finding that belongs to no vault (an interpolation). */
+  readonly vault?: string;
+  /** The vault's key, as `VaultReport.key` gives it (`<name> in <resource group>`, or the ID of a vault outside). */
+  readonly vaultKey?: string;
+  /** The protected account's name, for a finding about a backup instance. */
+  readonly account?: string;
+  /** The policy's name, for a finding about one of its retention rules. */
+  readonly policy?: string;
+  /** The address of the block whose name or tag Terraform evaluates, for an interpolation. */
+  readonly address?: string;
+  /** Where in that block (`name`, `tags.owner`, ...), for an interpolation. */
+  readonly attribute?: string;
 }
 
 /** How many containers an instance of a stack may list: `containerLimitFor` of the stack's azurerm constraint. */
@@ -58,13 +70,14 @@ const SUPPORT_LIST = 'not in the ADLS vaulted backup support list of 2025-11-18'
 
 /** The findings of one vault, in report order: its settings, its region, its policies, then each instance. */
 export function vaultFindings(vault: Vault, containerLimitOf: ContainerLimitOf = () => CONTAINER_LIMIT.everywhere): Finding[] {
-  const of = (c: FindingCode, message: string, subject?: string): Finding => ({
+  const of = (c: FindingCode, message: string, about: About = {}): Finding => ({
     code: c,
     severity: FINDING_SEVERITY[c],
+    message,
     stack: vault.stack,
     vault: vault.name,
-    ...(subject === undefined ? {} : { subject }),
-    message,
+    vaultKey: vault.key,
+    ...about,
   });
   const found: Finding[] = [...settingFindings(vault, of)];
   if (vault.location !== undefined && vault.locationIsLiteral && !isAdlsBackupRegion(vault.location)) {
@@ -77,8 +90,11 @@ export function vaultFindings(vault: Vault, containerLimitOf: ContainerLimitOf =
   return found;
 }
 
+/** What in a vault a finding is about, when it is about more than the vault. */
+type About = Pick<Finding, 'account'> | Pick<Finding, 'policy'>;
+
 /** Makes a finding of the vault at hand. */
-type FindingOf = (code: FindingCode, message: string, subject?: string) => Finding;
+type FindingOf = (code: FindingCode, message: string, about?: About) => Finding;
 
 /** Irreversible or weakening settings of a vault the configuration declares. */
 function settingFindings(vault: Vault, of: FindingOf): Finding[] {
@@ -118,7 +134,7 @@ function ruleFindings(vault: Vault, of: FindingOf): Finding[] {
     for (const rule of rules as Record<string, unknown>[]) {
       if (rule?.absolute_criteria !== undefined || rule?.days_of_week !== undefined) continue;
       const message = `Policy \`${policy.name}\`: retention rule \`${String(rule?.name)}\` has neither absolute_criteria nor days_of_week: azurerm fails at apply.`;
-      found.push(of('REVIEW-RULE-NO-CRITERIA', message, policy.name));
+      found.push(of('REVIEW-RULE-NO-CRITERIA', message, { policy: policy.name }));
     }
   }
   return found;
@@ -129,7 +145,7 @@ function instanceFindings(vault: Vault, instance: Instance, containerLimit: numb
   const account = instance.account.name;
   const who = `\`${account}\``;
   const found: Finding[] = [];
-  const add = (c: FindingCode, message: string) => found.push(of(c, `${who}: ${message}`, account));
+  const add = (c: FindingCode, message: string) => found.push(of(c, `${who}: ${message}`, { account }));
   const { ordering } = instance;
   if (!ordering.ok) add('REVIEW-ROLE-AFTER-INSTANCE', `role before backup is not guaranteed: ${ordering.problems.join('; ')}.`);
   if (ordering.containersNotWaitedFor.length > 0) {
@@ -180,7 +196,12 @@ export interface ModelFindings {
   /** Each vault's findings, by vault key, in report order. */
   readonly byVault: ReadonlyMap<string, readonly Finding[]>;
   /** Names and tags that Terraform evaluates, each with its finding, by stack, address and attribute. */
-  readonly interpolations: readonly { readonly interpolation: Interpolation; readonly finding: Finding }[];
+  readonly interpolations: readonly {
+    /** Where the expression is and what it is. */
+    readonly interpolation: Interpolation;
+    /** Its finding (`REVIEW-INTERPOLATION`, of no vault). */
+    readonly finding: Finding;
+  }[];
 }
 
 /** The findings of every vault, and of every name or tag Terraform evaluates. */
@@ -210,8 +231,9 @@ function interpolationFinding(found: Interpolation): Finding {
   return {
     code: 'REVIEW-INTERPOLATION',
     severity: FINDING_SEVERITY['REVIEW-INTERPOLATION'],
-    stack: found.stack,
-    subject: `${found.address} ${found.attribute}`,
     message: `${where}: ${found.why}, which Terraform evaluates at plan: ${code(found.value)}.`,
+    stack: found.stack,
+    address: found.address,
+    attribute: found.attribute,
   };
 }

@@ -21,7 +21,9 @@ import { Block, compare, Configuration } from './read/configuration';
 
 /** One name or tag that Terraform evaluates as an expression. */
 export interface Interpolation {
+  /** The block's stack. */
   readonly stack: string;
+  /** The block's address. */
   readonly address: string;
   /** Where in the block: `name`, `retention_rule[0].name`, `storage_container_names[1]`, `tags.owner`, `tags (key)`. */
   readonly attribute: string;

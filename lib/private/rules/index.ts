@@ -5,6 +5,8 @@
 // construct (a template's words, the name of what is described), both wordings are here, built from the same
 // numbers, so that a change to a limit is made in one place.
 //
+// BackupMonitoring and its queries (lib/monitoring/) read their limits and patterns from the section Monitoring.
+//
 // Enumerations that are public enums stay where they are declared (lib/vault.ts: Redundancy, SoftDelete,
 // Immutability; lib/irreversible-settings.ts: IrreversibleSetting; lib/schedule.ts: DayOfWeek; lib/retention.ts:
 // WeekOfMonth, MonthOfYear, AbsoluteCriteria) and the schema reads their values; the lists that are data (regions,
@@ -78,8 +80,13 @@ export const VAULT_NAME_TEMPLATE_RULE = `a vault name (${VAULT_NAME_LENGTH.min}-
 const RESOURCE_GROUP_CHARACTERS = '-\\w.()';
 const RESOURCE_GROUP_MAX = 90;
 
-/** The characters and length of a resource group name; `isResourceGroupName` adds "not ending in a period". */
-export const RESOURCE_GROUP_NAME = new RegExp(`^[${RESOURCE_GROUP_CHARACTERS}]{1,${RESOURCE_GROUP_MAX}}$`);
+/**
+ * A resource group name: 1-90 of its characters, the last not a period. The whole rule in one pattern, so that the
+ * fleet's schema (`backend.azurerm.resourceGroupName`) and `isResourceGroupName` apply the same test.
+ */
+export const RESOURCE_GROUP_NAME = new RegExp(
+  `^[${RESOURCE_GROUP_CHARACTERS}]{0,${RESOURCE_GROUP_MAX - 1}}[${RESOURCE_GROUP_CHARACTERS.replace('.', '')}]$`,
+);
 
 /** How the resource group rule reads in a message. */
 export const RESOURCE_GROUP_NAME_RULE = `1-${RESOURCE_GROUP_MAX} ASCII letters, digits, underscores, hyphens, periods or parentheses, not ending in a period`;
@@ -134,19 +141,17 @@ export const GUID_RULE = 'a GUID such as 00000000-0000-0000-0000-000000000000';
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * A region as the constructs take it: a letter, then letters, digits and spaces, at most 50. Spaces around the name
- * are allowed: azurerm's location.Normalize drops every space. Other white space (a newline, a tab) is not dropped
- * by azurerm, and is refused.
+ * A region as the constructs and the fleet's schema take it: a letter, then letters, digits and spaces, 2-50 from
+ * the letter to the last letter or digit (`West Europe`, `westeurope`). Spaces around the name are allowed:
+ * azurerm's location.Normalize drops every space. Other white space (a newline, a tab) is not dropped by azurerm,
+ * and is refused.
  */
-export const REGION_SHAPE = /^ *[A-Za-z][A-Za-z0-9 ]{1,49}$/;
+export const REGION_SHAPE = /^ *[A-Za-z][A-Za-z0-9 ]{0,48}[A-Za-z0-9] *$/;
 
 /** How the region rule reads in a construct's message. */
 export const REGION_SHAPE_RULE = 'an Azure region such as "West Europe" or "westeurope"';
 
-/** A region as the fleet's schema takes it: any spelling Azure normalises (`West Europe`, `westeurope`). */
-export const REGION_NAME = /^[A-Za-z0-9 ]+$/;
-
-/** How the fleet schema's region rule reads. */
+/** How the region rule reads in the fleet's schema (the same rule as REGION_SHAPE_RULE, in the spec's words). */
 export const REGION_NAME_RULE = 'an Azure region name, such as westeurope or West Europe';
 
 /** A region in the normalised form the fleet uses as a key (`vaults.regions`, `defaults.allowUnlistedRegions`). */
@@ -181,8 +186,114 @@ export const RETENTION_DURATION_TEXT = /^P[1-9][0-9]*[DWMY]$/;
 export const RETENTION_DURATION_TEXT_RULE =
   'an ISO 8601 duration in days, weeks, months or years, such as P30D, P12W, P12M or P10Y';
 
+// The amount and unit letter of a duration written in one of the two text forms above: the amount is what stands
+// between the designators (`P`, `PT`) and the unit, the last letter.
+function durationTextParts<Unit extends string>(pattern: RegExp, text: string): { amount: number; unit: Unit } | undefined {
+  if (!pattern.test(text)) return undefined;
+  return { amount: Number(/[0-9]+/.exec(text)![0]), unit: text.slice(-1) as Unit };
+}
+
+/** `PT5M` → `{ amount: 5, unit: 'M' }`; undefined for a text WAIT_TEXT refuses. */
+export function waitTextParts(text: string): { amount: number; unit: 'S' | 'M' | 'H' } | undefined {
+  return durationTextParts(WAIT_TEXT, text);
+}
+
+/** `P30D` → `{ amount: 30, unit: 'D' }`; undefined for a text RETENTION_DURATION_TEXT refuses. */
+export function retentionDurationTextParts(text: string): { amount: number; unit: 'D' | 'W' | 'M' | 'Y' } | undefined {
+  return durationTextParts(RETENTION_DURATION_TEXT, text);
+}
+
 /** How long a vault keeps soft-deleted backup data, in days (`retention_duration_in_days`). */
 export const SOFT_DELETE_RETENTION_DAYS = { min: 14, max: 180, default: 14 } as const;
 
 /** How many intervals a policy's schedule may hold (azurerm's `backup_repeating_time_intervals`): the days of a week. */
 export const MAX_SCHEDULE_INTERVALS = 5;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schedules
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A UTC offset as a schedule's start time carries it: a sign and HH:MM, from -14:00 to +14:00 (the time zones in
+ * use lie within it). `BackupSchedule.daily`/`weekly` take it (`utcOffset`), the fleet's schema holds
+ * `schedule.utcOffset` to it, and lib/private/date-time.ts holds the offset of a date-time written by hand to it
+ * (`BackupSchedule.expression`, a custom rule's `scheduledBackupTimes`).
+ */
+export const UTC_OFFSET = /^[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00)$/;
+
+/** How the UTC offset rule reads in a message. */
+export const UTC_OFFSET_RULE = 'a UTC offset from -14:00 to +14:00 written like "+01:00"';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * loganalytics/validate/log_analytics_workspace_name.go: 4-63 letters, digits and hyphens, not starting or ending
+ * with a hyphen (a new workspace's name, and the name in a workspace's resource ID).
+ */
+export const LOG_ANALYTICS_WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
+
+/** How the workspace name rule reads in a message. */
+export const LOG_ANALYTICS_WORKSPACE_NAME_RULE = '4-63 letters, digits and hyphens, starting and ending with a letter or digit';
+
+/** How long a new workspace keeps the logs, in days (azurerm's `retention_in_days`). */
+export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730, default: 90 } as const;
+
+/**
+ * Azure's rule for action group names (resource-name-rules, Microsoft.Insights): 1-260 characters, none of
+ * `: < > + / & % \ ?` or a control character, not ending in a space or a period. Stricter here: no quotes and no
+ * `${` (Terraform would read it as an interpolation), since the ID is written into Terraform and reports.
+ */
+// eslint-disable-next-line no-control-regex
+export const ACTION_GROUP_NAME = /^(?!.*\$\{)[^:<>+/&%\\?"'`\x00-\x1f\x7f]{0,259}[^:<>+/&%\\?"'`\x00-\x1f\x7f. ]$/;
+
+/** How the action group name rule reads in a message. */
+export const ACTION_GROUP_NAME_RULE =
+  '1-260 characters without : < > + / & % \\ ? quotes, ${ or control characters, not ending in a space or a period';
+
+/**
+ * An action group's short name, in bytes of UTF-8 (monitor_action_group_resource.go: StringLenBetween(1, 12), which
+ * counts with Go's `len`), as Terraform sends it.
+ */
+export const ACTION_GROUP_SHORT_NAME_BYTES = { min: 1, max: 12 } as const;
+
+/** How the short name rule reads in a message. */
+export const ACTION_GROUP_SHORT_NAME_RULE = `${ACTION_GROUP_SHORT_NAME_BYTES.min}-${ACTION_GROUP_SHORT_NAME_BYTES.max} bytes of UTF-8 (azurerm counts bytes: an accented letter counts 2; \`$\${\` counts as \`\${\`)`;
+
+/** An alert's severity: Azure Monitor's 0 (critical) to 4 (verbose); the library's default is 1 (error). */
+export const ALERT_SEVERITY = { min: 0, max: 4, default: 1 } as const;
+
+/** How the severity rule reads in a message. */
+export const ALERT_SEVERITY_RULE = `a whole number from ${ALERT_SEVERITY.min} (critical) to ${ALERT_SEVERITY.max} (verbose)`;
+
+/**
+ * How many hours back a log query of an alert may look: a log alert reads two days at most (its window, P2D), and
+ * the query is given whole hours below that.
+ */
+export const ALERT_LOOKBACK_HOURS = { min: 1, max: 47 } as const;
+
+/** How the lookback rule reads in a message. */
+export const ALERT_LOOKBACK_HOURS_RULE = `whole hours from ${ALERT_LOOKBACK_HOURS.min} to ${ALERT_LOOKBACK_HOURS.max} (a log alert reads two days at most)`;
+
+/**
+ * The missed-backup alert's grace, in whole hours past the schedule's day: a day plus the grace is how far its
+ * query looks back, which must stay within ALERT_LOOKBACK_HOURS.
+ */
+export const MISSED_BACKUP_GRACE_HOURS = { min: 1, max: 18, default: 6 } as const;
+
+/** How the grace rule reads in a message. */
+export const MISSED_BACKUP_GRACE_RULE = `whole hours from Duration.hours(${MISSED_BACKUP_GRACE_HOURS.min}) to Duration.hours(${MISSED_BACKUP_GRACE_HOURS.max}) (a day plus the grace must fit in the two days a log alert can read)`;
+
+/** An alert's email receiver: something@domain.tld, without white space. */
+export const ALERT_EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** How the email rule reads in a message. */
+export const ALERT_EMAIL_RULE = 'an email address';
+
+/** The start a webhook's URL must have (Go's URL parser then has the last word: lib/private/go-url.ts). */
+export const ALERT_WEBHOOK_URL = /^https:\/\/[^\s/]+/;
+
+/** How the webhook rule reads in a message. */
+export const ALERT_WEBHOOK_URL_RULE =
+  "an https:// URL that Go's URL parser accepts, as azurerm checks it (alerts carry resource details; plain http is refused)";

@@ -209,24 +209,35 @@ export interface ChangesReport {
    * stack uses and which subscription it works in.
    */
   readonly stacks: {
+    /** Stacks no longer synthesized. */
     readonly removed: readonly DroppedStack[];
+    /** New stacks. */
     readonly added: readonly string[];
+    /** Backend and provider changes. */
     readonly settings: readonly StackSettings[];
   };
   /** Policies Terraform replaces. */
   readonly replacedPolicies: readonly PolicyReplacement[];
   /** Vaults replaced, removed, added and changed in place. */
   readonly vaults: {
+    /** Replaced vaults. */
     readonly replaced: readonly VaultChange[];
+    /** Removed vaults. */
     readonly removed: readonly VaultChange[];
+    /** New vaults. */
     readonly added: readonly VaultChange[];
+    /** Vaults changed in place. */
     readonly updated: readonly VaultChange[];
   };
   /** Protected accounts added, removed, replaced, and referenced another way. */
   readonly accounts: {
+    /** Newly protected accounts. */
     readonly added: readonly AccountChange[];
+    /** Accounts no longer protected. */
     readonly removed: readonly AccountChange[];
+    /** Accounts whose backup instance is replaced. */
     readonly replaced: readonly AccountChange[];
+    /** Accounts referenced another way. */
     readonly referenceChanged: readonly ReferenceChange[];
   };
   /** Container lists changed in place. */
@@ -234,13 +245,21 @@ export interface ChangesReport {
   /** Instances moved to another policy. */
   readonly policyMoves: readonly PolicyMove[];
   /** Policies added and removed. */
-  readonly policies: { readonly added: readonly PolicyRef[]; readonly removed: readonly PolicyRef[] };
+  readonly policies: {
+    /** Added policies. */
+    readonly added: readonly PolicyRef[];
+    /** Removed policies. */
+    readonly removed: readonly PolicyRef[];
+  };
   /** Role propagation waits changed. */
   readonly waits: readonly WaitChange[];
   /** Grants added, removed, and referenced another way. */
   readonly grants: {
+    /** Added grants. */
     readonly added: readonly GrantChange[];
+    /** Removed grants. */
     readonly removed: readonly GrantChange[];
+    /** Grants whose scope references the account another way. */
     readonly referenceChanged: readonly ReferenceChange[];
   };
   /** Resources outside the categories above that are added, removed or changed. */

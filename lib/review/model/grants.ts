@@ -18,9 +18,15 @@ export interface GrantDraft extends Omit<Grant, 'vaultKey' | 'kind'> {
 
 /** What the grant decision needs of a backup instance. */
 export interface InstanceRef {
+  /** The backup instance resource. */
   readonly block: Block;
+  /** The key of its vault. */
   readonly vaultKey: string;
-  readonly account: { readonly key: string };
+  /** The account it protects. */
+  readonly account: {
+    /** The account's key (`Account.key`). */
+    readonly key: string;
+  };
 }
 
 /** Every Storage Account Backup Contributor role assignment, with the vault its principal refers to (if any). */

@@ -10,7 +10,12 @@ export interface OrderingContext {
   /** The configuration's blocks. */
   readonly config: Configuration;
   /** Every backup role grant, by account key and by `<stack>:<address>`. */
-  readonly grants: { readonly byAccount: ReadonlyMap<string, readonly Grant[]>; readonly byAddress: ReadonlyMap<string, Grant> };
+  readonly grants: {
+    /** By account key. */
+    readonly byAccount: ReadonlyMap<string, readonly Grant[]>;
+    /** By `<stack>:<address>`. */
+    readonly byAddress: ReadonlyMap<string, Grant>;
+  };
   /** Every wait, by its block. */
   readonly waits: ReadonlyMap<Block, Wait>;
   /** Containers the configuration creates, by account key. */

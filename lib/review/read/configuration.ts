@@ -4,15 +4,21 @@ import { Args, SynthesizedStack } from './out-dir';
 
 /** A resource or data source of one stack: `type.name`, or `data.type.name` for data sources. */
 export interface Block {
+  /** The stack's name. */
   readonly stack: string;
+  /** `type.name`, or `data.type.name`. */
   readonly address: string;
+  /** The Terraform type, e.g. `azurerm_role_assignment`. */
   readonly type: string;
+  /** Whether it is a data source. */
   readonly isData: boolean;
+  /** Its arguments, as written. */
   readonly args: Args;
 }
 
 /** A Terraform reference `${<address>.<attr>}` resolved to the block it names (possibly in another stack). */
 export interface Ref {
+  /** The block the reference names. */
   readonly block: Block;
   /** The attribute path after the address, e.g. `id` or `identity[0].principal_id`. */
   readonly attr: string;

@@ -18,9 +18,19 @@ export interface SynthesizedStack {
 
 /** The parts of a Terraform JSON configuration the review reads. */
 export interface TerraformJson {
+  /** Resources, by type and name. */
   readonly resource?: Record<string, Record<string, Args>>;
+  /** Data sources, by type and name. */
   readonly data?: Record<string, Record<string, Args>>;
-  readonly output?: Record<string, { readonly value?: unknown }>;
+  /** Outputs, by name. */
+  readonly output?: Record<
+    string,
+    {
+      /** The output's value, as written. */
+      readonly value?: unknown;
+    }
+  >;
+  /** The rest (`terraform`, `provider`, `locals`, ...), as written. */
   readonly [key: string]: unknown;
 }
 

@@ -1,11 +1,12 @@
 // One vault's section of the markdown: settings, policies, protected accounts, restore grants, ordering, warnings.
+import type { Finding } from '../findings';
 import type { AccountReport, VaultReport } from '../report';
 import { joinWords } from '../words';
 import { accountWords, cell, count, NAMES_SHOWN, VIA } from './markdown-text';
 import { orderingDiagram } from './mermaid';
 
-/** The vault's section. */
-export function renderVault(vault: VaultReport): string[] {
+/** The vault's section, ending with its findings (the report's, of this vault) as its warnings. */
+export function renderVault(vault: VaultReport, findings: readonly Finding[]): string[] {
   const diagram = orderingDiagram(vault, (account) => vault.accounts.find((a) => a.account === account)?.ordering.status ?? '');
   return [
     ...headLines(vault),
@@ -15,7 +16,7 @@ export function renderVault(vault: VaultReport): string[] {
     ...(diagram.length > 0 ? ['### Ordering', '', ...diagram, ''] : []),
     '### Warnings',
     '',
-    ...(vault.warnings.length === 0 ? ['None.'] : vault.warnings.map((w) => `- ⚠ ${w}`)),
+    ...(findings.length === 0 ? ['None.'] : findings.map((f) => `- ⚠ ${f.message}`)),
     '',
   ];
 }

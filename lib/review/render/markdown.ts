@@ -1,6 +1,8 @@
 // The markdown renderer: the report as a reviewer reads it in a pull request, risky changes first, then one
-// section per vault. It only formats the report; every judgement is already in it.
-import type { ReviewReport } from '../report';
+// section per vault. It only formats the report; every judgement is already in it: the warnings it prints are the
+// report's `findings`, each where the finding says it applies.
+import type { Finding } from '../findings';
+import type { ReviewReport, VaultReport } from '../report';
 import { renderChanges } from './markdown-changes';
 import { accountWords, count } from './markdown-text';
 import { renderVault } from './markdown-vault';
@@ -13,10 +15,20 @@ export function renderMarkdown(report: ReviewReport): string {
     ...summaryLines(report),
     ...interpolationLines(report),
     ...(report.changes ? renderChanges(report.changes) : []),
-    ...report.vaults.flatMap(renderVault),
+    ...report.vaults.flatMap((vault) => renderVault(vault, findingsOf(report, vault))),
     ...otherGrantLines(report),
   ];
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The findings of one vault, in report order. */
+function findingsOf(report: ReviewReport, vault: VaultReport): Finding[] {
+  return report.findings.filter((f) => f.vaultKey === vault.key);
+}
+
+/** The findings of names and tags that Terraform evaluates. */
+function interpolationFindings(report: ReviewReport): Finding[] {
+  return report.findings.filter((f) => f.code === 'REVIEW-INTERPOLATION');
 }
 
 function summaryLines(report: ReviewReport): string[] {
@@ -29,11 +41,13 @@ function summaryLines(report: ReviewReport): string[] {
     '',
   ];
   const byVault = report.vaults
-    .filter((v) => v.warnings.length > 0)
-    .map((v) => `\`${v.name}\` (${v.stack}): ${v.warnings.length}`);
+    .map((v) => ({ v, n: findingsOf(report, v).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ v, n }) => `\`${v.name}\` (${v.stack}): ${n}`);
   if (byVault.length > 0) lines.push(`⚠ Warnings by vault: ${byVault.join('; ')}.`, '');
-  if (report.interpolations.length > 0) {
-    lines.push(`⚠ Expressions in names and tags: ${report.interpolations.length}, listed first.`, '');
+  const interpolations = interpolationFindings(report);
+  if (interpolations.length > 0) {
+    lines.push(`⚠ Expressions in names and tags: ${interpolations.length}, listed first.`, '');
   }
   lines.push(
     'Policies read as: schedule, default retention, then the retention rules in priority order (the first matching rule wins).',
@@ -44,7 +58,8 @@ function summaryLines(report: ReviewReport): string[] {
 
 /** Before the changes: Terraform evaluates these at plan, so they matter before anything this plan would change. */
 function interpolationLines(report: ReviewReport): string[] {
-  if (report.interpolations.length === 0) return [];
+  const interpolations = interpolationFindings(report);
+  if (interpolations.length === 0) return [];
   return [
     '## Expressions in names and tags',
     '',
@@ -52,7 +67,7 @@ function interpolationLines(report: ReviewReport): string[] {
       'a tag as a literal or as one reference to a resource of the same stack; these are neither (write `$${` and `%%{` ' +
       'for the characters themselves):',
     '',
-    ...report.interpolations.map((i) => `- ⚠ ${i.message}`),
+    ...interpolations.map((f) => `- ⚠ ${f.message}`),
     '',
   ];
 }

@@ -10,7 +10,10 @@ import type { AccountReport, GrantReport, PolicyReport, RetentionRuleReport, Rev
 /** How the ordering column reads when role → wait → instance holds. */
 export const CHAIN_OK = '✔ role → wait → instance';
 
-/** The whole report. */
+/**
+ * The whole report. Its `findings` are the model's, in report order; the lists of version 1 (`warnings`,
+ * `vaults[].warnings`, `interpolations[].message`) are their messages.
+ */
 export function buildReport(model: Model, findings: ModelFindings, changes?: ChangesReport): ReviewReport {
   const vaults = model.vaults.map((vault) => vaultReport(vault, findings));
   const warnings = vaults.flatMap((v) => v.warnings.map((message) => ({ vault: v.name, stack: v.stack, message })));
@@ -18,6 +21,10 @@ export function buildReport(model: Model, findings: ModelFindings, changes?: Cha
     ...interpolation,
     message: finding.message,
   }));
+  const all = [
+    ...findings.interpolations.map((i) => i.finding),
+    ...model.vaults.flatMap((vault) => findings.byVault.get(vault.key) ?? []),
+  ];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     stacks: model.stacks.map((s) => ({ name: s.name, file: s.file })),
@@ -26,9 +33,10 @@ export function buildReport(model: Model, findings: ModelFindings, changes?: Cha
       policies: vaults.reduce((n, v) => n + v.policies.length, 0),
       protectedAccounts: vaults.reduce((n, v) => n + v.accounts.length, 0),
       restoreGrants: vaults.reduce((n, v) => n + v.restoreGrants.length, 0),
-      warnings: warnings.length + interpolations.length,
+      warnings: all.length,
     },
     ...(changes ? { changes } : {}),
+    findings: all,
     interpolations,
     vaults,
     otherGrants: model.strayGrants.map(grantReport),

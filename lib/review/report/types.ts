@@ -1,21 +1,36 @@
 // The JSON report: what `--format json` prints (described by report.schema.json), and what the markdown renders.
 import type { ChangesReport } from '../changes';
+import type { Finding } from '../findings';
 import type { Interpolation } from '../interpolations';
 import type { AccountVia, OrderingNode } from '../model';
 
-/** The version of the JSON report's format (report.schema.json): raised when a field changes or goes. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * The version of the JSON report's format (report.schema.json): raised when a field is added, changes or goes.
+ * 2 added `findings`; every field of 1 is still there and means the same.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** The whole review, as `--format json` prints it. */
 export interface ReviewReport {
   /** The version of this format: `REPORT_SCHEMA_VERSION`. */
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** The stacks the manifest lists, by name. */
-  readonly stacks: readonly { readonly name: string; readonly file: string }[];
+  readonly stacks: readonly {
+    /** The stack's name. */
+    readonly name: string;
+    /** The stack file, relative to the output directory (`stacks/<name>/cdk.tf.json`). */
+    readonly file: string;
+  }[];
   /** The counts the report starts with. */
   readonly summary: ReviewSummary;
   /** Present when a base was given. */
   readonly changes?: ChangesReport;
+  /**
+   * Every finding, in report order: the `interpolations`' first, then each vault's in the order of `vaults`. Each
+   * has its stable code, its severity, its sentence, and where it applies. The markdown prints these; `warnings`,
+   * `vaults[].warnings` and `interpolations[].message` (from version 1) hold the same sentences.
+   */
+  readonly findings: readonly Finding[];
   /**
    * Names and tags that Terraform evaluates as expressions at plan (`${file(…)}`, `${timestamp()}`, `%{ for … }`),
    * by stack, address and attribute; one reference to a block of the same stack is not listed (see
@@ -26,7 +41,10 @@ export interface ReviewReport {
   readonly vaults: readonly VaultReport[];
   /** Storage Account Backup Contributor grants whose vault cannot be told (e.g. a literal principal of no known vault). */
   readonly otherGrants: readonly GrantReport[];
-  /** Every warning of every vault, in report order (the `interpolations` are listed apart: they belong to no vault). */
+  /**
+   * The messages of every vault's `findings`, in report order (the `interpolations`' are listed apart: they belong
+   * to no vault).
+   */
   readonly warnings: readonly WarningReport[];
 }
 
@@ -40,7 +58,7 @@ export interface ReviewSummary {
   readonly protectedAccounts: number;
   /** Restore grants of all vaults. */
   readonly restoreGrants: number;
-  /** The vaults' warnings and the `interpolations`. */
+  /** The `findings`: the vaults' warnings and the `interpolations`. */
   readonly warnings: number;
 }
 
@@ -81,7 +99,12 @@ export interface VaultReport {
   /** `redundancy`, as written. */
   readonly redundancy?: string;
   /** Soft delete (`On` unless set) and its retention. */
-  readonly softDelete?: { readonly mode: string; readonly retentionDays?: number };
+  readonly softDelete?: {
+    /** `On` (the default), `Off` or `AlwaysOn`, as written. */
+    readonly mode: string;
+    /** `retention_duration_in_days`, when it is a number. */
+    readonly retentionDays?: number;
+  };
   /** `immutability` (`Disabled` unless set). */
   readonly immutability?: string;
   /** Whether cross-region restore is on. */
@@ -98,7 +121,7 @@ export interface VaultReport {
   readonly restoreGrants: readonly GrantReport[];
   /** The ordering of each backup instance, in the order of `accounts`. */
   readonly ordering: readonly OrderingReport[];
-  /** Its warnings, in words. */
+  /** The messages of its `findings` (those whose `vaultKey` is its `key`), in order. */
   readonly warnings: readonly string[];
 }
 
@@ -113,10 +136,23 @@ export interface PolicyReport {
   /** Schedule and retention in one sentence. */
   readonly words: string;
   /** When backups run. */
-  readonly schedule: { readonly words: string; readonly intervals: readonly string[]; readonly timeZone?: string };
+  readonly schedule: {
+    /** The schedule in words. */
+    readonly words: string;
+    /** `backup_schedule`, as written. */
+    readonly intervals: readonly string[];
+    /** `time_zone`, when set. */
+    readonly timeZone?: string;
+  };
   /** How long backups are kept. */
   readonly retention: {
-    readonly default: { readonly duration: string; readonly words: string };
+    /** The default retention. */
+    readonly default: {
+      /** `default_retention_duration`, as written. */
+      readonly duration: string;
+      /** The duration in words. */
+      readonly words: string;
+    };
     /** In priority order: the first matching rule wins. */
     readonly rules: readonly RetentionRuleReport[];
   };
@@ -165,7 +201,12 @@ export interface AccountReport {
   /** The backup instance's stack. */
   readonly stack: string;
   /** The backup instance. */
-  readonly instance: { readonly name: string; readonly address: string };
+  readonly instance: {
+    /** The instance's name. */
+    readonly name: string;
+    /** The instance's address. */
+    readonly address: string;
+  };
   /** The containers it backs up. */
   readonly containers: {
     /** How many, when the list is literal. */
@@ -180,11 +221,32 @@ export interface AccountReport {
   /** The policy's name. */
   readonly policy: string;
   /** The grant that gives the vault backup access on the account. */
-  readonly backupGrant?: { readonly scope: string; readonly stack: string; readonly address: string };
+  readonly backupGrant?: {
+    /** The account the grant is on. */
+    readonly scope: string;
+    /** The role assignment's stack. */
+    readonly stack: string;
+    /** The role assignment's address. */
+    readonly address: string;
+  };
   /** The role propagation wait the instance depends on. */
-  readonly wait?: { readonly duration: string; readonly words: string; readonly address: string };
+  readonly wait?: {
+    /** `create_duration`, as written. */
+    readonly duration: string;
+    /** The duration in words. */
+    readonly words: string;
+    /** The `time_sleep`'s address. */
+    readonly address: string;
+  };
   /** Role → wait → instance: whether it holds, in words, and what is missing. */
-  readonly ordering: { readonly ok: boolean; readonly status: string; readonly problems: readonly string[] };
+  readonly ordering: {
+    /** Whether the chain holds. */
+    readonly ok: boolean;
+    /** The ordering column, in words. */
+    readonly status: string;
+    /** What is missing, in words. */
+    readonly problems: readonly string[];
+  };
   /** Whether the instance has `lifecycle.prevent_destroy`. */
   readonly preventDestroy: boolean;
   /** The instance's `lifecycle.precondition`s, in short. */

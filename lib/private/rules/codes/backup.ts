@@ -105,4 +105,15 @@ export const BACKUP_CODES = {
       right: "new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account, containers: ['raw'] })",
     },
   },
+  'ADLSBK-TIME-PROVIDER-LATE': {
+    title: "A time provider of the user's own, created after the first DataLakeBackup of its stack",
+    why: 'The backup adds a time provider for its wait when the stack has none; a second default one is refused by Terraform.',
+    example: {
+      kind: 'typescript',
+      wrong:
+        "class Time extends TerraformProvider { constructor(scope: TerraformStack, id: string) { super(scope, id, { terraformResourceType: 'time', terraformProviderSource: 'hashicorp/time', terraformGeneratorMetadata: { providerName: 'time' } }); } } new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account, containers: ['raw'] }); new Time(stack, 'time')",
+      right:
+        "class Time extends TerraformProvider { constructor(scope: TerraformStack, id: string) { super(scope, id, { terraformResourceType: 'time', terraformProviderSource: 'hashicorp/time', terraformGeneratorMetadata: { providerName: 'time' } }); } } new Time(stack, 'time'); new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account, containers: ['raw'] })",
+    },
+  },
 } as const satisfies Record<string, CodeEntry>;

@@ -16,8 +16,8 @@ export const CLI_CODES = {
     why: 'synth never writes, deletes or follows a link outside --out, and never replaces what it did not write there.',
     example: {
       kind: 'cli',
-      given: "notes.txt, a file of the user's own",
-      wrong: 'adls-backup synth --config backup.yaml --out .',
+      given: "notes/, a folder of the user's own with notes.txt in it",
+      wrong: 'adls-backup synth --config backup.yaml --out notes',
       right: 'adls-backup synth --config backup.yaml --out cdktf.out',
     },
   },

@@ -30,7 +30,7 @@ export interface CodeEntry {
 
 /**
  * What a `typescript` example starts from: these statements, run before it (docs/errors.md shows them once), with
- * the root entry point's exports, cdktf's `Testing`, `TerraformStack` and `TerraformVariable`, and azurerm's
+ * the root entry point's exports, cdktf's `Testing`, `TerraformStack`, `TerraformVariable` and `TerraformProvider`, and azurerm's
  * `AzurermProvider` and `StorageAccount` in scope.
  */
 export const TYPESCRIPT_SETUP = `const stack = new TerraformStack(Testing.app(), 'lake');

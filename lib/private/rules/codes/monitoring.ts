@@ -50,7 +50,8 @@ export const MONITORING_CODES = {
     example: {
       kind: 'typescript',
       wrong: "failedJobsQuery('bv\"lake')",
-      right: 'failedJobsQuery(vault.vaultId)',
+      right:
+        "failedJobsQuery('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/bv-lake-weu')",
     },
   },
   'ADLSBK-MONITORED-TWICE': {
