@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Prints the mutation score per folder and per file from Stryker's JSON report (reports/mutation/mutation.json),
+// Prints the mutation score per folder and per file from Stryker's reports (the incremental files of
+// reports/mutation/incremental/, one per module run by scripts/mutation.js, in mutation-testing-report format),
 // as CONTRIBUTING.md records it. Score = detected / (detected + undetected): detected are the mutants a test killed
 // or that timed out, undetected those that survived or that no test covers; mutants Stryker could not compile or
 // ignored do not count. With --survivors, also lists each undetected mutant (file:line, mutator, replacement).
@@ -7,22 +8,29 @@
 //
 //   npm run test:mutation            (runs Stryker, then this)
 //   node scripts/mutation-scores.js --survivors
-const { readFileSync } = require('fs');
+const { existsSync, readdirSync, readFileSync } = require('fs');
 const { dirname, join } = require('path');
 
-const REPORT = join(__dirname, '..', 'reports', 'mutation', 'mutation.json');
+const REPORTS = join(__dirname, '..', 'reports', 'mutation', 'incremental');
 const MINIMUM = 90;
 
-const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+if (!existsSync(REPORTS)) throw new Error(`no reports in ${REPORTS}: run npm run test:mutation first`);
+// Each module's latest report; a module is in one report only (one per run of scripts/mutation.js).
+const files = Object.assign(
+  {},
+  ...readdirSync(REPORTS)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(REPORTS, f), 'utf8')).files),
+);
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-const byFile = Object.entries(report.files).map(([file, { mutants }]) => ({
+const byFile = Object.entries(files).map(([file, { mutants }]) => ({
   file,
   detected: mutants.filter((m) => DETECTED.has(m.status)).length,
   undetected: mutants.filter((m) => UNDETECTED.has(m.status)),
 }));
-if (byFile.length === 0) throw new Error(`${REPORT} lists no files`);
+if (byFile.length === 0) throw new Error(`the reports in ${REPORTS} list no files`);
 
 const score = (detected, undetected) =>
   detected + undetected === 0 ? 100 : Math.floor((1000 * detected) / (detected + undetected)) / 10;
