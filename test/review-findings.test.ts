@@ -110,6 +110,20 @@ describe('vault findings', () => {
     expect(codesOf(() => {})).not.toContain(code);
   });
 
+  test('the container limit: at the limit is near it, one past is over it', () => {
+    // The fixture's stack carries no azurerm constraint: the limit of every version, 100.
+    const containers = (count: number) => (r: any) =>
+      (r.azurerm_data_protection_backup_instance_data_lake_storage.i.storage_container_names = Array.from(
+        { length: count },
+        (_, n) => `c${n}`,
+      ));
+    expect(codesOf(containers(89))).not.toContain('REVIEW-CONTAINERS-NEAR-LIMIT');
+    expect(codesOf(containers(90))).toContain('REVIEW-CONTAINERS-NEAR-LIMIT');
+    expect(codesOf(containers(100))).toEqual(expect.arrayContaining(['REVIEW-CONTAINERS-NEAR-LIMIT']));
+    expect(codesOf(containers(100))).not.toContain('REVIEW-CONTAINERS-OVER-LIMIT');
+    expect(codesOf(containers(101))).toContain('REVIEW-CONTAINERS-OVER-LIMIT');
+  });
+
   test("a vault's setting names the vault only; a retention rule, its policy", () => {
     const model = buildModel([
       stackWith((r) => {
