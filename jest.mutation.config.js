@@ -41,6 +41,11 @@ const cdktf = projects.find((p) => p.displayName === 'cdktf');
 module.exports = {
   ...cdktf,
   rootDir: __dirname,
+  // Stryker runs jest with --findRelatedTests, which follows imports only through files in jest's roots: with
+  // `test` alone (and the mutated module's folder, which Stryker adds), a test that reaches a module through
+  // another folder of lib (the fleet's rules through lib/cli/main.ts) is not found, and its mutants show as
+  // "no coverage". All of lib is a root (it holds no test files).
+  roots: [...cdktf.roots, '<rootDir>/lib'],
   testPathIgnorePatterns: [
     ...cdktf.testPathIgnorePatterns,
     ...LEFT_OUT.map((name) => `<rootDir>/test/${name.replace(/-/g, '\\-')}\\.test\\.ts$`),
