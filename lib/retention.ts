@@ -347,7 +347,7 @@ function checkCriteria(problems: Problems, criteria: RetentionCriteria): void {
     problems.add(
       'ADLSBK-RETENTION-CRITERIA',
       'absoluteCriteria',
-      'or `daysOfWeek` (azurerm refuses it at apply otherwise) must be given: a retention rule needs one of them',
+      'must be given, or else `daysOfWeek`: a retention rule needs one of them (azurerm refuses it at apply otherwise)',
       criteria,
     );
   }

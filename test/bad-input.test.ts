@@ -926,7 +926,7 @@ describe('RetentionRule', () => {
       () => customRule({}),
       'absoluteCriteria',
       {},
-      'or `daysOfWeek` (azurerm refuses it at apply otherwise)',
+      'must be given, or else `daysOfWeek`: a retention rule needs one of them',
       'ADLSBK-RETENTION-CRITERIA',
     ],
     [

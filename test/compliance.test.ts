@@ -8,7 +8,6 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import {
-  BackupConfigError,
   BackupSchedule,
   BackupVault,
   ComplianceLevel,
@@ -21,7 +20,7 @@ import {
   SoftDelete,
 } from '../lib';
 import { UnprotectedAccountStack } from '../examples/unprotected-account/main';
-import { annotationsOf, expectConfigError, newStack, storageAccountId } from './helpers';
+import { annotationsOf, configErrorOf, expectConfigError, newStack, storageAccountId } from './helpers';
 
 const REGION = 'West Europe';
 
@@ -362,17 +361,11 @@ describe('applying it, and the examples', () => {
     DataLakeBackupCompliance.applyTo(app2);
     const late = new TerraformStack(app2, 'late');
     new AzurermProvider(late, 'azurerm', { features: [{}] });
-    let error: unknown;
-    try {
-      app2.synth();
-    } catch (e) {
-      error = e;
-    }
-    expect(BackupConfigError.isBackupConfigError(error)).toBe(true);
-    expect((error as BackupConfigError).problems).toEqual([
+    const error = configErrorOf(() => app2.synth());
+    expect(error.problems).toEqual([
       expect.objectContaining({ code: 'ADLSBK-COMPLIANCE-SCOPE', path: 'scope', value: '"late"' }),
     ]);
-    expect((error as BackupConfigError).message).toContain('this one was created after it, so it was not checked');
+    expect(error.message).toContain('this one was created after it, so it was not checked');
   });
 
   test('props may be left out or null', () => {

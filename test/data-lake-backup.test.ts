@@ -3,7 +3,6 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TimeProvider } from '../lib/azurerm/generated/provider-time';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
-  BackupConfigError,
   BackupSchedule,
   BackupVault,
   DataLakeBackup,
@@ -12,7 +11,18 @@ import {
   Duration,
   IBackupVault,
 } from '../lib';
-import { INSTANCE_TYPE, newStack, onlyResource, resourcesOf, storageAccountId, synth, vaultId, warningsOf } from './helpers';
+import {
+  configErrorOf,
+  expectConfigError,
+  INSTANCE_TYPE,
+  newStack,
+  onlyResource,
+  resourcesOf,
+  storageAccountId,
+  synth,
+  vaultId,
+  warningsOf,
+} from './helpers';
 
 function vaultAndPolicy(stack: any, location = 'West Europe'): { vault: BackupVault; policy: DataLakeBackupPolicy } {
   const vault = new BackupVault(stack, 'Vault', { name: 'bv-test', resourceGroupName: 'rg-backup', location });
@@ -159,16 +169,7 @@ describe('same region', () => {
     const { vault, policy } = vaultAndPolicy(stack, 'West Europe');
     const create = () =>
       new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account('lake', 'East US'), containers: ['raw'] });
-    let error: unknown;
-    try {
-      create();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(BackupConfigError);
-    expect((error as Error).message).toMatch(
-      /`storageAccount.location`.*same region.*vault in "West Europe", storage account in "East US"/,
-    );
+    expectConfigError(create, /`storageAccount.location`.*same region.*vault in "West Europe", storage account in "East US"/);
   });
 
   test('a region known only at plan time yields a precondition comparing the two normalised regions', () => {
@@ -291,17 +292,11 @@ test('a TimeProvider added after the library added its own fails synth with a cl
   const { vault, policy } = vaultAndPolicy(stack);
   new DataLakeBackup(stack, 'Lake', { vault, policy, storageAccount: account(), containers: ['raw'] });
   new TimeProvider(stack, 'time', {});
-  let error: unknown;
-  try {
-    synth(stack);
-  } catch (e) {
-    error = e;
-  }
-  expect(BackupConfigError.isBackupConfigError(error)).toBe(true);
-  expect((error as BackupConfigError).problems).toEqual([
+  const error = configErrorOf(() => synth(stack));
+  expect(error.problems).toEqual([
     expect.objectContaining({ code: 'ADLSBK-TIME-PROVIDER-LATE', path: 'TimeProvider', value: '"test/time"' }),
   ]);
-  expect((error as BackupConfigError).message).toContain('must be created before the first DataLakeBackup of the stack');
+  expect(error.message).toContain('must be created before the first DataLakeBackup of the stack');
 });
 
 test('a backup in another stack than its vault keeps the role and wait in its own stack (depends_on cannot cross stacks)', () => {

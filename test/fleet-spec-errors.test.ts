@@ -251,6 +251,14 @@ describe.each<[string, string, (string | RegExp)[]]>([
     ],
   ],
   [
+    'a custom retention rule with no criteria (library rule)',
+    edit('retention: { default: P30D }', 'retention: { default: P30D, custom: [{ name: Quarterly, keep: P1Y }] }'),
+    [
+      // At the rule in the list, naming the field it lacks.
+      'spec.yaml:5:42: policies.daily.retention.custom[0]: `absoluteCriteria` must be given, or else `daysOfWeek`: a retention rule needs one of them (azurerm refuses it at apply otherwise), got: {"name":"Quarterly","keep":"P1Y"}',
+    ],
+  ],
+  [
     'an irreversible setting not acknowledged (library rule)',
     `${MINIMAL_SPEC}vaults: { immutability: Locked }\n`,
     [

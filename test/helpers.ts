@@ -56,17 +56,25 @@ export function annotationsOf(scope: Construct, level: 'info' | 'warn' | 'error'
     );
 }
 
-/** Runs `build` once and checks it throws a BackupConfigError whose message matches `message`. */
-export function expectConfigError(build: () => unknown, message: RegExp | string): void {
+/** Runs `build` once, checks that it throws a BackupConfigError, and returns the error for its problems. */
+export function configErrorOf(build: () => unknown): BackupConfigError {
   let error: unknown;
   try {
     build();
   } catch (e) {
     error = e;
   }
-  expect(error).toBeInstanceOf(BackupConfigError);
-  if (typeof message === 'string') expect((error as Error).message).toContain(message);
-  else expect((error as Error).message).toMatch(message);
+  if (!BackupConfigError.isBackupConfigError(error)) {
+    throw new Error(`expected a BackupConfigError, got ${error === undefined ? 'no error' : String(error)}`);
+  }
+  return error;
+}
+
+/** Runs `build` once and checks it throws a BackupConfigError whose message matches `message`. */
+export function expectConfigError(build: () => unknown, message: RegExp | string): void {
+  const error = configErrorOf(build);
+  if (typeof message === 'string') expect(error.message).toContain(message);
+  else expect(error.message).toMatch(message);
 }
 
 /** A vault in `location` and a daily 30-day policy of it: the least a backup needs. */

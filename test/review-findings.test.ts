@@ -151,6 +151,67 @@ describe('vault findings', () => {
     ]);
   });
 
+  test('containers the configuration creates and the instance does not wait for: each named, in one finding', () => {
+    const findings = vaultFindings(
+      buildModel([
+        stackWith((r) => {
+          r.azurerm_storage_container = {
+            raw: { name: 'raw', storage_account_id: accountId('lake') },
+            curated: { name: 'curated', storage_account_id: accountId('lake') },
+          };
+          r.azurerm_data_protection_backup_instance_data_lake_storage.i.storage_container_names = ['raw', 'curated'];
+        }),
+      ]).vaults[0],
+    );
+    expect(findings.filter((f) => f.code === 'REVIEW-CONTAINERS-NOT-WAITED-FOR')).toEqual([
+      expect.objectContaining({
+        severity: FINDING_SEVERITY['REVIEW-CONTAINERS-NOT-WAITED-FOR'],
+        account: 'lake',
+        message:
+          '`lake`: the instance does not wait for containers this configuration creates (curated, raw): Azure refuses containers that do not exist yet.',
+      }),
+    ]);
+  });
+
+  test('a region known only at plan is not judged: no unlisted region, no mismatch', () => {
+    const vault = (location: string) => (r: any) => (r.azurerm_data_protection_backup_vault.v.location = location);
+    const instance = (location: string) => (r: any) =>
+      (r.azurerm_data_protection_backup_instance_data_lake_storage.i.location = location);
+    const both =
+      (...edits: ((r: any) => void)[]) =>
+      (r: any) =>
+        edits.forEach((edit) => edit(r));
+    const regionCodes = (edit: (r: any) => void) => codesOf(edit).filter((c) => /REGION/.test(c));
+    expect(regionCodes(vault('${var.region}'))).toEqual([]);
+    expect(regionCodes(instance('${var.region}'))).toEqual([]);
+    // A literal region beside the other's expression is compared with the support list only.
+    expect(regionCodes(both(vault('${var.region}'), instance('marsnorth')))).toEqual(['REVIEW-INSTANCE-REGION-UNLISTED']);
+    expect(regionCodes(both(vault('marsnorth'), instance('${var.region}')))).toEqual(['REVIEW-VAULT-REGION-UNLISTED']);
+    // Both literal: compared with each other, in any spelling of the region.
+    expect(regionCodes(instance('West Europe'))).toEqual([]);
+    expect(regionCodes(instance('northeurope'))).toEqual(['REVIEW-REGION-MISMATCH']);
+  });
+
+  test('a retention rule that is not an object is left to Terraform: no finding, no failure', () => {
+    const policy = (rules: unknown[]) => (r: any) =>
+      (r.azurerm_data_protection_backup_policy_data_lake_storage = {
+        p: {
+          name: 'daily',
+          data_protection_backup_vault_id: '${azurerm_data_protection_backup_vault.v.id}',
+          retention_rule: rules,
+        },
+      });
+    expect(codesOf(policy([null, 'weekly', [], { name: 'w', duration: 'P7D', days_of_week: ['Monday'] }]))).not.toContain(
+      'REVIEW-RULE-NO-CRITERIA',
+    );
+    const [finding] = vaultFindings(buildModel([stackWith(policy([null, { name: 'w', duration: 'P7D' }]))]).vaults[0]).filter(
+      (f) => f.code === 'REVIEW-RULE-NO-CRITERIA',
+    );
+    expect(finding.message).toBe(
+      'Policy `daily`: retention rule `w` has neither absolute_criteria nor days_of_week: azurerm fails at apply.',
+    );
+  });
+
   test('an outside vault has no setting findings', () => {
     const outside = (r: any) => {
       delete r.azurerm_data_protection_backup_vault;
@@ -178,6 +239,31 @@ describe('findingsOf', () => {
       address: 'azurerm_data_protection_backup_vault.v',
       attribute: 'tags.when',
     });
+  });
+
+  test("the container limit follows each stack's azurerm constraint, 100 where it admits versions before 4.79", () => {
+    const containers = (r: any) =>
+      (r.azurerm_data_protection_backup_instance_data_lake_storage.i.storage_container_names = Array.from(
+        { length: 101 },
+        (_, n) => `c${n}`,
+      ));
+    const codesWith = (terraform: unknown) => {
+      const stack = stackWith(containers);
+      const model = buildModel([{ ...stack, json: { ...stack.json, terraform } as typeof stack.json }]);
+      return [...findingsOf(model).byVault.values()].flat().map((f) => f.code);
+    };
+    const azurerm = (version: string) => ({ required_providers: { azurerm: { source: 'hashicorp/azurerm', version } } });
+    expect(codesWith(azurerm('>= 4.79.0, < 6.0.0'))).not.toContain('REVIEW-CONTAINERS-OVER-LIMIT');
+    expect(codesWith(azurerm('>= 4.68.0'))).toContain('REVIEW-CONTAINERS-OVER-LIMIT');
+    // No constraint at all, none for azurerm, or azurerm without a version: every version may be picked.
+    for (const terraform of [
+      undefined,
+      {},
+      { required_providers: { time: { source: 'hashicorp/time' } } },
+      { required_providers: { azurerm: {} } },
+    ]) {
+      expect(codesWith(terraform)).toContain('REVIEW-CONTAINERS-OVER-LIMIT');
+    }
   });
 
   test('every code is REVIEW-… in capitals, with a severity', () => {

@@ -340,17 +340,17 @@ describe('rules the schema states as the construct does', () => {
       },
     );
 
-    // The one part of the rule the schema leaves to the construct: the spec still refuses it, at the policy.
+    // The one part of the rule the schema leaves to the construct: the spec still refuses it, at the rule's name.
     test('"Default" (azurerm\'s name for the default rule) is refused by both, the spec through the construct', () => {
       const rule = 'must not be "Default": azurerm names the default retention rule so';
       expect(ruleProblems('Default')).toEqual([
         { code: 'ADLSBK-RETENTION-RULE-NAME', rule },
         { code: 'ADLSBK-RETENTION-RULE-NAME', rule },
       ]);
-      // A named rule's problem is at its field; a custom rule's at the policy (the construct does not say which).
+      // At the rule's own field, a custom rule's by its place in the list.
       for (const [text, path] of [
         [weekly('Default'), 'policies.daily.retention.weekly.name'],
-        [custom('Default'), 'policies.daily'],
+        [custom('Default'), 'policies.daily.retention.custom[0].name'],
       ]) {
         expect(specProblems(text)).toEqual([{ code: 'ADLSBK-RETENTION-RULE-NAME', path, rule: expect.stringContaining(rule) }]);
       }

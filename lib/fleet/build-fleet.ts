@@ -15,7 +15,7 @@ import { LoadedSpec } from './load-spec';
 import { fillTemplate, FleetPlan, PlannedAccount, PlannedRegion, planFleet } from './plan-fleet';
 import { FleetSpec } from './spec';
 import { PROVIDER_ID } from './scope-ids';
-import { echoValue, SpecError, SpecLocator, SpecProblem } from './spec-problems';
+import { echoValue, formatPath, SpecError, SpecLocator, SpecProblem } from './spec-problems';
 import { inheritedNote } from './inherited';
 import { literalTags } from './spec-text';
 import { retentionDuration, retentionRulesOf, scheduleOf, waitDuration } from './spec-values';
@@ -208,8 +208,8 @@ const SCHEDULE_FIELDS: Readonly<Record<string, Path>> = {
   days: ['schedule', 'days'],
 };
 
-function namedRuleFields(rule: string): Readonly<Record<string, Path>> {
-  const at = (...rest: Path) => ['retention', rule, ...rest];
+function namedRuleFields(...rule: Path): Readonly<Record<string, Path>> {
+  const at = (...rest: Path) => ['retention', ...rule, ...rest];
   return {
     duration: at('keep'),
     name: at('name'),
@@ -219,11 +219,23 @@ function namedRuleFields(rule: string): Readonly<Record<string, Path>> {
   };
 }
 
+// A custom rule's props where the spec writes them: `retention.custom[i]` (spec-values.ts names the rule so).
+function customRuleFields(index: number): Readonly<Record<string, Path>> {
+  const rule: Path = ['retention', 'custom', index];
+  return {
+    ...namedRuleFields('custom', index),
+    absoluteCriteria: [...rule, 'absoluteCriteria'],
+    scheduledBackupTimes: [...rule, 'scheduledBackupTimes'],
+  };
+}
+
 // The table for a problem of `where` (the construct or value object that refused it) built from `element`.
 function fieldsFor(element: SpecElement, where: string | undefined): Readonly<Record<string, Path>> {
   if (where?.startsWith('BackupSchedule.')) return SCHEDULE_FIELDS;
   const named = /^RetentionRule\.(weekly|monthly|yearly)$/.exec(where ?? '');
   if (named) return namedRuleFields(named[1]);
+  const custom = /^RetentionRule\.custom\[(\d+)\]$/.exec(where ?? '');
+  if (custom) return customRuleFields(Number(custom[1]));
   return SPEC_FIELDS[element.kind];
 }
 
@@ -259,14 +271,21 @@ function inSpecPlace(
     full.map((candidate, i) => written(spec, candidate, roots[i].length + 1)).find((c) => c !== undefined) ??
     full[0];
   const there = valueAt(spec, path);
+  // A field missing from a mapping the spec writes is named in the rule (`absoluteCriteria` of a custom rule); a
+  // rule written as a duration where its `keep` is meant is the duration itself.
+  const unwritten =
+    typeof there === 'object' ? full.find((candidate) => candidate.length > path.length && isPrefix(path, candidate)) : undefined;
+  const rule = unwritten ? `\`${formatPath(unwritten.slice(path.length))}\` ${p.rule}` : p.rule;
   // A template (`bv-{region}`) is shown as the construct received it, filled in: that is what broke the rule.
   const isScalar = (typeof there === 'string' && !there.includes('{')) || typeof there === 'number' || typeof there === 'boolean';
   return {
     path,
-    rule: inSpecTerms(p.rule),
-    value: isScalar ? echoValue(there, typeof there === 'number' ? located.written(path) : undefined) : p.value,
+    rule: inSpecTerms(rule),
+    value: isScalar || unwritten ? echoValue(there, typeof there === 'number' ? located.written(path) : undefined) : p.value,
   };
 }
+
+const isPrefix = (prefix: Path, path: Path) => prefix.every((segment, i) => path[i] === segment);
 
 // The longest part of `path` the spec writes, when it is at least `minimum` segments long.
 function written(spec: unknown, path: Path, minimum: number): Path | undefined {

@@ -155,7 +155,7 @@ function vaultSettings(tagsDescription: string): Record<string, JsonSchema> {
 
 // The name of a retention rule, held to the construct's rule in its words (RetentionRule's `name`). The construct
 // also refuses "Default" (azurerm's name for the default rule), which this pattern leaves to it: the spec reports
-// that at the policy.
+// that at the rule's name (build-fleet.ts locates a construct's problem at the spec's field).
 const retentionRuleName = (more: string): JsonSchema =>
   patterned('ADLSBK-RETENTION-RULE-NAME', RETENTION_RULE_NAME, RETENTION_RULE_NAME_RULE, more);
 

@@ -1,5 +1,6 @@
 // Turns the spec's text values into the library's value objects. The schema has already checked their shape.
 import { Duration } from '../duration';
+import { BackupConfigError } from '../errors';
 import { AbsoluteCriteria, MonthOfYear, RetentionRule, WeekOfMonth } from '../retention';
 import { BackupSchedule, DayOfWeek } from '../schedule';
 import { retentionDurationTextParts, waitTextParts } from '../private/rules';
@@ -52,11 +53,22 @@ export function retentionRulesOf(retention: RetentionSpec): RetentionRule[] {
   named(retention.weekly, RetentionRule.weekly);
   named(retention.monthly, RetentionRule.monthly);
   named(retention.yearly, RetentionRule.yearly);
-  for (const custom of retention.custom ?? []) rules.push(customRule(custom));
+  (retention.custom ?? []).forEach((custom, i) => rules.push(customRule(custom, i)));
   return rules;
 }
 
-function customRule(spec: CustomRuleSpec): RetentionRule {
+// A custom rule's problems name the rule by its place in the spec's list (`RetentionRule.custom[1]`), so that
+// build-fleet.ts locates them at that rule's own field.
+function customRule(spec: CustomRuleSpec, index: number): RetentionRule {
+  try {
+    return makeCustomRule(spec);
+  } catch (e) {
+    if (!BackupConfigError.isBackupConfigError(e)) throw e;
+    throw new BackupConfigError(e.problems, `RetentionRule.custom[${index}]`);
+  }
+}
+
+function makeCustomRule(spec: CustomRuleSpec): RetentionRule {
   return RetentionRule.custom({
     name: spec.name,
     duration: retentionDuration(spec.keep),

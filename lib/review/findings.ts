@@ -80,8 +80,9 @@ export function vaultFindings(vault: Vault, containerLimitOf: ContainerLimitOf =
     ...about,
   });
   const found: Finding[] = [...settingFindings(vault, of)];
-  if (vault.location !== undefined && vault.locationIsLiteral && !isAdlsBackupRegion(vault.location)) {
-    found.push(of('REVIEW-VAULT-REGION-UNLISTED', `Unlisted region "${vault.location}": ${SUPPORT_LIST}.`));
+  const region = literalRegion(vault);
+  if (region !== undefined && !isAdlsBackupRegion(region)) {
+    found.push(of('REVIEW-VAULT-REGION-UNLISTED', `Unlisted region "${region}": ${SUPPORT_LIST}.`));
   }
   found.push(...ruleFindings(vault, of));
   for (const instance of vault.instances) {
@@ -130,10 +131,11 @@ function settingFindings(vault: Vault, of: FindingOf): Finding[] {
 function ruleFindings(vault: Vault, of: FindingOf): Finding[] {
   const found: Finding[] = [];
   for (const policy of vault.policies) {
-    const rules = Array.isArray(policy.args.retention_rule) ? policy.args.retention_rule : [];
-    for (const rule of rules as Record<string, unknown>[]) {
-      if (rule?.absolute_criteria !== undefined || rule?.days_of_week !== undefined) continue;
-      const message = `Policy \`${policy.name}\`: retention rule \`${String(rule?.name)}\` has neither absolute_criteria nor days_of_week: azurerm fails at apply.`;
+    // A block that is not an object is Terraform's to refuse; it has no criteria to judge.
+    const rules = (Array.isArray(policy.args.retention_rule) ? policy.args.retention_rule : []).filter(isBlock);
+    for (const rule of rules) {
+      if (rule.absolute_criteria !== undefined || rule.days_of_week !== undefined) continue;
+      const message = `Policy \`${policy.name}\`: retention rule \`${String(rule.name)}\` has neither absolute_criteria nor days_of_week: azurerm fails at apply.`;
       found.push(of('REVIEW-RULE-NO-CRITERIA', message, { policy: policy.name }));
     }
   }
@@ -162,19 +164,26 @@ function instanceFindings(vault: Vault, instance: Instance, containerLimit: numb
       'REVIEW-INSTANCE-NO-PREVENT-DESTROY',
       'the backup instance has no prevent_destroy: a destroy or replacement stops protection.',
     );
-  if (instance.locationIsLiteral && vault.locationIsLiteral && vault.location !== undefined) {
-    if (normalizeRegion(instance.location) !== normalizeRegion(vault.location)) {
-      const message = `the instance is in ${instance.location} but the vault in ${vault.location}: Azure needs the same region.`;
-      add('REVIEW-REGION-MISMATCH', message);
+  const [here, there] = [literalRegion(instance), literalRegion(vault)];
+  if (here !== undefined && there !== undefined) {
+    if (normalizeRegion(here) !== normalizeRegion(there)) {
+      add('REVIEW-REGION-MISMATCH', `the instance is in ${here} but the vault in ${there}: Azure needs the same region.`);
     }
-  } else if (instance.locationIsLiteral && !isAdlsBackupRegion(instance.location)) {
-    add('REVIEW-INSTANCE-REGION-UNLISTED', `unlisted region "${instance.location}": ${SUPPORT_LIST}.`);
+  } else if (here !== undefined && !isAdlsBackupRegion(here)) {
+    add('REVIEW-INSTANCE-REGION-UNLISTED', `unlisted region "${here}": ${SUPPORT_LIST}.`);
   }
   if (instance.policy && instance.policy.vaultKey !== instance.vaultKey) {
     add('REVIEW-POLICY-OF-OTHER-VAULT', `policy \`${instance.policy.name}\` belongs to another vault: Azure refuses it.`);
   }
   return found;
 }
+
+/** A vault's or an instance's region when it is known at synth, else undefined (an expression). */
+function literalRegion(x: { readonly location?: string; readonly locationIsLiteral: boolean }): string | undefined {
+  return x.locationIsLiteral ? x.location : undefined;
+}
+
+const isBlock = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** An instance that lists at least 90% of its stack's container limit. */
 function containerLimitFinding(instance: Instance, limit: number): { code: FindingCode; message: string } | undefined {
