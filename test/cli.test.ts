@@ -201,6 +201,41 @@ describe('validate --format json: the problems as data, for a pipeline', () => {
     expect(parse(result.stdout)).toEqual({ schemaVersion: 1, file: spec, valid: true, problems: [], warnings: [] });
   });
 
+  test("a valid spec's warnings: each located, a construct's with the construct, exit 0", () => {
+    const text = `${MINIMAL_SPEC.replace('region: westeurope', 'region: marscentral')}defaults: { allowUnlistedRegions: [marscentral] }
+vaults: { regions: { northeurope: { name: bv-neu } } }
+`;
+    const spec = writeSpec(tempDir(), text);
+    const result = cli(['validate', '--config', spec, '--format', 'json']);
+    expect([result.code, result.stderr]).toEqual([EXIT_OK, '']);
+    const report = parse(result.stdout);
+    expect(report).toMatchObject({ valid: true, problems: [] });
+    expect(report.warnings).toEqual([
+      {
+        path: 'vaults.regions.northeurope',
+        message: 'has no account in this region: the override is unused',
+        file: spec,
+        line: 11,
+        column: 22,
+      },
+      {
+        path: 'accounts[0]',
+        message:
+          'Region "marscentral" is not in the ADLS vaulted backup support list of 2025-11-18; allowed by `defaults.allowUnlistedRegions`.',
+        file: spec,
+        line: 7,
+        column: 5,
+        construct: 'adls-backup/marscentral/Backup-lake01',
+      },
+    ]);
+    // The text form prints the same warnings, one line each.
+    const text2 = cli(['validate', '--config', spec]);
+    expect(text2.stderr).toContain(`warning: ${spec}:11:22: vaults.regions.northeurope: has no account in this region`);
+    expect(text2.stderr).toContain(
+      `warning: ${spec}:7:5: accounts[0] (adls-backup/marscentral/Backup-lake01): Region "marscentral"`,
+    );
+  });
+
   test('a spec with problems from the schema and from a construct: each coded and located, exit 2', () => {
     const text = MINIMAL_SPEC.replace('containers: [raw]', 'containers: [Raw_Data]').replace('default: P30D', 'default: P3651D');
     expect(text).not.toBe(MINIMAL_SPEC);

@@ -35,8 +35,9 @@ Problems are listed with file:line:column, the path in the document and the rule
 Options:
   --config, -c <file>   the fleet spec
   --format text|json    json: one document on stdout for a pipeline, { schemaVersion, file, valid, problems,
-                        warnings }, each problem { code, path, rule, value, message, file, line, column }; the
-                        codes are listed in docs/errors.md. Exit code 2 when there are problems. Default: text
+                        warnings }, each problem { code, path, rule, value, message, file, line, column }, each
+                        warning { path, message, file, line, column, construct }; the codes are listed in
+                        docs/errors.md. Exit code 2 when there are problems. Default: text
   --help, -h            this text
 `,
   review: `adls-backup review <cdktf.out> [--base <older cdktf.out>] [--format md|json] [--output <file>]

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
-import { loadFleetSpec, synthFleet, validateFleet, FleetResult } from '../fleet';
+import { loadFleetSpec, synthFleet, validateFleet, FleetResult, FleetWarning, warningLine } from '../fleet';
 import { reviewOutDir, ReviewFormat } from '../review';
 import { COMMAND_HELP, USAGE } from './help';
 import { AdlsBackupError, InputError, Problem } from '../errors';
@@ -163,7 +163,7 @@ function validateAsJson(args: string[], io: CliIo): number {
 /** The version of `validate --format json`'s document; raised when a field changes meaning or goes away. */
 const VALIDATE_REPORT_VERSION = 1;
 
-function validateReport(file: string | null, problems: readonly Problem[], warnings: readonly string[]): string {
+function validateReport(file: string | null, problems: readonly Problem[], warnings: readonly FleetWarning[]): string {
   const report = { schemaVersion: VALIDATE_REPORT_VERSION, file, valid: problems.length === 0, problems, warnings };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -185,7 +185,7 @@ function summary({ built }: FleetResult): string {
 }
 
 function printWarnings(result: FleetResult, io: CliIo): void {
-  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(`warning: ${warningLine(warning)}\n`);
 }
 
 // Mistakes in the input exit 2 with their message; anything else exits 1, with the trace only on request.

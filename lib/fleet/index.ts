@@ -5,6 +5,8 @@ export { buildFleet } from './build-fleet';
 export type { BuiltFleet } from './build-fleet';
 export { synthFleet, validateFleet } from './synth-fleet';
 export type { FleetResult } from './synth-fleet';
+export { warningLine } from './fleet-warning';
+export type { FleetWarning } from './fleet-warning';
 export { planFleet } from './plan-fleet';
 export type { FleetPlan, PlannedRegion, PlannedAccount } from './plan-fleet';
 export { SpecError, formatPath } from './spec-problems';

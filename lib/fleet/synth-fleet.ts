@@ -4,13 +4,14 @@ import { IConstruct } from 'constructs';
 import { buildFleet, BuiltFleet, inSpecTerms } from './build-fleet';
 import { LoadedSpec } from './load-spec';
 import { writeOutput } from './output/write-output';
-import { formatLocation } from './spec-problems';
+import { FleetWarning, specWarning } from './fleet-warning';
+import { formatPath } from './spec-problems';
 
 /** What a synth or validate run made of the spec, for the summary line and the warnings. */
 export interface FleetResult {
   readonly built: BuiltFleet;
-  /** Warnings of the constructs (irreversible settings, unlisted regions, ...) and of the spec's rules. */
-  readonly warnings: readonly string[];
+  /** Warnings of the spec's rules and of the constructs (irreversible settings, unlisted regions, ...), then notes about the output. */
+  readonly warnings: readonly FleetWarning[];
 }
 
 /**
@@ -27,7 +28,7 @@ export function synthFleet(loaded: LoadedSpec, outDir: string): FleetResult {
     app.synth();
     return { built, warnings: warningsOf(app, loaded, built) };
   });
-  return { built: result.built, warnings: [...result.warnings, ...notes] };
+  return { built: result.built, warnings: [...result.warnings, ...notes.map((message) => ({ message }))] };
 }
 
 /** Builds the spec and runs every validation `synth` would, writing nothing. */
@@ -42,23 +43,32 @@ export function validateFleet(loaded: LoadedSpec): FleetResult {
   return { built, warnings: warningsOf(app, loaded, built) };
 }
 
-function warningsOf(app: App, loaded: LoadedSpec, built: BuiltFleet): string[] {
-  const fromSpec = loaded.warnings.map((w) => `${formatLocation(loaded.file, w)}: ${w.message}`);
-  const fromConstructs = app.node
-    .findAll()
-    .flatMap((c) =>
-      c.node.metadata
-        .filter((m) => m.type === '@cdktf/warn')
-        .map((m) => `${originOf(c, built, loaded)}: ${inSpecTerms(String(m.data))}`),
-    );
-  return [...fromSpec, ...new Set(fromConstructs)];
+function warningsOf(app: App, loaded: LoadedSpec, built: BuiltFleet): FleetWarning[] {
+  const fromSpec = loaded.warnings.map((w) => specWarning(loaded.file, w));
+  const fromConstructs = app.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === '@cdktf/warn')
+      .map((m): FleetWarning => ({
+        ...originOf(c, built, loaded),
+        message: inSpecTerms(String(m.data)),
+        construct: c.node.path,
+      })),
+  );
+  // A construct that warns twice with the same words (once per validation pass) is one warning.
+  const seen = new Set<string>();
+  const once = fromConstructs.filter((w) => !seen.has(JSON.stringify(w)) && seen.add(JSON.stringify(w)));
+  return [...fromSpec, ...once];
 }
 
 // A warning names the spec element it came from, not a construct path the user never wrote.
-function originOf(construct: IConstruct, built: BuiltFleet, loaded: LoadedSpec): string {
+function originOf(
+  construct: IConstruct,
+  built: BuiltFleet,
+  loaded: LoadedSpec,
+): Pick<FleetWarning, 'path' | 'file' | 'line' | 'column'> {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
     const path = built.origins.get(c);
-    if (path) return `${formatLocation(loaded.file, { path, ...loaded.locator.locate(path, 'key') })} (${construct.node.path})`;
+    if (path) return { path: formatPath(path), file: loaded.file, ...loaded.locator.locate(path, 'key') };
   }
-  return construct.node.path;
+  return {};
 }
