@@ -124,8 +124,7 @@ function checkUniqueAccounts(spec: FleetSpec, at: SpecLocator, fail: Fail): void
       seen.set(name, i);
       return;
     }
-    const line = at.locate(['accounts', first]).line;
-    const where = `${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''}`;
+    const where = accountAt(at, first);
     const same = spec.accounts[first].id.toLowerCase() === account.id.toLowerCase();
     fail(
       'ADLSBK-ACCOUNT-PROTECTED-TWICE',
@@ -204,15 +203,20 @@ function checkInstanceNames(regions: ReturnType<typeof planFleet>['regions'], at
       const name = (a.spec.instanceName ?? a.name).toLowerCase();
       const first = seen.get(name);
       if (first !== undefined) {
-        const line = at.locate(['accounts', first]).line;
         fail(
           'ADLSBK-SPEC-COLLISION',
           ['accounts', a.index, 'instanceName'],
-          `must be unique in the ${r.region} vault: ${formatPath(['accounts', first])}${line ? ` (line ${line})` : ''} already uses it`,
+          `must be unique in the ${r.region} vault: ${accountAt(at, first)} already uses it`,
           echoValue(a.spec.instanceName ?? a.name),
         );
       }
       seen.set(name, a.index);
     }
   }
+}
+
+// `accounts[0] (line 7)`: an account that another one repeats, as a reader finds it in the file.
+function accountAt(at: SpecLocator, index: number): string {
+  const { line } = at.locate(['accounts', index]);
+  return `${formatPath(['accounts', index])}${line === undefined ? '' : ` (line ${line})`}`;
 }
