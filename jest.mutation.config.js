@@ -46,6 +46,9 @@ module.exports = {
   // another folder of lib (the fleet's rules through lib/cli/main.ts) is not found, and its mutants show as
   // "no coverage". All of lib is a root (it holds no test files).
   roots: [...cdktf.roots, '<rootDir>/lib'],
+  // Each mutant runs only the test files that hold a test covering it (scripts/mutation-sequencer.js).
+  setupFilesAfterEnv: [...(cdktf.setupFilesAfterEnv ?? []), '<rootDir>/scripts/mutation-test-map.js'],
+  testSequencer: '<rootDir>/scripts/mutation-sequencer.js',
   testPathIgnorePatterns: [
     ...cdktf.testPathIgnorePatterns,
     ...LEFT_OUT.map((name) => `<rootDir>/test/${name.replace(/-/g, '\\-')}\\.test\\.ts$`),

@@ -91,7 +91,7 @@ function specText(p: Pick<SpecProblem, 'rule' | 'value' | 'note'>): string {
 }
 
 /** `backup.yaml:14:7: accounts[3].region`: where a problem is, as editors and CI logs link it. */
-export function formatLocation(file: string, p: Pick<SpecProblem, 'path' | 'line' | 'column'>): string {
+function formatLocation(file: string, p: Pick<SpecProblem, 'path' | 'line' | 'column'>): string {
   const where = p.line === undefined ? file : `${file}:${p.line}:${p.column ?? 1}`;
   return `${where}: ${formatPath(p.path)}`;
 }
