@@ -24,7 +24,13 @@ const flavour = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform/'],
 };
 
+// Jest's default is one worker less than the cores: one on the 2 cores of the CI machines, where the suite then
+// runs one file at a time. Most of its time is spent waiting for other processes (terraform, the command line
+// killed mid-synth, npm), so two files at once use the two cores; more cores keep jest's default.
+const { availableParallelism } = require('os');
+
 module.exports = {
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...flavour, displayName: 'cdktf', globals: { ADLS_BACKUP_FLAVOUR: 'cdktf' } },
     {
