@@ -49,6 +49,9 @@ module.exports = {
   // Each mutant runs only the test files that hold a test covering it (scripts/mutation-sequencer.js).
   setupFilesAfterEnv: [...(cdktf.setupFilesAfterEnv ?? []), '<rootDir>/scripts/mutation-test-map.js'],
   testSequencer: '<rootDir>/scripts/mutation-sequencer.js',
+  // A mutant's run stops at its first failing test (scripts/mutation-environment.js). A path, not <rootDir>:
+  // Stryker's jest runner loads the environment itself, from the configuration as written.
+  testEnvironment: join(__dirname, 'scripts', 'mutation-environment.js'),
   testPathIgnorePatterns: [
     ...cdktf.testPathIgnorePatterns,
     ...LEFT_OUT.map((name) => `<rootDir>/test/${name.replace(/-/g, '\\-')}\\.test\\.ts$`),

@@ -75,7 +75,8 @@ export class Duration {
     /** The unit the duration was given in. */
     public readonly unit: TimeUnit,
   ) {
-    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) {
+    // Number.isInteger is false for anything that is not a number.
+    if (!Number.isInteger(amount) || amount < 1) {
       refuse(
         codeOf(amount, typeof amount === 'number', 'ADLSBK-DURATION'),
         `Duration.${unit}(amount)`,

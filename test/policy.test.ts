@@ -18,6 +18,7 @@ describe('Duration', () => {
     [Duration.months(12), 'P12M', '12 months'],
     [Duration.years(10), 'P10Y', '10 years'],
     [Duration.minutes(5), 'PT5M', '5 minutes'],
+    [Duration.hours(2), 'PT2H', '2 hours'],
     [Duration.seconds(90), 'PT90S', '90 seconds'],
   ])('%s renders as %s', (duration, iso, words) => {
     expect(duration.toIsoString()).toBe(iso);

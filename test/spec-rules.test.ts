@@ -257,3 +257,18 @@ test('a region override no account uses is a warning, not a problem', () => {
     }),
   ]);
 });
+
+test("a region override's problem points at its key, where the region is written, not at the settings under it", () => {
+  const text = `${MINIMAL_SPEC}vaults:\n  regions:\n    azurerm:\n      name: bv-x\n`;
+  expect(text.split('\n')[11]).toBe('    azurerm:');
+  try {
+    parseFleetSpec(text, 'spec.yaml');
+  } catch (e) {
+    if (!InputError.isInputError(e)) throw e;
+    expect(e.problems.map(({ path, line, column }) => ({ path, line, column }))).toEqual([
+      { path: 'vaults.regions.azurerm', line: 12, column: 5 },
+    ]);
+    return;
+  }
+  throw new Error('the spec was accepted');
+});
