@@ -46,7 +46,8 @@ module.exports = {
   // another folder of lib (the fleet's rules through lib/cli/main.ts) is not found, and its mutants show as
   // "no coverage". All of lib is a root (it holds no test files).
   roots: [...cdktf.roots, '<rootDir>/lib'],
-  // Each mutant runs only the test files that hold a test covering it (scripts/mutation-sequencer.js).
+  // Each mutant runs only the test files where its code ran in the first run, and of those the ones holding a test
+  // that covers it (scripts/mutation-sequencer.js, from the record scripts/mutation-test-map.js makes).
   setupFilesAfterEnv: [...(cdktf.setupFilesAfterEnv ?? []), '<rootDir>/scripts/mutation-test-map.js'],
   testSequencer: '<rootDir>/scripts/mutation-sequencer.js',
   // A mutant's run stops at its first failing test (scripts/mutation-environment.js). A path, not <rootDir>:

@@ -15,6 +15,8 @@ const recording = process.env.__STRYKER_ACTIVE_MUTANT__ === undefined;
 // context it shares with every test file of the process (`__stryker__.mutantCoverage`: `static` outside tests,
 // `perTest` by test name); the files of a process run one after the other (Stryker runs jest in band), so the
 // mutants whose count grows between this file's start and its end are the ones that ran for it.
+// Code a test file runs in its own afterAll, after this one, is not counted: such a mutant may then be tested in
+// fewer files than could kill it, which can only lower the score, never raise it.
 function hits() {
   const coverage = globalThis.__stryker__?.mutantCoverage;
   const counts = new Map();
